@@ -1,0 +1,72 @@
+import { z } from 'zod/v4';
+
+/**
+ * Every environment variable the service reads, validated once at start-up.
+ * A wrong or missing value stops the process with a readable list; nothing
+ * else in the service reads `process.env`. Each one is documented in README.md.
+ */
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Local meeting page with dev identities. Refused together with NODE_ENV=production. */
+    DEV_MODE: flag,
+    /** Public base URL of the service, e.g. https://app.contoso.com (links in cards, CSP). */
+    PUBLIC_URL: optionalString,
+
+    // Storage
+    COSMOS_ENDPOINT: optionalString,
+    COSMOS_KEY: optionalString,
+    COSMOS_DATABASE: z.string().min(1).default('one-on-one'),
+    /** Client id of the user-assigned managed identity used for Cosmos DB when no key is set. */
+    AZURE_CLIENT_ID: optionalString,
+
+    // Tab SSO (Entra ID tokens from authentication.getAuthToken())
+    AAD_APP_CLIENT_ID: optionalString,
+    AAD_APP_ID_URI: optionalString,
+    /** Comma-separated tenant ids allowed to use the app; empty means any tenant. */
+    AUTH_ALLOWED_TENANTS: optionalString,
+    AUTH_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+
+    // Bot Framework (names as botbuilder's ConfigurationBotFrameworkAuthentication reads them)
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    MicrosoftAppTenantId: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    if (env.DEV_MODE && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEV_MODE'],
+        message: 'dev identities cannot be enabled when NODE_ENV=production; unset DEV_MODE',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.AAD_APP_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'required in production (tab sign-in)' });
+    }
+  });
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

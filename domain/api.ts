@@ -1,0 +1,120 @@
+import { z } from 'zod/v4';
+import {
+  ActionItem,
+  Cadence,
+  IsoDate,
+  Meeting,
+  Member,
+  PrivateNote,
+  RecordId,
+  Series,
+  SharedNote,
+  TEXT_LIMITS,
+  Topic,
+  TopicCategory,
+  TopicStatus,
+} from './entities.js';
+
+/**
+ * Request and response bodies of the REST API, shared by the service (which
+ * validates requests) and the tab (which parses responses). Routes live under
+ * `/api/series/:seriesId/...`; see bot/src/routes.
+ */
+
+const trimmed = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`);
+
+export const AddTopicBody = z.strictObject({
+  id: RecordId,
+  text: trimmed(TEXT_LIMITS.topic, 'Topic text'),
+  category: TopicCategory.default('work'),
+  /** Defaults to the series' current meeting. */
+  meetingId: RecordId.optional(),
+});
+export type AddTopicBody = z.input<typeof AddTopicBody>;
+
+export const EditTopicBody = z
+  .strictObject({
+    text: trimmed(TEXT_LIMITS.topic, 'Topic text').optional(),
+    category: TopicCategory.optional(),
+    status: TopicStatus.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'Nothing to change: send text, category or status.');
+export type EditTopicBody = z.input<typeof EditTopicBody>;
+
+export const MoveTopicBody = z.strictObject({
+  /** The topic to place it right after; null moves it to the top. */
+  afterId: RecordId.nullable(),
+});
+export type MoveTopicBody = z.input<typeof MoveTopicBody>;
+
+export const AddActionItemBody = z.strictObject({
+  id: RecordId,
+  text: trimmed(TEXT_LIMITS.actionItem, 'Action item text'),
+  ownerId: z.string().min(1).max(128),
+  dueDate: IsoDate.optional(),
+  topicId: RecordId.optional(),
+});
+export type AddActionItemBody = z.input<typeof AddActionItemBody>;
+
+export const EditActionItemBody = z
+  .strictObject({
+    text: trimmed(TEXT_LIMITS.actionItem, 'Action item text').optional(),
+    ownerId: z.string().min(1).max(128).optional(),
+    /** null clears the due date. */
+    dueDate: IsoDate.nullable().optional(),
+    done: z.boolean().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'Nothing to change: send text, ownerId, dueDate or done.');
+export type EditActionItemBody = z.input<typeof EditActionItemBody>;
+
+export const PutNoteBody = z.strictObject({
+  text: z.string().max(TEXT_LIMITS.note, `A note must be at most ${TEXT_LIMITS.note} characters`),
+});
+export type PutNoteBody = z.input<typeof PutNoteBody>;
+
+export const PutPrivateNoteBody = z.strictObject({
+  text: z.string().max(TEXT_LIMITS.privateNote, `A private note must be at most ${TEXT_LIMITS.privateNote} characters`),
+});
+export type PutPrivateNoteBody = z.input<typeof PutPrivateNoteBody>;
+
+export const UpdateCadenceBody = z.strictObject({ cadence: Cadence });
+export type UpdateCadenceBody = z.input<typeof UpdateCadenceBody>;
+
+/** Who is looking: resolved by the service from the verified token, never sent by the client. */
+export const Viewer = Member;
+export type Viewer = z.infer<typeof Viewer>;
+
+/** Everything one member may see of a series: loaded with one single-partition query. */
+export const PanelState = z.object({
+  viewer: Viewer,
+  series: Series,
+  meetings: z.array(Meeting),
+  topics: z.array(Topic),
+  actionItems: z.array(ActionItem),
+  sharedNotes: z.array(SharedNote),
+  /** The viewer's own private notes only. */
+  privateNotes: z.array(PrivateNote),
+});
+export type PanelState = z.infer<typeof PanelState>;
+
+export const SeriesSummary = z.object({
+  id: RecordId,
+  title: z.string(),
+  members: z.array(Member),
+});
+export const SeriesList = z.object({ series: z.array(SeriesSummary) });
+export type SeriesList = z.infer<typeof SeriesList>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.string()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

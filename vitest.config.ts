@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// 2-core machines: two workers at most; integration and browser tests start
+// real servers, so they get generous time-outs (they do not assert timings).
+export default defineConfig({
+  test: {
+    include: ['domain/**/*.test.ts', 'bot/**/*.test.ts', 'tab/**/*.test.ts', 'tests/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default'],
+  },
+});
