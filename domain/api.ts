@@ -118,3 +118,40 @@ export const ErrorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+
+
+/** Every write answers with the records it changed (usually one). */
+export const RecordResponse = z.object({ record: ChangedRecordSchema() });
+export type RecordResponse = z.infer<typeof RecordResponse>;
+export const RecordsResponse = z.object({ records: z.array(ChangedRecordSchema()) });
+export type RecordsResponse = z.infer<typeof RecordsResponse>;
+
+function ChangedRecordSchema() {
+  return z.discriminatedUnion('type', [Series, Meeting, Topic, ActionItem, SharedNote, PrivateNote]);
+}
+
+/**
+ * REST routes (all JSON, `Authorization: Bearer <token>`; errors answer ErrorBody):
+ *   GET    /api/me/series                                  -> SeriesList
+ *   GET    /api/chats/:chatId/series                       -> SeriesSummary (the 1:1 bound to a Teams chat)
+ *   GET    /api/series/:seriesId/state                     -> PanelState
+ *   POST   /api/series/:seriesId/topics                    AddTopicBody        -> 201 RecordResponse
+ *   PATCH  /api/series/:seriesId/topics/:topicId           EditTopicBody       -> RecordResponse
+ *   POST   /api/series/:seriesId/topics/:topicId/move      MoveTopicBody       -> RecordResponse
+ *   DELETE /api/series/:seriesId/topics/:topicId                               -> RecordResponse (tombstone)
+ *   POST   /api/series/:seriesId/topics/:topicId/restore                       -> RecordResponse (undo delete)
+ *   PUT    /api/series/:seriesId/topics/:topicId/notes/mine PutNoteBody        -> RecordResponse
+ *   POST   /api/series/:seriesId/action-items              AddActionItemBody   -> 201 RecordResponse
+ *   PATCH  /api/series/:seriesId/action-items/:itemId      EditActionItemBody  -> RecordResponse
+ *   PUT    /api/series/:seriesId/meetings/:meetingId/private-note PutPrivateNoteBody -> RecordResponse
+ *   POST   /api/series/:seriesId/meetings/current/end                          -> RecordsResponse
+ *   PUT    /api/series/:seriesId/cadence                   UpdateCadenceBody   -> RecordResponse
+ * Dev mode only (404 otherwise):
+ *   GET    /api/dev/session -> DevSession: the demo series and a signed token per member
+ */
+export const DevSession = z.object({
+  seriesId: RecordId,
+  identities: z.array(z.object({ role: z.enum(['manager', 'report']), userId: z.string(), name: z.string(), token: z.string() })),
+});
+export type DevSession = z.infer<typeof DevSession>;
