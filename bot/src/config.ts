@@ -38,6 +38,8 @@ const EnvSchema = z
     /** Comma-separated tenant ids allowed to use the app; empty means any tenant. */
     AUTH_ALLOWED_TENANTS: optionalString,
     AUTH_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    /** Requests per minute per signed-in user (and per address for failed sign-ins) before 429. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 
     // Bot Framework (names as botbuilder's ConfigurationBotFrameworkAuthentication reads them)
     MicrosoftAppId: optionalString,
@@ -59,6 +61,9 @@ const EnvSchema = z
   });
 
 export type Config = z.infer<typeof EnvSchema>;
+
+/** Every variable the service reads; the infra tests check that the Azure template sets them. */
+export const ENV_KEYS = Object.keys(EnvSchema.shape) as (keyof Config)[];
 
 export class ConfigError extends Error {}
 

@@ -1,0 +1,68 @@
+import { AddActionItemBody, EditActionItemBody } from '../../../domain/api.js';
+import { memberOf, type ActionItem, type Series } from '../../../domain/entities.js';
+import { Conflict, Invalid, NotFound } from '../../../domain/errors.js';
+import { requireMember } from './access.js';
+import type { Caller, CommandContext } from './context.js';
+import { parseInput } from './input.js';
+import { newRecordBase, publishChanged } from './records.js';
+import { definedFields, sameFields } from './topics.js';
+import { updateSharedRecord } from './updateRecord.js';
+
+function requireOwnerIsMember(series: Series, ownerId: string): void {
+  if (!memberOf(series, ownerId)) throw new Invalid('The owner of an action item must be one of the two people in this 1:1.');
+}
+
+export async function addActionItem(
+  ctx: CommandContext,
+  caller: Caller,
+  seriesId: string,
+  input: unknown,
+): Promise<ActionItem> {
+  const { series } = await requireMember(ctx, caller, seriesId);
+  const body = parseInput(AddActionItemBody, input, 'action item');
+  requireOwnerIsMember(series, body.ownerId);
+  const item: ActionItem = {
+    ...newRecordBase(ctx, seriesId, body.id),
+    type: 'actionItem',
+    meetingId: series.currentMeetingId,
+    ...(body.topicId ? { topicId: body.topicId } : {}),
+    text: body.text,
+    ownerId: body.ownerId,
+    ...(body.dueDate ? { dueDate: body.dueDate } : {}),
+    createdBy: caller.userId,
+  };
+  const { stored, created } = await ctx.store.records.create(item);
+  if (stored.record.type !== 'actionItem') throw new Conflict('That id is already used by something else; use a new id.');
+  if (created) publishChanged(ctx, seriesId, [stored.record]);
+  return stored.record;
+}
+
+export async function editActionItem(
+  ctx: CommandContext,
+  caller: Caller,
+  seriesId: string,
+  itemId: string,
+  input: unknown,
+): Promise<ActionItem> {
+  const { series } = await requireMember(ctx, caller, seriesId);
+  const { done, dueDate, ...fields } = parseInput(EditActionItemBody, input, 'action item change');
+  if (fields.ownerId !== undefined) requireOwnerIsMember(series, fields.ownerId);
+  const now = ctx.clock.now().toISOString();
+  const item = await updateSharedRecord(ctx, seriesId, itemId, 'actionItem', (current) => {
+    if (current.deletedAt) throw new NotFound('That action item was deleted.');
+    let next: ActionItem = { ...current, ...definedFields(fields) };
+    if (dueDate === null) {
+      const { dueDate: _cleared, ...rest } = next;
+      next = rest;
+    } else if (dueDate !== undefined) next = { ...next, dueDate };
+    // Completing twice keeps the first completion time: it is what follow-through is measured by.
+    if (done === true && !current.doneAt) next = { ...next, doneAt: now };
+    if (done === false && current.doneAt) {
+      const { doneAt: _reopened, ...rest } = next;
+      next = rest;
+    }
+    return sameFields(current, next) && Object.keys(current).length === Object.keys(next).length ? current : next;
+  });
+  publishChanged(ctx, seriesId, [item]);
+  return item;
+}

@@ -1,0 +1,50 @@
+import type { PanelState, SeriesList } from '../../../domain/api.js';
+import { memberOf, type Series } from '../../../domain/entities.js';
+import { Forbidden } from '../../../domain/errors.js';
+import { seriesIdForChat } from '../../../domain/series.js';
+import { presentPanelState } from '../presenters/panelState.js';
+import { requireMember } from './access.js';
+import type { Caller, CommandContext } from './context.js';
+
+/**
+ * The panel's state in one single-partition query of shared records (the
+ * series record among them answers the membership check), plus the caller's
+ * own private notes from their separate container.
+ */
+export async function loadPanelState(ctx: CommandContext, caller: Caller, seriesId: string): Promise<PanelState> {
+  const [shared, privateNotes] = await Promise.all([
+    ctx.store.records.loadSeries(seriesId),
+    ctx.store.privateNotes.query(seriesId, { authorId: caller.userId }),
+  ]);
+  const series = shared.find((r): r is Series => r.type === 'series' && r.id === seriesId);
+  const viewer = series && series.tenantId === caller.tenantId && !series.deletedAt && memberOf(series, caller.userId);
+  if (!series || !viewer) throw new Forbidden();
+  return presentPanelState(
+    viewer,
+    series,
+    shared,
+    privateNotes.map((s) => s.record),
+  );
+}
+
+/** The series bound to a Teams chat: its id derives from the chat, so this is a point read. */
+export async function findSeriesForChat(ctx: CommandContext, caller: Caller, chatId: string) {
+  const { series } = await requireMember(ctx, caller, seriesIdForChat(chatId));
+  return { id: series.id, title: series.title, members: series.members };
+}
+
+/** "My 1:1s": a cross-partition query, fine for this rare call (never on the panel's hot path). */
+export async function listMySeries(ctx: CommandContext, caller: Caller): Promise<SeriesList> {
+  const found = await ctx.store.records.queryAcrossSeries(
+    'SELECT * FROM c WHERE c.type = "series" AND c.tenantId = @tenantId AND EXISTS(SELECT VALUE m FROM m IN c.members WHERE m.userId = @userId)',
+    [
+      { name: '@tenantId', value: caller.tenantId },
+      { name: '@userId', value: caller.userId },
+    ],
+  );
+  return {
+    series: found
+      .filter((r): r is Series => r.type === 'series' && !r.deletedAt)
+      .map((s) => ({ id: s.id, title: s.title, members: s.members })),
+  };
+}

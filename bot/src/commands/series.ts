@@ -1,0 +1,62 @@
+import type { Cadence, Member, Series } from '../../../domain/entities.js';
+import { Conflict } from '../../../domain/errors.js';
+import { createSeries, seriesIdForChat } from '../../../domain/series.js';
+import type { CommandContext } from './context.js';
+import { publishChanged } from './records.js';
+
+export interface SeriesForChatInput {
+  tenantId: string;
+  chatId: string;
+  title: string;
+  members: readonly Member[];
+  cadence: Cadence;
+  /** The first start when Teams knows it (getMeetingInfo). */
+  firstStart?: Date;
+}
+
+/** A weekly 30-minute slot until the members change it in the panel. */
+export const DEFAULT_CADENCE: Cadence = {
+  frequency: 'weekly',
+  weekday: 'thursday',
+  time: '10:00',
+  timeZone: 'UTC',
+  durationMinutes: 30,
+};
+
+/** The local meeting page's 1:1 (dev mode only). */
+export const DEMO_SERIES: SeriesForChatInput = {
+  tenantId: 'dev-tenant',
+  chatId: '19:dev-demo-meeting@thread.v2',
+  title: 'Alex / Sam 1:1',
+  members: [
+    { userId: 'dev-alex-manager', name: 'Alex Morgan', role: 'manager' },
+    { userId: 'dev-sam-report', name: 'Sam Rivera', role: 'report' },
+  ],
+  cadence: { ...DEFAULT_CADENCE, timeZone: 'Europe/London' },
+};
+
+/**
+ * Finds the series of a Teams chat, or starts it with its first meeting. Ids
+ * derive from the chat, so a repeated install or two instances racing write
+ * the same records once. Called by the bot on install, the dev seed and tests.
+ * No caller check: the bot calls it for an authenticated Bot Framework
+ * activity, never on behalf of a panel request.
+ */
+export async function ensureSeriesForChat(ctx: CommandContext, input: SeriesForChatInput): Promise<Series> {
+  const existing = await ctx.store.records.read(seriesIdForChat(input.chatId), seriesIdForChat(input.chatId));
+  if (existing) return asSeries(existing.record, input.tenantId);
+  const { series, meeting } = createSeries({ ...input, now: ctx.clock.now() });
+  // The meeting first: a series never points at a meeting that is not stored.
+  await ctx.store.records.create(meeting);
+  const { stored, created } = await ctx.store.records.create(series);
+  if (created) publishChanged(ctx, series.id, [meeting, stored.record]);
+  return asSeries(stored.record, input.tenantId);
+}
+
+function asSeries(record: { type: string }, tenantId: string): Series {
+  const series = record as Series;
+  if (record.type !== 'series' || series.tenantId !== tenantId) {
+    throw new Conflict('This chat already belongs to another 1:1.');
+  }
+  return series;
+}

@@ -1,0 +1,127 @@
+import { AddTopicBody, EditTopicBody, MoveTopicBody } from '../../../domain/api.js';
+import { agendaOf, orderForMove, orderForNewTopic } from '../../../domain/agenda.js';
+import type { Topic } from '../../../domain/entities.js';
+import { Conflict, Invalid, NotFound } from '../../../domain/errors.js';
+import { requireMember } from './access.js';
+import type { Caller, CommandContext } from './context.js';
+import { parseInput } from './input.js';
+import { newRecordBase, publishChanged } from './records.js';
+import { updateSharedRecord } from './updateRecord.js';
+
+async function loadAgenda(ctx: CommandContext, seriesId: string, meetingId: string): Promise<Topic[]> {
+  const stored = await ctx.store.records.query(seriesId, { type: 'topic', meetingId });
+  return agendaOf(
+    stored.map((s) => s.record as Topic),
+    meetingId,
+  );
+}
+
+async function requireOpenMeeting(ctx: CommandContext, seriesId: string, meetingId: string): Promise<void> {
+  const meeting = (await ctx.store.records.read(seriesId, meetingId))?.record;
+  if (!meeting || meeting.type !== 'meeting') throw new NotFound('That meeting does not exist in this 1:1.');
+  if (meeting.status === 'ended') throw new Invalid('That meeting has ended; add the topic to the next meeting.');
+}
+
+/** Adds a topic; a retry with the same id answers the topic already added. */
+export async function addTopic(ctx: CommandContext, caller: Caller, seriesId: string, input: unknown): Promise<Topic> {
+  const { series } = await requireMember(ctx, caller, seriesId);
+  const body = parseInput(AddTopicBody, input, 'topic');
+  const meetingId = body.meetingId ?? series.currentMeetingId;
+  if (meetingId !== series.currentMeetingId) await requireOpenMeeting(ctx, seriesId, meetingId);
+
+  const existing = await ctx.store.records.read(seriesId, body.id);
+  if (existing) return sameTopicOrConflict(existing.record);
+
+  const agenda = await loadAgenda(ctx, seriesId, meetingId);
+  const topic: Topic = {
+    ...newRecordBase(ctx, seriesId, body.id),
+    type: 'topic',
+    meetingId,
+    text: body.text,
+    category: body.category,
+    addedBy: caller.userId,
+    order: orderForNewTopic(series, agenda, caller.userId),
+    status: 'open',
+    carriedOverCount: 0,
+    originId: body.id,
+  };
+  const { stored, created } = await ctx.store.records.create(topic);
+  if (!created) return sameTopicOrConflict(stored.record);
+  publishChanged(ctx, seriesId, [stored.record]);
+  return stored.record as Topic;
+}
+
+function sameTopicOrConflict(record: { type: string }): Topic {
+  if (record.type !== 'topic') throw new Conflict('That id is already used by something else; use a new id.');
+  return record as Topic;
+}
+
+function liveTopic(topic: Topic): Topic {
+  if (topic.deletedAt) throw new NotFound('That topic was deleted.');
+  return topic;
+}
+
+export async function editTopic(
+  ctx: CommandContext,
+  caller: Caller,
+  seriesId: string,
+  topicId: string,
+  input: unknown,
+): Promise<Topic> {
+  await requireMember(ctx, caller, seriesId);
+  const body = parseInput(EditTopicBody, input, 'topic change');
+  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) => {
+    const next = { ...liveTopic(current), ...definedFields(body) };
+    return sameFields(current, next) ? current : next;
+  });
+  publishChanged(ctx, seriesId, [topic]);
+  return topic;
+}
+
+export async function moveTopic(
+  ctx: CommandContext,
+  caller: Caller,
+  seriesId: string,
+  topicId: string,
+  input: unknown,
+): Promise<Topic> {
+  await requireMember(ctx, caller, seriesId);
+  const { afterId } = parseInput(MoveTopicBody, input, 'move');
+  const target = await ctx.store.records.read(seriesId, topicId);
+  if (!target || target.record.type !== 'topic' || target.record.deletedAt) throw new NotFound('That topic does not exist.');
+  const agenda = await loadAgenda(ctx, seriesId, target.record.meetingId);
+  const order = orderForMove(agenda, topicId, afterId);
+  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) => ({ ...liveTopic(current), order }));
+  publishChanged(ctx, seriesId, [topic]);
+  return topic;
+}
+
+/** Deleting leaves a tombstone, so the delete can be undone with restoreTopic. */
+export async function deleteTopic(ctx: CommandContext, caller: Caller, seriesId: string, topicId: string): Promise<Topic> {
+  await requireMember(ctx, caller, seriesId);
+  const now = ctx.clock.now().toISOString();
+  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) =>
+    current.deletedAt ? current : { ...current, deletedAt: now },
+  );
+  publishChanged(ctx, seriesId, [topic]);
+  return topic;
+}
+
+export async function restoreTopic(ctx: CommandContext, caller: Caller, seriesId: string, topicId: string): Promise<Topic> {
+  await requireMember(ctx, caller, seriesId);
+  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) => {
+    if (!current.deletedAt) return current;
+    const { deletedAt: _deletedAt, ...rest } = current;
+    return rest;
+  });
+  publishChanged(ctx, seriesId, [topic]);
+  return topic;
+}
+
+export function definedFields<T extends object>(body: T): Partial<T> {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function sameFields<T extends object>(a: T, b: T): boolean {
+  return (Object.keys(b) as (keyof T)[]).every((key) => a[key] === b[key]);
+}

@@ -1,0 +1,56 @@
+import type { AnyRecord, SharedRecord } from '../../../domain/entities.js';
+import { Conflict, NotFound } from '../../../domain/errors.js';
+import { StaleWrite } from '../store/errors.js';
+import type { RecordRepository } from '../store/recordStore.js';
+import type { CommandContext } from './context.js';
+
+const MAX_ATTEMPTS = 5;
+
+type Of<U extends AnyRecord, K extends U['type']> = Extract<U, { type: K }>;
+
+/**
+ * Read → apply a pure change → write guarded by the ETag; on a concurrent
+ * write, re-read and re-apply. Because each change touches only its own
+ * fields (status, text, order…), two people editing different fields of one
+ * topic both win, and nobody's write silently overwrites a newer one.
+ * `change` returns the very same object to mean "nothing to do".
+ */
+export async function updateWithRetry<U extends AnyRecord, K extends U['type']>(
+  ctx: CommandContext,
+  repo: RecordRepository<U>,
+  seriesId: string,
+  id: string,
+  type: K,
+  change: (current: Of<U, K>) => Of<U, K>,
+): Promise<Of<U, K>> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const stored = await repo.read(seriesId, id);
+    if (!stored || stored.record.type !== type) throw new NotFound(`That ${describe(type)} does not exist.`);
+    // Narrowed by the type check just above; TypeScript cannot narrow a generic union by a generic key.
+    const current = stored.record as Of<U, K>;
+    const next = change(current);
+    if (next === current) return current;
+    const versioned = { ...next, version: current.version + 1, updatedAt: ctx.clock.now().toISOString() };
+    try {
+      return (await repo.replace(versioned, stored.etag)).record as Of<U, K>;
+    } catch (error) {
+      if (!(error instanceof StaleWrite)) throw error;
+    }
+  }
+  throw new Conflict('This item is being changed by someone else right now. Please try again.');
+}
+
+export function updateSharedRecord<K extends SharedRecord['type']>(
+  ctx: CommandContext,
+  seriesId: string,
+  id: string,
+  type: K,
+  change: (current: Of<SharedRecord, K>) => Of<SharedRecord, K>,
+): Promise<Of<SharedRecord, K>> {
+  return updateWithRetry(ctx, ctx.store.records, seriesId, id, type, change);
+}
+
+function describe(type: string): string {
+  const names: Record<string, string> = { actionItem: 'action item', sharedNote: 'note', privateNote: 'private note' };
+  return names[type] ?? type;
+}

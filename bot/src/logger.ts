@@ -1,0 +1,20 @@
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+
+export type { Logger };
+
+/**
+ * Structured logs. Request bodies are never logged, and any field that could
+ * carry what people wrote is redacted as a second line of defence: private
+ * notes must not reach logs.
+ */
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    base: { service: 'one-on-one-companion' },
+    redact: {
+      paths: ['text', '*.text', 'body', '*.body', 'req.headers.authorization', 'headers.authorization', 'token'],
+      censor: '[redacted]',
+    },
+  });
+}

@@ -1,0 +1,161 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { memberOf, type Series } from '../../../domain/entities.js';
+import { DomainError } from '../../../domain/errors.js';
+import {
+  EVENTS,
+  JoinRequest,
+  PROTOCOL_VERSION,
+  type ChangedRecord,
+  type JoinAck,
+  type Presence,
+  type RecordsChanged,
+} from '../../../domain/realtime.js';
+import { requireMember } from '../commands/access.js';
+import type { CommandContext, Publisher } from '../commands/context.js';
+import type { Caller, TokenVerifier } from '../identity/index.js';
+import type { Logger } from '../logger.js';
+import { isVisibleTo } from '../presenters/visibility.js';
+
+interface SocketData {
+  caller: Caller;
+}
+type PanelSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+
+const seriesRoom = (seriesId: string) => `series:${seriesId}`;
+/** Each member's own connections to a series: where their private notes go. */
+const memberRoom = (seriesId: string, userId: string) => `series:${seriesId}:member:${userId}`;
+
+export interface Realtime {
+  io: Server;
+  publisher: Publisher;
+  close(): Promise<void>;
+}
+
+/**
+ * One Socket.IO room per series. Joining requires a verified token (on the
+ * handshake) and membership (on join), exactly like the REST API. The
+ * adapter (in-memory, or Redis when scaled out) carries events across
+ * instances, so nothing here keeps per-instance state.
+ */
+export function createRealtime(
+  httpServer: HttpServer,
+  deps: { verifier: TokenVerifier; ctx: () => CommandContext; logger: Logger },
+): Realtime {
+  const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const { logger } = deps;
+
+  io.use((socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    if (typeof token !== 'string' || token === '') {
+      next(Object.assign(new Error('Sign-in is required: pass auth.token.'), { data: { code: 'unauthenticated' } }));
+      return;
+    }
+    deps.verifier.verify(token).then(
+      (caller) => {
+        (socket as PanelSocket).data.caller = caller;
+        next();
+      },
+      (error: unknown) => {
+        const known = error instanceof DomainError;
+        if (!known) logger.error({ err: error }, 'socket authentication failed');
+        const message = known ? error.message : 'Sign-in could not be checked. Please try again.';
+        next(Object.assign(new Error(message), { data: { code: known ? error.code : 'internal' } }));
+      },
+    );
+  });
+
+  async function broadcastPresence(seriesId: string): Promise<void> {
+    const sockets = await io.in(seriesRoom(seriesId)).fetchSockets();
+    const online = [...new Set(sockets.map((s) => (s.data as SocketData).caller.userId))].sort();
+    const presence: Presence = { v: PROTOCOL_VERSION, seriesId, online };
+    io.to(seriesRoom(seriesId)).emit(EVENTS.presence, presence);
+  }
+
+  function firePresence(seriesId: string): void {
+    broadcastPresence(seriesId).catch((error: unknown) => logger.warn({ err: error, seriesId }, 'presence failed'));
+  }
+
+  io.on('connection', (raw) => {
+    const socket = raw as PanelSocket;
+    const joined = new Set<string>();
+
+    socket.on(EVENTS.join, async (payload: unknown, ack: unknown) => {
+      const reply = (answer: JoinAck) => {
+        if (typeof ack === 'function') (ack as (a: JoinAck) => void)(answer);
+      };
+      const parsed = JoinRequest.safeParse(payload);
+      if (!parsed.success) {
+        reply({ ok: false, error: { code: 'invalid', message: 'Send { seriesId } to join a 1:1.' } });
+        return;
+      }
+      const { seriesId } = parsed.data;
+      try {
+        await requireMember(deps.ctx(), socket.data.caller, seriesId);
+        await socket.join([seriesRoom(seriesId), memberRoom(seriesId, socket.data.caller.userId)]);
+        joined.add(seriesId);
+        reply({ ok: true });
+        firePresence(seriesId);
+      } catch (error) {
+        const known = error instanceof DomainError;
+        if (!known) logger.error({ err: error }, 'join failed');
+        reply({
+          ok: false,
+          error: known
+            ? { code: error.code, message: error.message }
+            : { code: 'internal', message: 'Could not join; try again.' },
+        });
+      }
+    });
+
+    socket.on(EVENTS.leave, async (payload: unknown) => {
+      const parsed = JoinRequest.safeParse(payload);
+      if (!parsed.success || !joined.has(parsed.data.seriesId)) return;
+      const { seriesId } = parsed.data;
+      joined.delete(seriesId);
+      await socket.leave(seriesRoom(seriesId));
+      await socket.leave(memberRoom(seriesId, socket.data.caller.userId));
+      firePresence(seriesId);
+    });
+
+    socket.on('disconnect', () => {
+      for (const seriesId of joined) firePresence(seriesId);
+    });
+  });
+
+  /** A member removed from a series stops receiving its events at once. */
+  async function evictNonMembers(series: Series): Promise<void> {
+    const sockets = await io.in(seriesRoom(series.id)).fetchSockets();
+    for (const socket of sockets) {
+      const { caller } = socket.data as SocketData;
+      if (memberOf(series, caller.userId) && caller.tenantId === series.tenantId) continue;
+      socket.leave(seriesRoom(series.id));
+      socket.leave(memberRoom(series.id, caller.userId));
+    }
+  }
+
+  const publisher: Publisher = {
+    publish(seriesId, records) {
+      const shared = records.filter((r) => r.type !== 'privateNote');
+      if (shared.length > 0) emit(seriesRoom(seriesId), seriesId, shared);
+      for (const note of records) {
+        if (note.type !== 'privateNote') continue;
+        // Only the author's own connections; isVisibleTo is the rule, the room is how it is delivered.
+        if (isVisibleTo(note.authorId, note)) emit(memberRoom(seriesId, note.authorId), seriesId, [note]);
+      }
+      const series = shared.find((r): r is Series => r.type === 'series');
+      if (series) evictNonMembers(series).catch((error: unknown) => logger.warn({ err: error }, 'evict failed'));
+    },
+  };
+
+  function emit(room: string, seriesId: string, records: ChangedRecord[]): void {
+    const message: RecordsChanged = { v: PROTOCOL_VERSION, seriesId, records };
+    io.to(room).emit(EVENTS.changed, message);
+  }
+
+  return {
+    io,
+    publisher,
+    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+  };
+}

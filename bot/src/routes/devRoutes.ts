@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import type { DevSession } from '../../../domain/api.js';
+import type { CommandContext } from '../commands/context.js';
+import { DEMO_SERIES, ensureSeriesForChat } from '../commands/series.js';
+import type { DevIdentityIssuer } from '../identity/index.js';
+
+/**
+ * Dev mode only (the service mounts this only when DEV_MODE is on, which the
+ * configuration refuses under NODE_ENV=production): the local meeting page's
+ * two identities, as real signed tokens for the demo 1:1.
+ */
+export function devRoutes(deps: { ctx: () => CommandContext; devIdentities: DevIdentityIssuer }): Router {
+  const router = Router();
+  router.get('/session', async (_req, res) => {
+    const series = await ensureSeriesForChat(deps.ctx(), DEMO_SERIES);
+    const identities = await Promise.all(
+      series.members.map(async (member) => ({
+        role: member.role,
+        userId: member.userId,
+        name: member.name,
+        token: await deps.devIdentities.issueToken({
+          tenantId: series.tenantId,
+          userId: member.userId,
+          name: member.name,
+        }),
+      })),
+    );
+    const session: DevSession = { seriesId: series.id, identities };
+    res.json(session);
+  });
+  return router;
+}

@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import type { Server as SocketServer } from 'socket.io';
+import { Unauthenticated } from '../../domain/errors.js';
+import type { Clock } from './clock.js';
+import { AdjustableClock, systemClock } from './clock.js';
+import type { CommandContext } from './commands/context.js';
+import type { Config } from './config.js';
+import { apiNotFound, errorHandler } from './http/errors.js';
+import { authenticate } from './http/auth.js';
+import { createRateLimiter } from './http/rateLimit.js';
+import { securityHeaders } from './http/security.js';
+import { requestLog } from './http/requestLog.js';
+import {
+  createDevIdentityIssuer,
+  createEntraTokenVerifier,
+  type DevIdentityIssuer,
+  type TokenVerifier,
+} from './identity/index.js';
+import { createLogger, type Logger } from './logger.js';
+import { createRealtime, type Realtime } from './realtime/socketServer.js';
+import { devRoutes } from './routes/devRoutes.js';
+import { seriesRoutes } from './routes/seriesRoutes.js';
+import { connectCosmos, type CosmosConnection } from './store/cosmos.js';
+import { createStore } from './store/index.js';
+
+export interface ServiceDeps {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface Service {
+  config: Config;
+  app: Express;
+  httpServer: HttpServer;
+  io: SocketServer;
+  cosmos: CosmosConnection;
+  ctx: CommandContext;
+  clock: Clock;
+  logger: Logger;
+  /** Present in dev mode only. */
+  devIdentities?: DevIdentityIssuer;
+  listen(port?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Where the built tab is: beside the sources in a checkout, or beside the bundle in a deployment. */
+function tabDistDir(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return [path.resolve(here, '../../tab/dist'), path.resolve(here, '../tab/dist')].find((dir) => existsSync(dir));
+}
+
+function tokenVerifier(config: Config, dev: DevIdentityIssuer | undefined): TokenVerifier {
+  if (dev) return dev.verifier;
+  if (!config.AAD_APP_CLIENT_ID) {
+    // Without an Entra app nobody can sign in: every API call answers 401 with this reason.
+    return {
+      verify: async () => {
+        throw new Unauthenticated('Sign-in is not configured on this server (AAD_APP_CLIENT_ID is unset).');
+      },
+    };
+  }
+  return createEntraTokenVerifier({
+    clientId: config.AAD_APP_CLIENT_ID,
+    ...(config.AAD_APP_ID_URI ? { appIdUri: config.AAD_APP_ID_URI } : {}),
+    allowedTenants: config.AUTH_ALLOWED_TENANTS?.split(',').map((t) => t.trim()).filter(Boolean) ?? [],
+    jwksUrl: config.AUTH_JWKS_URL,
+  });
+}
+
+/**
+ * Builds the one service process: REST API, Socket.IO, Bot Framework endpoint
+ * and the built tab, over one Cosmos connection. Nothing listens until
+ * `listen()`, so tests can start several on port 0.
+ */
+export async function createService(config: Config, deps: ServiceDeps = {}): Promise<Service> {
+  const logger = deps.logger ?? createLogger(config);
+  const clock = deps.clock ?? (config.DEV_MODE ? new AdjustableClock() : systemClock);
+  const cosmos = await connectCosmos(config, logger);
+  const store = createStore(cosmos);
+  const devIdentities = config.DEV_MODE ? await createDevIdentityIssuer() : undefined;
+  const verifier = tokenVerifier(config, devIdentities);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 1);
+  const httpServer = createServer(app);
+
+  // The publisher needs the Socket.IO server, which needs the HTTP server: the context is completed below.
+  let realtime: Realtime | undefined;
+  const ctx: CommandContext = {
+    store,
+    clock,
+    logger,
+    publisher: { publish: (seriesId, records) => realtime?.publisher.publish(seriesId, records) },
+  };
+  realtime = createRealtime(httpServer, { verifier, ctx: () => ctx, logger });
+
+  app.use(requestLog(logger));
+  app.use(securityHeaders(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', storage: cosmos.embedded ? 'embedded' : 'cosmos' });
+  });
+
+  const api = express.Router();
+  const rateLimiter = createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
+  api.use(rateLimiter.perAddress);
+  api.use(express.json({ limit: '128kb' }));
+  if (devIdentities) api.use('/dev', devRoutes({ ctx: () => ctx, devIdentities }));
+  api.use(authenticate(verifier));
+  api.use(rateLimiter.perCaller);
+  api.use(seriesRoutes(() => ctx));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  const tabDir = tabDistDir();
+  if (tabDir) {
+    if (!config.DEV_MODE) app.get(['/', '/index.html'], (_req, res) => res.redirect('/panel.html'));
+    app.use(express.static(tabDir, { index: 'index.html', maxAge: '1h' }));
+  }
+  app.use(errorHandler(logger));
+
+  return {
+    config,
+    app,
+    httpServer,
+    io: realtime.io,
+    cosmos,
+    ctx,
+    clock,
+    logger,
+    ...(devIdentities ? { devIdentities } : {}),
+    listen: (port = config.PORT) =>
+      new Promise<string>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, () => {
+          const address = httpServer.address() as AddressInfo;
+          resolve(`http://localhost:${address.port}`);
+        });
+      }),
+    async close() {
+      await realtime?.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await cosmos.close();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { z } from 'zod/v4';
+import { ErrorBody } from '../../../domain/api.js';
+
+/** A failed call, carrying the server's message written for the person using the panel. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type TokenSource = () => Promise<string>;
+
+export interface HttpOptions {
+  /** Same origin by default: the service hosts the tab. */
+  baseUrl?: string;
+  /** Omitted only for the dev-session call, which needs no sign-in. */
+  getToken?: TokenSource;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One JSON request. Every response is parsed with the shared schema, so a
+ * contract drift shows up as a clear error here instead of a broken panel.
+ */
+export async function request<S extends z.ZodType>(
+  options: HttpOptions,
+  method: Method,
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.output<S>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.getToken) headers.Authorization = `Bearer ${await options.getToken()}`;
+
+  let response: Response;
+  try {
+    response = await fetch(`${options.baseUrl ?? ''}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the 1:1 service. Check your connection and try again.');
+  }
+
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw errorFrom(response.status, payload);
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new ApiError(response.status, 'bad_response', 'The service sent an answer this panel does not understand.');
+  }
+  return parsed.data;
+}
+
+function errorFrom(status: number, payload: unknown): ApiError {
+  const parsed = ErrorBody.safeParse(payload);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(status, code, message, details);
+  }
+  return new ApiError(status, 'http', `The service could not handle the request (HTTP ${status}). Try again.`);
+}
+
+/** Text to show a person for any thrown value. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) {
+    return error.details.length > 0 ? `${error.message} ${error.details.join(' ')}` : error.message;
+  }
+  return error instanceof Error ? error.message : 'Something went wrong. Try again.';
+}

@@ -1,0 +1,59 @@
+import { io, type Socket } from 'socket.io-client';
+import { EVENTS, JoinAck, Presence, RecordsChanged } from '../../../domain/realtime.js';
+import type { TokenSource } from './http.js';
+
+export type LiveStatus = 'connecting' | 'live' | 'offline';
+
+export interface RealtimeHandlers {
+  onChanged(event: RecordsChanged): void;
+  onPresence(event: Presence): void;
+  /** After every successful join (the first one and each reconnect): reload the state to catch up. */
+  onJoined(): void;
+  onStatus(status: LiveStatus, message?: string): void;
+}
+
+const JOIN_TIMEOUT_MS = 10_000;
+
+/**
+ * The live channel of one series. Socket.IO reconnects by itself; each new
+ * connection asks for a fresh token (Teams tokens expire) and rejoins the
+ * series' room. Returns a function that closes the channel.
+ */
+export function connectRealtime(seriesId: string, getToken: TokenSource, handlers: RealtimeHandlers): () => void {
+  const socket: Socket = io({
+    auth: (deliver) => {
+      getToken().then(
+        (token) => deliver({ token }),
+        () => deliver({}),
+      );
+    },
+  });
+
+  socket.on('connect', () => {
+    handlers.onStatus('connecting');
+    socket.timeout(JOIN_TIMEOUT_MS).emit(EVENTS.join, { seriesId }, (timedOut: Error | null, raw: unknown) => {
+      if (timedOut) return handlers.onStatus('offline', 'Live updates did not start in time. Reload the panel.');
+      const ack = JoinAck.safeParse(raw);
+      if (!ack.success) return handlers.onStatus('offline', 'Live updates are unavailable right now.');
+      if (!ack.data.ok) return handlers.onStatus('offline', ack.data.error.message);
+      handlers.onStatus('live');
+      handlers.onJoined();
+    });
+  });
+  socket.on('disconnect', () => handlers.onStatus('offline'));
+  socket.on('connect_error', (error: Error) => handlers.onStatus('offline', error.message));
+
+  socket.on(EVENTS.changed, (raw: unknown) => {
+    const event = RecordsChanged.safeParse(raw);
+    if (event.success && event.data.seriesId === seriesId) handlers.onChanged(event.data);
+  });
+  socket.on(EVENTS.presence, (raw: unknown) => {
+    const event = Presence.safeParse(raw);
+    if (event.success && event.data.seriesId === seriesId) handlers.onPresence(event.data);
+  });
+
+  return () => {
+    socket.emit(EVENTS.leave, { seriesId });
+    socket.disconnect();
+  };
+}

@@ -1,0 +1,26 @@
+import { DevSession } from '../../../domain/api.js';
+import { messageOf, request } from '../api/http.js';
+import type { SessionResult } from './session.js';
+import { themeFromQuery } from './theme.js';
+
+/** Local dev mode: the service hands out the demo series and a signed token per member. */
+export async function devSession(role: string): Promise<SessionResult> {
+  if (role !== 'report' && role !== 'manager') {
+    return { kind: 'failed', message: `Unknown dev identity "${role}": use ?dev=report or ?dev=manager.` };
+  }
+  try {
+    const session = await request({}, 'GET', '/api/dev/session', DevSession);
+    const identity = session.identities.find((i) => i.role === role);
+    if (!identity) return { kind: 'failed', message: `The dev session has no ${role}.` };
+    return {
+      kind: 'ready',
+      session: {
+        seriesId: session.seriesId,
+        getToken: () => Promise.resolve(identity.token),
+        theme: themeFromQuery() ?? 'default',
+      },
+    };
+  } catch (error) {
+    return { kind: 'failed', message: `Dev mode is not available: ${messageOf(error)}` };
+  }
+}

@@ -1,0 +1,55 @@
+import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { resolveSession, type SessionResult } from '../host/session.js';
+import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
+import { Notice } from '../ui/Notice.js';
+import { SeriesPanel } from './SeriesPanel.js';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh' },
+  centered: { padding: tokens.spacingHorizontalL },
+});
+
+/** Finds out where the panel runs (Teams or dev mode), then opens the series in the host's theme. */
+export function PanelApp() {
+  const styles = useStyles();
+  const [result, setResult] = useState<SessionResult | undefined>();
+  const [theme, setTheme] = useState<ThemeName>(themeFromQuery() ?? 'default');
+
+  useEffect(() => {
+    let active = true;
+    void resolveSession().then((resolved) => {
+      if (!active) return;
+      setResult(resolved);
+      if (resolved.kind === 'ready') {
+        setTheme(resolved.session.theme);
+        resolved.session.onThemeChange?.((next) => active && setTheme(next));
+      }
+    });
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  return (
+    <FluentProvider theme={fluentTheme(theme)} className={styles.provider}>
+      {result === undefined && <Spinner className={styles.centered} label="Opening your 1:1…" />}
+      {result?.kind === 'notInTeams' && (
+        <div className={styles.centered}>
+          <Notice intent="info" title="Open this panel in a Teams meeting">
+            1:1 Companion runs as a side panel in a Teams meeting. To try it on this machine, start the service in dev
+            mode (npm start) and open its local meeting page at /.
+          </Notice>
+        </div>
+      )}
+      {result?.kind === 'failed' && (
+        <div className={styles.centered}>
+          <Notice intent="error" title="The 1:1 could not be opened">
+            {result.message}
+          </Notice>
+        </div>
+      )}
+      {result?.kind === 'ready' && <SeriesPanel session={result.session} />}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import { makeStyles, PresenceBadge, tokens, typographyStyles } from '@fluentui/react-components';
+import { otherMember } from '../store/selectors.js';
+import { useSeriesView } from './SeriesContext.js';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  title: { ...typographyStyles.subtitle1, margin: 0, overflowWrap: 'anywhere' },
+  presence: {
+    ...typographyStyles.caption1,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+  },
+});
+
+/** Series title and whether the other member has the panel open right now. */
+export function PanelHeader() {
+  const styles = useStyles();
+  const { state, series, viewer } = useSeriesView();
+  const other = otherMember(series, viewer);
+  const otherOnline = other !== undefined && state.online.includes(other.userId);
+
+  return (
+    <header className={styles.header}>
+      <h1 className={styles.title}>{series.title || '1:1'}</h1>
+      {other && (
+        <p className={styles.presence} role="status">
+          <PresenceBadge size="extra-small" status={otherOnline ? 'available' : 'offline'} aria-hidden />
+          {`${other.name} (${other.role}) is ${otherOnline ? 'here' : 'not here yet'}`}
+        </p>
+      )}
+    </header>
+  );
+}

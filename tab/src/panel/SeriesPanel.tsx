@@ -1,0 +1,67 @@
+import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import type { PanelSession } from '../host/session.js';
+import { selectSeries } from '../store/selectors.js';
+import { useSeries } from '../store/useSeries.js';
+import { Notice } from '../ui/Notice.js';
+import { ActionItemsSection } from './actionItems/ActionItemsSection.js';
+import { AgendaSection } from './agenda/AgendaSection.js';
+import { PanelHeader } from './PanelHeader.js';
+import { SeriesProvider, type SeriesView } from './SeriesContext.js';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+  },
+  notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+/** The side panel of one open series: one column, sections top to bottom. */
+export function SeriesPanel({ session }: { session: PanelSession }) {
+  const styles = useStyles();
+  const { state, actions } = useSeries(session.seriesId, session.getToken);
+  const series = selectSeries(state);
+  const viewer = state.viewer;
+  const view = useMemo<SeriesView | undefined>(
+    () => (series && viewer ? { state, actions, series, viewer } : undefined),
+    [state, actions, series, viewer],
+  );
+
+  if (state.status === 'failed') {
+    return (
+      <div className={styles.root}>
+        <Notice intent="error" title="The 1:1 could not be loaded">
+          {state.loadError}
+        </Notice>
+      </div>
+    );
+  }
+  if (!view) return <Spinner className={styles.root} label="Loading the agenda…" />;
+
+  return (
+    <SeriesProvider value={view}>
+      <main className={styles.root}>
+        <PanelHeader />
+        <div className={styles.notices} aria-live="polite">
+          {state.live === 'offline' && (
+            <Notice intent="warning" title="Live updates paused">
+              {state.liveMessage ?? 'Reconnecting…'} Changes from the other person appear once the connection is back.
+            </Notice>
+          )}
+          {state.notices.map((notice) => (
+            <Notice key={notice.id} intent="error" onDismiss={() => actions.dismissNotice(notice.id)}>
+              {notice.text}
+            </Notice>
+          ))}
+        </div>
+        <AgendaSection />
+        <ActionItemsSection />
+      </main>
+    </SeriesProvider>
+  );
+}

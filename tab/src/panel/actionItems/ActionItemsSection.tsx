@@ -1,0 +1,44 @@
+import { makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
+import { selectActionItems } from '../../store/selectors.js';
+import { useSeriesView } from '../SeriesContext.js';
+import { ActionItemRow } from './ActionItemRow.js';
+import { AddActionItemForm } from './AddActionItemForm.js';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { ...typographyStyles.subtitle2, margin: 0 },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  empty: { color: tokens.colorNeutralForeground2 },
+});
+
+/** Follow up on action points: what was agreed, who owns it, by when. */
+export function ActionItemsSection() {
+  const styles = useStyles();
+  const { state } = useSeriesView();
+  const items = selectActionItems(state);
+
+  return (
+    <section className={styles.section} aria-labelledby="action-items-heading">
+      <h2 id="action-items-heading" className={styles.heading}>
+        Action items
+      </h2>
+      {items.length === 0 ? (
+        <Text className={styles.empty}>No action items yet. Capture what you agree on, with an owner.</Text>
+      ) : (
+        <ul className={styles.list} aria-label="Action items">
+          {items.map((item) => (
+            <ActionItemRow key={item.id} item={item} />
+          ))}
+        </ul>
+      )}
+      <AddActionItemForm />
+    </section>
+  );
+}

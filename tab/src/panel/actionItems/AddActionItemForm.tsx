@@ -1,0 +1,63 @@
+import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { useState, type FormEvent } from 'react';
+import { TEXT_LIMITS } from '../../../../domain/entities.js';
+import { useSeriesView } from '../SeriesContext.js';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS },
+  half: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+});
+
+/** Capture an action item: what, who owns it (either member), and optionally by when. */
+export function AddActionItemForm() {
+  const styles = useStyles();
+  const { actions, series, viewer } = useSeriesView();
+  const [text, setText] = useState('');
+  const [ownerId, setOwnerId] = useState(viewer.userId);
+  const [dueDate, setDueDate] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === '') return;
+    setSaving(true);
+    void actions.addActionItem({ text, ownerId, dueDate: dueDate || undefined }).then((added) => {
+      setSaving(false);
+      if (!added) return;
+      setText('');
+      setDueDate('');
+    });
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label="Add an action item">
+      <Field label="New action item">
+        <Input
+          value={text}
+          maxLength={TEXT_LIMITS.actionItem}
+          placeholder="What was agreed?"
+          onChange={(_, data) => setText(data.value)}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Owner" className={styles.half}>
+          <Select value={ownerId} onChange={(_, data) => setOwnerId(data.value)}>
+            {series.members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.userId === viewer.userId ? `${m.name} (you)` : m.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Due date (optional)" className={styles.half}>
+          <Input type="date" value={dueDate} onChange={(_, data) => setDueDate(data.value)} />
+        </Field>
+      </div>
+      <Button type="submit" appearance="primary" icon={<AddRegular />} disabled={saving || text.trim() === ''}>
+        Add action item
+      </Button>
+    </form>
+  );
+}

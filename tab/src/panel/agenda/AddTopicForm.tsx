@@ -1,0 +1,58 @@
+import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { useState, type FormEvent } from 'react';
+import { TEXT_LIMITS, TopicCategory } from '../../../../domain/entities.js';
+import { useSeriesView } from '../SeriesContext.js';
+import { CATEGORIES } from './categories.js';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1, minWidth: 0 },
+});
+
+/** Add a topic to the current meeting's agenda. */
+export function AddTopicForm() {
+  const styles = useStyles();
+  const { actions, viewer } = useSeriesView();
+  const [text, setText] = useState('');
+  const [category, setCategory] = useState<TopicCategory>('work');
+  const [saving, setSaving] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === '') return;
+    setSaving(true);
+    void actions.addTopic(text, category).then((added) => {
+      setSaving(false);
+      if (added) setText('');
+    });
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label="Add a topic">
+      <Field label="New topic">
+        <Input
+          value={text}
+          maxLength={TEXT_LIMITS.topic}
+          placeholder={viewer.role === 'report' ? 'What do you want to talk about?' : 'Something you want to raise'}
+          onChange={(_, data) => setText(data.value)}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Category" className={styles.grow}>
+          <Select value={category} onChange={(_, data) => setCategory(TopicCategory.catch('work').parse(data.value))}>
+            {CATEGORIES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" appearance="primary" icon={<AddRegular />} disabled={saving || text.trim() === ''}>
+          Add topic
+        </Button>
+      </div>
+    </form>
+  );
+}

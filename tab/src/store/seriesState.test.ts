@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import type { PanelState } from '../../../domain/api.js';
+import type { ActionItem, Meeting, Series, Topic } from '../../../domain/entities.js';
+import { selectActionItems, selectAgenda } from './selectors.js';
+import { initialSeriesState, seriesReducer, type SeriesAction, type SeriesState } from './seriesState.js';
+
+const SERIES = 'series-1';
+const MEETING = 'meeting-2';
+const at = '2026-11-25T10:00:00.000Z';
+const report = { userId: 'u-sam', name: 'Sam', role: 'report' as const };
+const manager = { userId: 'u-alex', name: 'Alex', role: 'manager' as const };
+
+function series(overrides: Partial<Series> = {}): Series {
+  return {
+    id: SERIES,
+    seriesId: SERIES,
+    type: 'series',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    tenantId: 't',
+    chatId: 'chat',
+    title: 'Sam / Alex',
+    members: [report, manager],
+    cadence: { frequency: 'weekly', weekday: 'monday', time: '10:00', timeZone: 'UTC', durationMinutes: 30 },
+    currentMeetingId: MEETING,
+    ...overrides,
+  };
+}
+
+function meeting(id: string): Meeting {
+  return {
+    id,
+    seriesId: SERIES,
+    type: 'meeting',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    scheduledStart: at,
+    status: 'scheduled',
+  };
+}
+
+function topic(id: string, overrides: Partial<Topic> = {}): Topic {
+  return {
+    id,
+    seriesId: SERIES,
+    type: 'topic',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    meetingId: MEETING,
+    text: `topic ${id}`,
+    category: 'work',
+    addedBy: report.userId,
+    order: 'V',
+    status: 'open',
+    carriedOverCount: 0,
+    originId: id,
+    ...overrides,
+  };
+}
+
+function actionItem(id: string, overrides: Partial<ActionItem> = {}): ActionItem {
+  return {
+    id,
+    seriesId: SERIES,
+    type: 'actionItem',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    meetingId: MEETING,
+    text: `item ${id}`,
+    ownerId: report.userId,
+    createdBy: manager.userId,
+    ...overrides,
+  };
+}
+
+function panelState(overrides: Partial<PanelState> = {}): PanelState {
+  return {
+    viewer: report,
+    series: series(),
+    meetings: [meeting(MEETING)],
+    topics: [],
+    actionItems: [],
+    sharedNotes: [],
+    privateNotes: [],
+    ...overrides,
+  };
+}
+
+function run(...actions: SeriesAction[]): SeriesState {
+  return actions.reduce(seriesReducer, initialSeriesState(SERIES));
+}
+
+const texts = (state: SeriesState) => selectAgenda(state).map((t) => t.text);
+
+describe('series store', () => {
+  it('keeps the newer version of a record when an older one arrives later', () => {
+    const state = run(
+      { type: 'loaded', state: panelState({ topics: [topic('a', { version: 3, text: 'newest' })] }) },
+      { type: 'recordsReceived', records: [topic('a', { version: 2, text: 'stale event' })] },
+    );
+    expect(texts(state)).toEqual(['newest']);
+  });
+
+  it('a reload after reconnecting does not roll back changes received live', () => {
+    const state = run(
+      { type: 'loaded', state: panelState({ topics: [topic('a', { version: 1, status: 'open' })] }) },
+      { type: 'recordsReceived', records: [topic('a', { version: 2, status: 'discussed' })] },
+      { type: 'loaded', state: panelState({ topics: [topic('a', { version: 1, status: 'open' })] }) },
+    );
+    expect(selectAgenda(state)[0]?.status).toBe('discussed');
+  });
+
+  it('a deleted topic leaves the agenda when its tombstone arrives', () => {
+    const state = run(
+      { type: 'loaded', state: panelState({ topics: [topic('a'), topic('b', { order: 'k' })] }) },
+      { type: 'recordsReceived', records: [topic('a', { version: 2, deletedAt: at })] },
+    );
+    expect(texts(state)).toEqual(['topic b']);
+  });
+
+  it('orders the agenda by order key and shows only the current meeting', () => {
+    const state = run({
+      type: 'loaded',
+      state: panelState({
+        topics: [
+          topic('late', { order: 'k' }),
+          topic('early', { order: 'F' }),
+          topic('old', { meetingId: 'meeting-1' }),
+        ],
+      }),
+    });
+    expect(texts(state)).toEqual(['topic early', 'topic late']);
+  });
+
+  it('shows an optimistic change until the server answers, then the server record wins', () => {
+    const loaded = run({ type: 'loaded', state: panelState({ topics: [topic('a', { text: 'original' })] }) });
+    const optimistic = seriesReducer(loaded, { type: 'optimistic', record: topic('a', { text: 'my edit' }) });
+    expect(texts(optimistic)).toEqual(['my edit']);
+
+    const answered = [
+      { type: 'recordsReceived', records: [topic('a', { version: 2, text: 'my edit, trimmed by server' })] },
+      { type: 'settled', id: 'a' },
+    ] satisfies SeriesAction[];
+    expect(texts(answered.reduce(seriesReducer, optimistic))).toEqual(['my edit, trimmed by server']);
+  });
+
+  it('drops the optimistic copy when the server refuses the change', () => {
+    const loaded = run({ type: 'loaded', state: panelState() });
+    const refused = [
+      { type: 'optimistic', record: topic('new', { text: 'never stored' }) },
+      { type: 'notice', text: 'Topic text must not be empty' },
+      { type: 'settled', id: 'new' },
+    ] satisfies SeriesAction[];
+    const state = refused.reduce(seriesReducer, loaded);
+    expect(texts(state)).toEqual([]);
+    expect(state.notices.map((n) => n.text)).toEqual(['Topic text must not be empty']);
+  });
+
+  it('ignores records of another series', () => {
+    const state = run(
+      { type: 'loaded', state: panelState() },
+      { type: 'recordsReceived', records: [topic('x', { seriesId: 'someone-elses' })] },
+    );
+    expect(texts(state)).toEqual([]);
+  });
+
+  it('a failed reload keeps the loaded panel and tells the person', () => {
+    const state = run(
+      { type: 'loaded', state: panelState({ topics: [topic('a')] }) },
+      { type: 'loadFailed', message: 'Cannot reach the 1:1 service.' },
+    );
+    expect(state.status).toBe('ready');
+    expect(texts(state)).toEqual(['topic a']);
+    expect(state.notices.map((n) => n.text)).toEqual(['Cannot reach the 1:1 service.']);
+  });
+
+  it('a failed first load shows the failure instead of an empty panel', () => {
+    const state = run({ type: 'loadFailed', message: 'You are not a member of this 1:1.' });
+    expect(state.status).toBe('failed');
+    expect(state.loadError).toBe('You are not a member of this 1:1.');
+  });
+
+  it('lists open action items first, soonest due first, and hides items done in earlier meetings', () => {
+    const state = run({
+      type: 'loaded',
+      state: panelState({
+        actionItems: [
+          actionItem('done-now', { doneAt: at }),
+          actionItem('no-due'),
+          actionItem('due-late', { dueDate: '2026-12-20' }),
+          actionItem('due-soon', { dueDate: '2026-12-01', meetingId: 'meeting-1' }),
+          actionItem('done-before', { doneAt: at, meetingId: 'meeting-1' }),
+        ],
+      }),
+    });
+    expect(selectActionItems(state).map((a) => a.id)).toEqual(['due-soon', 'due-late', 'no-due', 'done-now']);
+  });
+});

@@ -1,0 +1,120 @@
+import type { PanelState } from '../../../domain/api.js';
+import type { AnyRecord, Member, RecordType, UserId } from '../../../domain/entities.js';
+import type { LiveStatus } from '../api/realtime.js';
+
+type RecordOf<T extends RecordType> = Extract<AnyRecord, { type: T }>;
+export type RecordTable = { [T in RecordType]: Record<string, RecordOf<T>> };
+
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+/**
+ * Everything one panel holds about its series. Records are kept by type and
+ * id and replaced only by a higher `version`, whatever order they arrive in
+ * (REST answers, socket events and reloads race each other).
+ */
+export interface SeriesState {
+  status: 'loading' | 'ready' | 'failed';
+  loadError?: string;
+  viewer?: Member;
+  seriesId: string;
+  records: RecordTable;
+  /** Optimistic copies shown until the server answers; the server's record replaces them. */
+  pending: Record<string, AnyRecord>;
+  online: UserId[];
+  live: LiveStatus;
+  liveMessage?: string;
+  notices: Notice[];
+  nextNoticeId: number;
+}
+
+export type SeriesAction =
+  | { type: 'loaded'; state: PanelState }
+  | { type: 'loadFailed'; message: string }
+  | { type: 'recordsReceived'; records: readonly AnyRecord[] }
+  | { type: 'optimistic'; record: AnyRecord }
+  | { type: 'settled'; id: string }
+  | { type: 'presence'; online: UserId[] }
+  | { type: 'live'; status: LiveStatus; message?: string }
+  | { type: 'notice'; text: string }
+  | { type: 'dismissNotice'; id: number };
+
+const MAX_NOTICES = 3;
+
+export function initialSeriesState(seriesId: string): SeriesState {
+  return {
+    status: 'loading',
+    seriesId,
+    records: { series: {}, meeting: {}, topic: {}, actionItem: {}, sharedNote: {}, privateNote: {} },
+    pending: {},
+    online: [],
+    live: 'connecting',
+    notices: [],
+    nextNoticeId: 1,
+  };
+}
+
+/** Applies each record only if it is newer than the one held. Returns the same table when nothing changed. */
+export function mergeRecords(table: RecordTable, records: readonly AnyRecord[]): RecordTable {
+  let next = table;
+  for (const record of records) {
+    const held = next[record.type][record.id];
+    if (held && held.version >= record.version) continue;
+    if (next === table) next = { ...table };
+    next = { ...next, [record.type]: { ...next[record.type], [record.id]: record } };
+  }
+  return next;
+}
+
+export function seriesReducer(state: SeriesState, action: SeriesAction): SeriesState {
+  switch (action.type) {
+    case 'loaded': {
+      const { viewer, series, meetings, topics, actionItems, sharedNotes, privateNotes } = action.state;
+      const all: AnyRecord[] = [series, ...meetings, ...topics, ...actionItems, ...sharedNotes, ...privateNotes];
+      return {
+        ...state,
+        status: 'ready',
+        loadError: undefined,
+        viewer,
+        records: mergeRecords(
+          state.records,
+          all.filter((r) => r.seriesId === state.seriesId),
+        ),
+      };
+    }
+    case 'loadFailed':
+      // A failed reload keeps what is already shown; only a first load failure blanks the panel.
+      return state.status === 'ready'
+        ? addNotice(state, action.message)
+        : { ...state, status: 'failed', loadError: action.message };
+    case 'recordsReceived': {
+      const records = mergeRecords(
+        state.records,
+        action.records.filter((r) => r.seriesId === state.seriesId),
+      );
+      return records === state.records ? state : { ...state, records };
+    }
+    case 'optimistic':
+      return { ...state, pending: { ...state.pending, [action.record.id]: action.record } };
+    case 'settled': {
+      if (!(action.id in state.pending)) return state;
+      const { [action.id]: _settled, ...pending } = state.pending;
+      return { ...state, pending };
+    }
+    case 'presence':
+      return { ...state, online: action.online };
+    case 'live':
+      return { ...state, live: action.status, liveMessage: action.message };
+    case 'notice':
+      return addNotice(state, action.text);
+    case 'dismissNotice':
+      return { ...state, notices: state.notices.filter((n) => n.id !== action.id) };
+  }
+}
+
+function addNotice(state: SeriesState, text: string): SeriesState {
+  const notices = [...state.notices, { id: state.nextNoticeId, text }].slice(-MAX_NOTICES);
+  return { ...state, notices, nextNoticeId: state.nextNoticeId + 1 };
+}

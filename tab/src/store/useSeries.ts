@@ -1,0 +1,42 @@
+import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { messageOf, type TokenSource } from '../api/http.js';
+import { connectRealtime } from '../api/realtime.js';
+import { createSeriesApi } from '../api/seriesApi.js';
+import { createSeriesActions, type SeriesActions } from './seriesActions.js';
+import { initialSeriesState, seriesReducer, type SeriesState } from './seriesState.js';
+
+/**
+ * The store of one open series: loads the panel state over REST, then keeps
+ * it current from the series' live channel, reloading after every (re)join so
+ * nothing missed while disconnected stays missing.
+ */
+export function useSeries(seriesId: string, getToken: TokenSource): { state: SeriesState; actions: SeriesActions } {
+  const [state, dispatch] = useReducer(seriesReducer, seriesId, initialSeriesState);
+  const latest = useRef(state);
+  latest.current = state;
+
+  const api = useMemo(() => createSeriesApi({ getToken }, seriesId), [getToken, seriesId]);
+  const actions = useMemo(() => createSeriesActions(api, dispatch, () => latest.current), [api]);
+
+  useEffect(() => {
+    let active = true;
+    const load = () =>
+      api.loadState().then(
+        (panelState) => active && dispatch({ type: 'loaded', state: panelState }),
+        (error: unknown) => active && dispatch({ type: 'loadFailed', message: messageOf(error) }),
+      );
+    void load();
+    const disconnect = connectRealtime(seriesId, getToken, {
+      onChanged: (event) => dispatch({ type: 'recordsReceived', records: event.records }),
+      onPresence: (event) => dispatch({ type: 'presence', online: event.online }),
+      onJoined: () => void load(),
+      onStatus: (status, message) => active && dispatch({ type: 'live', status, message }),
+    });
+    return () => {
+      active = false;
+      disconnect();
+    };
+  }, [api, seriesId, getToken]);
+
+  return { state, actions };
+}

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Two pages: `index.html` is the local meeting page (dev mode only, both
+ * panels side by side) and `panel.html` is the side panel that Teams loads.
+ * The service serves `tab/dist` as static files.
+ */
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  // vite 8 transforms TSX itself (oxc); no React plugin is needed for a build.
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: here('./dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: {
+      input: { index: here('./index.html'), panel: here('./panel.html') },
+      // Fluent ships 'use client' directives for React Server Components; they mean nothing in this bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+});

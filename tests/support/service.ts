@@ -1,0 +1,65 @@
+import type { Member } from '../../domain/entities.js';
+import type { Clock } from '../../bot/src/clock.js';
+import { DEFAULT_CADENCE, ensureSeriesForChat, type SeriesForChatInput } from '../../bot/src/commands/series.js';
+import { loadConfig } from '../../bot/src/config.js';
+import { createService, type Service } from '../../bot/src/service.js';
+import { startEmbeddedCosmos } from '../../bot/src/store/cosmos.js';
+
+export interface TestServiceOptions {
+  /** Environment overrides on top of a dev-mode, silent, port-0 service. */
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+}
+
+export interface TestService {
+  url: string;
+  service: Service;
+  stop(): Promise<void>;
+}
+
+/** Starts the real service (HTTP, Socket.IO, Cosmos protocol server) on a free port. */
+export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEV_MODE: 'true',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    ...options.env,
+  });
+  const service = await createService(config, options.clock ? { clock: options.clock } : {});
+  const url = await service.listen(0);
+  return { url, service, stop: () => service.close() };
+}
+
+/** A Cosmos DB protocol server shared by several service instances (pass its endpoint as COSMOS_ENDPOINT). */
+export const startCosmosServer = startEmbeddedCosmos;
+
+let chatCounter = 0;
+
+/** Two members with fresh ids, so every test works on its own 1:1. */
+export function newMembers(prefix = 'u'): [Member, Member] {
+  chatCounter += 1;
+  return [
+    { userId: `${prefix}-manager-${chatCounter}-${process.pid}`, name: 'Alex Morgan', role: 'manager' },
+    { userId: `${prefix}-report-${chatCounter}-${process.pid}`, name: 'Sam Rivera', role: 'report' },
+  ];
+}
+
+/** Creates a 1:1 the way the bot does on install. */
+export async function seedSeries(service: Service, input: Partial<SeriesForChatInput> = {}) {
+  chatCounter += 1;
+  return ensureSeriesForChat(service.ctx, {
+    tenantId: 'test-tenant',
+    chatId: `19:test-${chatCounter}-${process.pid}-${Date.now()}@thread.v2`,
+    title: 'Alex / Sam 1:1',
+    members: newMembers(),
+    cadence: DEFAULT_CADENCE,
+    ...input,
+  });
+}
+
+/** A real signed dev token for a member (dev-mode services only). */
+export async function devToken(service: Service, tenantId: string, member: Pick<Member, 'userId' | 'name'>) {
+  if (!service.devIdentities) throw new Error('devToken needs a service started in dev mode');
+  return service.devIdentities.issueToken({ tenantId, userId: member.userId, name: member.name });
+}
