@@ -16,6 +16,8 @@ import { zipSync } from 'fflate';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+/** Placeholders whose empty value is meaningful: production has no name suffix. */
+const MAY_BE_EMPTY = new Set(['APP_NAME_SUFFIX']);
 
 export class PackagingError extends Error {}
 
@@ -39,10 +41,13 @@ export function placeholdersIn(text: string): string[] {
 
 /**
  * Replaces every `${{VAR}}`. An unset or empty variable is an error naming all
- * of them at once, so one run tells the person everything to fill in.
+ * of them at once, so one run tells the person everything to fill in. Every
+ * placeholder sits inside a JSON string, so values are escaped as JSON text.
  */
 export function resolvePlaceholders(text: string, vars: Record<string, string | undefined>, where: string): string {
-  const missing = placeholdersIn(text).filter((name) => !vars[name]?.trim());
+  const missing = placeholdersIn(text).filter((name) =>
+    MAY_BE_EMPTY.has(name) ? vars[name] === undefined : !vars[name]?.trim(),
+  );
   if (missing.length > 0) {
     throw new PackagingError(
       `Unresolved placeholders in appPackage/manifest.json: ${missing.join(', ')}.\n` +
@@ -50,7 +55,7 @@ export function resolvePlaceholders(text: string, vars: Record<string, string | 
         '(values written by `teamsapp provision` appear there after a successful run).',
     );
   }
-  return text.replace(PLACEHOLDER, (_, name: string) => vars[name]!.trim());
+  return text.replace(PLACEHOLDER, (_, name: string) => JSON.stringify((vars[name] ?? '').trim()).slice(1, -1));
 }
 
 export interface PackageOptions {

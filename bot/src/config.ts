@@ -40,6 +40,8 @@ const EnvSchema = z
     AUTH_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     /** Requests per minute per signed-in user (and per address for failed sign-ins) before 429. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    /** redis://host:port of the Redis shared by several instances (Socket.IO Redis adapter); unset: one instance. */
+    REDIS_URL: optionalString,
 
     // Bot Framework (names as botbuilder's ConfigurationBotFrameworkAuthentication reads them)
     MicrosoftAppId: optionalString,

@@ -1,0 +1,81 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Server } from 'socket.io';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+
+export interface ScaleOut {
+  /** For the start-up banner: how events reach the members connected to other instances. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Attempts to reach Redis at start-up before giving up, so a wrong REDIS_URL stops the service with a message. */
+const START_ATTEMPTS = 5;
+
+/**
+ * How the members of one 1:1 connected to different instances see each
+ * other's changes and presence. With REDIS_URL, Socket.IO's Redis adapter
+ * carries every room broadcast and `fetchSockets()` across instances
+ * (pub/sub: nothing is stored in Redis). Without it, the in-memory adapter:
+ * one instance, no Redis needed. Azure Web PubSub for Socket.IO is the
+ * managed alternative (docs/bench.md).
+ */
+export async function attachScaleOut(
+  io: Server,
+  config: Pick<Config, 'REDIS_URL'>,
+  logger: Logger,
+): Promise<ScaleOut> {
+  if (!config.REDIS_URL) {
+    return { description: 'single instance (in-memory Socket.IO adapter)', close: async () => {} };
+  }
+  const where = redactedUrl(config.REDIS_URL);
+  let connectedOnce = false;
+  const pub = createClient({
+    url: config.REDIS_URL,
+    socket: {
+      connectTimeout: 5_000,
+      // Before the first connection a few tries only (fail fast on a wrong URL); after it, keep trying with back-off.
+      reconnectStrategy: (retries: number) =>
+        !connectedOnce && retries >= START_ATTEMPTS
+          ? new Error(`Redis at ${where} is unreachable (REDIS_URL); start Redis or unset REDIS_URL to run one instance.`)
+          : Math.min(100 * 2 ** retries, 3_000),
+    },
+  });
+  // The subscriber needs its own connection: a Redis connection in subscribe mode can do nothing else.
+  const sub = pub.duplicate();
+  for (const [role, client] of [
+    ['publisher', pub],
+    ['subscriber', sub],
+  ] as const) {
+    // Without a listener, a dropped connection would be an uncaught 'error' and end the process.
+    client.on('error', (error: unknown) => logger.warn({ err: error, role }, 'redis connection error'));
+  }
+  try {
+    await Promise.all([pub.connect(), sub.connect()]);
+  } catch (error) {
+    await Promise.allSettled([pub.disconnect(), sub.disconnect()]);
+    throw error;
+  }
+  connectedOnce = true;
+  io.adapter(createAdapter(pub, sub, { key: 'one-on-one', requestsTimeout: 3_000 }));
+  logger.info({ redis: where }, 'real time scaled out through Redis');
+
+  return {
+    description: `scaled out through Redis at ${where} (Socket.IO Redis adapter)`,
+    async close() {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    },
+  };
+}
+
+/** Never log a Redis password. */
+function redactedUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(unparsable REDIS_URL)';
+  }
+}

@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { FrameLocator, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import { startTestService, type TestService } from '../support/service.js';
+
+const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const SCREENSHOT = root('docs/screenshots/meeting-page.png');
+const SETTLE = { timeout: 15_000, interval: 100 };
+
+/** `npm test` builds the tab first; a lone run of this file builds it only if it was never built. */
+async function ensureTabBuilt(): Promise<void> {
+  if (existsSync(root('tab/dist/panel.html'))) return;
+  await build({ configFile: root('tab/vite.config.ts'), logLevel: 'warn' });
+}
+
+/** The agenda as a panel shows it: topic texts in order. */
+function agendaOf(panel: FrameLocator): Promise<string[]> {
+  return panel
+    .getByRole('list', { name: 'Agenda topics' })
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''))
+    .catch(() => []);
+}
+
+async function addTopic(panel: FrameLocator, text: string, category?: string): Promise<void> {
+  await panel.getByLabel('New topic').fill(text);
+  if (category) await panel.getByLabel('Category').selectOption({ label: category });
+  await panel.getByRole('button', { name: 'Add topic' }).click();
+  await panel.getByRole('listitem', { name: text }).waitFor();
+}
+
+describe('the local meeting page', () => {
+  let service: TestService;
+  let browser: LaunchedBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    await ensureTabBuilt();
+    service = await startTestService();
+    browser = await launchBrowser({ viewport: { width: 760, height: 1000 } });
+    page = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  it('a topic the report adds, moves and closes shows on both panels as it changes', { timeout: 120_000 }, async () => {
+    await page.goto(`${service.url}/`);
+    await page.getByRole('heading', { name: 'Sam Rivera (report)' }).waitFor();
+    await page.getByRole('heading', { name: 'Alex Morgan (manager)' }).waitFor();
+    const report = page.frameLocator('iframe[title="Sam Rivera\'s side panel"]');
+    const manager = page.frameLocator('iframe[title="Alex Morgan\'s side panel"]');
+
+    // The report leads: the empty agenda invites them to add the first topic.
+    await report.getByText('add the first topic').waitFor();
+    await manager.getByText('Sam Rivera (report) is here').waitFor();
+
+    const mine = 'How can I grow into tech lead?';
+    const theirs = 'Quarterly goals check-in';
+    await addTopic(report, mine, 'Growth');
+    await manager.getByRole('listitem', { name: mine }).getByText('Growth').waitFor();
+    await manager.getByRole('listitem', { name: mine }).getByText('by Sam Rivera').waitFor();
+
+    await addTopic(manager, theirs);
+    await expect.poll(() => agendaOf(report), SETTLE).toEqual([mine, theirs]);
+
+    // The manager moves the report's topic down with its button…
+    await manager.getByRole('button', { name: `Move “${mine}” down` }).click();
+    await expect.poll(() => agendaOf(manager), SETTLE).toEqual([theirs, mine]);
+    await expect.poll(() => agendaOf(report), SETTLE).toEqual([theirs, mine]);
+
+    // …and back up from the keyboard, keeping focus on the moved topic.
+    const moved = manager.getByRole('listitem', { name: mine });
+    await moved.focus();
+    await moved.press('Alt+ArrowUp');
+    await expect.poll(() => agendaOf(report), SETTLE).toEqual([mine, theirs]);
+    await expect.poll(() => moved.evaluate((item) => item === document.activeElement), SETTLE).toBe(true);
+
+    await manager.getByRole('button', { name: `Mark “${mine}” discussed` }).click();
+    await report.getByRole('listitem', { name: mine }).getByText('Discussed').waitFor();
+    await report.getByRole('button', { name: `Reopen “${mine}”` }).waitFor();
+
+    await mkdir(root('docs/screenshots'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('an action item added for the report is ticked off on the other panel', { timeout: 60_000 }, async () => {
+    const report = page.frameLocator('iframe[title="Sam Rivera\'s side panel"]');
+    const manager = page.frameLocator('iframe[title="Alex Morgan\'s side panel"]');
+    const text = 'Draft the tech lead growth plan';
+
+    await manager.getByLabel('New action item').fill(text);
+    await manager.getByLabel('Owner').selectOption({ label: 'Sam Rivera' });
+    await manager.getByLabel('Due date (optional)').fill('2026-12-04');
+    await manager.getByRole('button', { name: 'Add action item' }).click();
+
+    const onReport = report.getByRole('checkbox', { name: text });
+    await onReport.waitFor();
+    await report.getByText('Sam Rivera · due').waitFor();
+    await onReport.check();
+    await expect.poll(() => manager.getByRole('checkbox', { name: text }).isChecked(), SETTLE).toBe(true);
+  });
+
+  it('a panel opened outside Teams and without a dev identity says where to open it', async () => {
+    const outside = await browser.context.newPage();
+    try {
+      await outside.goto(`${service.url}/panel.html`);
+      await outside.getByText('Open this panel in a Teams meeting').waitFor();
+    } finally {
+      await outside.close();
+    }
+  });
+});

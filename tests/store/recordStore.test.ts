@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Topic } from '../../domain/entities.js';
+import { loadConfig } from '../../bot/src/config.js';
+import { createLogger } from '../../bot/src/logger.js';
+import { connectCosmos, startEmbeddedCosmos, type CosmosConnection } from '../../bot/src/store/cosmos.js';
+import { StaleWrite } from '../../bot/src/store/errors.js';
+import { createStore, type Store } from '../../bot/src/store/index.js';
+
+/** Real Cosmos protocol server over HTTP, reached through @azure/cosmos. */
+let server: Awaited<ReturnType<typeof startEmbeddedCosmos>>;
+let cosmos: CosmosConnection;
+let store: Store;
+
+beforeAll(async () => {
+  server = await startEmbeddedCosmos();
+  const config = loadConfig({ COSMOS_ENDPOINT: server.endpoint, COSMOS_KEY: 'local', LOG_LEVEL: 'silent' });
+  cosmos = await connectCosmos(config, createLogger(config));
+  store = createStore(cosmos);
+});
+afterAll(async () => {
+  await cosmos.close();
+  await server.close();
+});
+
+function topic(seriesId: string, id: string, text = 'How is the new team going?'): Topic {
+  const at = '2026-01-01T00:00:00.000Z';
+  return {
+    id,
+    seriesId,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    type: 'topic',
+    meetingId: 'm1',
+    text,
+    category: 'work',
+    addedBy: 'r',
+    order: 'V',
+    status: 'open',
+    carriedOverCount: 0,
+    originId: id,
+  };
+}
+
+describe('shared record repository', () => {
+  it('a retried create with the same id is not a duplicate', async () => {
+    const first = await store.records.create(topic('s-retry', 't1'));
+    const retry = await store.records.create(topic('s-retry', 't1', 'a different text sent by a confused client'));
+    expect(first.created).toBe(true);
+    expect(retry.created).toBe(false);
+    expect(retry.stored.record).toMatchObject({ id: 't1', text: 'How is the new team going?' });
+    expect(await store.records.loadSeries('s-retry')).toHaveLength(1);
+  });
+
+  it('an update with a stale ETag does not overwrite a newer one', async () => {
+    const { stored } = await store.records.create(topic('s-etag', 't1'));
+    const newer = await store.records.replace({ ...stored.record, text: 'newer', version: 2 }, stored.etag);
+    await expect(store.records.replace({ ...stored.record, text: 'stale', version: 2 }, stored.etag)).rejects.toBeInstanceOf(
+      StaleWrite,
+    );
+    const now = await store.records.read('s-etag', 't1');
+    expect(now?.record).toMatchObject({ text: 'newer', version: 2 });
+    expect(now?.etag).toBe(newer.etag);
+  });
+
+  it('loads one series from its own partition only, without Cosmos system fields', async () => {
+    await store.records.create(topic('s-a', 'x1'));
+    await store.records.create(topic('s-a', 'x2'));
+    await store.records.create(topic('s-b', 'x1'));
+    const loaded = await store.records.loadSeries('s-a');
+    expect(loaded.map((r) => r.id).sort()).toEqual(['x1', 'x2']);
+    expect(Object.keys(loaded[0]!).some((k) => k.startsWith('_'))).toBe(false);
+  });
+
+  it('private notes live in their own container, out of reach of shared queries', async () => {
+    const at = '2026-01-01T00:00:00.000Z';
+    await store.privateNotes.create({
+      id: 'p1',
+      seriesId: 's-private',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      type: 'privateNote',
+      meetingId: 'm1',
+      authorId: 'r',
+      text: 'only for me',
+    });
+    expect(await store.records.loadSeries('s-private')).toEqual([]);
+    expect((await store.privateNotes.query('s-private', { authorId: 'r' })).map((s) => s.record.text)).toEqual([
+      'only for me',
+    ]);
+  });
+});

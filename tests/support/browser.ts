@@ -1,0 +1,52 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** The system Chromium, with the flags CI uses: no GPU, no QUIC, nothing phoning home. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  /** Closes Chromium and deletes its profile directory. */
+  close(): Promise<void>;
+}
+
+/**
+ * Real headless Chromium with a fresh profile. Playwright refuses a
+ * `--user-data-dir` argument and takes the directory through
+ * `launchPersistentContext` instead, which passes it as that same flag.
+ */
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<LaunchedBrowser> {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'one-on-one-chromium-'));
+  try {
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...CHROMIUM_ARGS],
+      viewport: options.viewport ?? { width: 1100, height: 900 },
+    });
+    return {
+      context,
+      async close() {
+        await context.close().catch(() => undefined);
+        await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
