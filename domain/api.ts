@@ -145,8 +145,9 @@ function ChangedRecordSchema() {
  *   POST   /api/series/:seriesId/action-items              AddActionItemBody   -> 201 RecordResponse
  *   PATCH  /api/series/:seriesId/action-items/:itemId      EditActionItemBody  -> RecordResponse
  *   PUT    /api/series/:seriesId/meetings/:meetingId/private-note PutPrivateNoteBody -> RecordResponse
- *   POST   /api/series/:seriesId/meetings/current/end                          -> RecordsResponse
- *   PUT    /api/series/:seriesId/cadence                   UpdateCadenceBody   -> RecordResponse
+ *   POST   /api/series/:seriesId/meetings/current/start                        -> RecordResponse (meeting live)
+ *   POST   /api/series/:seriesId/meetings/current/end                          -> RecordsResponse (carry-over)
+ *   PUT    /api/series/:seriesId/cadence                   UpdateCadenceBody   -> RecordsResponse (series, meeting)
  * Dev mode only (404 otherwise):
  *   GET    /api/dev/session -> DevSession: the demo series and a signed token per member
  */

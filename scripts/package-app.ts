@@ -55,7 +55,7 @@ export function resolvePlaceholders(text: string, vars: Record<string, string | 
         '(values written by `teamsapp provision` appear there after a successful run).',
     );
   }
-  return text.replace(PLACEHOLDER, (_, name: string) => JSON.stringify((vars[name] ?? '').trim()).slice(1, -1));
+  return text.replace(PLACEHOLDER, (_, name: string) => JSON.stringify(vars[name] ?? '').slice(1, -1));
 }
 
 export interface PackageOptions {

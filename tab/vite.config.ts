@@ -18,7 +18,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
-      input: { index: here('./index.html'), panel: here('./panel.html') },
+      input: { index: here('./index.html'), panel: here('./panel.html'), config: here('./config.html') },
       // Fluent ships 'use client' directives for React Server Components; they mean nothing in this bundle.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);

@@ -49,12 +49,13 @@ function observeRemote(doc: Y.Doc, member: Member, onSeen: OnSeen): void {
     if (transaction.local) return;
     const seen = new Set<string>();
     for (const event of events) {
+      if (!(event instanceof Y.YMapEvent)) continue;
       if (event.target === topics) {
         for (const key of event.keysChanged) {
           const rev = topics.get(key)?.get('rev');
           if (rev) seen.add(rev);
         }
-      } else if (event.target instanceof Y.Map && event.keysChanged.has('rev')) {
+      } else if (event.keysChanged.has('rev')) {
         const rev = (event.target as TopicMap).get('rev');
         if (rev) seen.add(rev);
       }

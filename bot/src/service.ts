@@ -22,6 +22,7 @@ import {
   type TokenVerifier,
 } from './identity/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { attachScaleOut } from './realtime/scaleOut.js';
 import { createRealtime, type Realtime } from './realtime/socketServer.js';
 import { devRoutes } from './routes/devRoutes.js';
 import { seriesRoutes } from './routes/seriesRoutes.js';
@@ -99,6 +100,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     publisher: { publish: (seriesId, records) => realtime?.publisher.publish(seriesId, records) },
   };
   realtime = createRealtime(httpServer, { verifier, ctx: () => ctx, logger });
+  const scaleOut = await attachScaleOut(realtime.io, config, logger);
 
   app.use(requestLog(logger));
   app.use(securityHeaders(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}));
@@ -144,6 +146,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
       }),
     async close() {
       await realtime?.close();
+      await scaleOut.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await cosmos.close();

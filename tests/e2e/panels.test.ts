@@ -26,6 +26,14 @@ function agendaOf(panel: FrameLocator): Promise<string[]> {
     .catch(() => []);
 }
 
+/** The two side panels of the local meeting page, named after their members (the dev series' demo people). */
+function panels(page: Page): { report: FrameLocator; manager: FrameLocator } {
+  return {
+    report: page.frameLocator('iframe[title="Sam Rivera\'s side panel"]'),
+    manager: page.frameLocator('iframe[title="Alex Morgan\'s side panel"]'),
+  };
+}
+
 async function addTopic(panel: FrameLocator, text: string, category?: string): Promise<void> {
   await panel.getByLabel('New topic').fill(text);
   if (category) await panel.getByLabel('Category').selectOption({ label: category });
@@ -43,6 +51,9 @@ describe('the local meeting page', () => {
     service = await startTestService();
     browser = await launchBrowser({ viewport: { width: 760, height: 1000 } });
     page = await browser.context.newPage();
+    await page.goto(`${service.url}/`);
+    await page.getByRole('heading', { name: 'Sam Rivera (report)' }).waitFor();
+    await page.getByRole('heading', { name: 'Alex Morgan (manager)' }).waitFor();
   });
 
   afterAll(async () => {
@@ -51,11 +62,7 @@ describe('the local meeting page', () => {
   });
 
   it('a topic the report adds, moves and closes shows on both panels as it changes', { timeout: 120_000 }, async () => {
-    await page.goto(`${service.url}/`);
-    await page.getByRole('heading', { name: 'Sam Rivera (report)' }).waitFor();
-    await page.getByRole('heading', { name: 'Alex Morgan (manager)' }).waitFor();
-    const report = page.frameLocator('iframe[title="Sam Rivera\'s side panel"]');
-    const manager = page.frameLocator('iframe[title="Alex Morgan\'s side panel"]');
+    const { report, manager } = panels(page);
 
     // The report leads: the empty agenda invites them to add the first topic.
     await report.getByText('add the first topic').waitFor();
@@ -85,14 +92,10 @@ describe('the local meeting page', () => {
     await manager.getByRole('button', { name: `Mark “${mine}” discussed` }).click();
     await report.getByRole('listitem', { name: mine }).getByText('Discussed').waitFor();
     await report.getByRole('button', { name: `Reopen “${mine}”` }).waitFor();
-
-    await mkdir(root('docs/screenshots'), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
   it('an action item added for the report is ticked off on the other panel', { timeout: 60_000 }, async () => {
-    const report = page.frameLocator('iframe[title="Sam Rivera\'s side panel"]');
-    const manager = page.frameLocator('iframe[title="Alex Morgan\'s side panel"]');
+    const { report, manager } = panels(page);
     const text = 'Draft the tech lead growth plan';
 
     await manager.getByLabel('New action item').fill(text);
@@ -105,6 +108,10 @@ describe('the local meeting page', () => {
     await report.getByText('Sam Rivera · due').waitFor();
     await onReport.check();
     await expect.poll(() => manager.getByRole('checkbox', { name: text }).isChecked(), SETTLE).toBe(true);
+
+    // The README shows the meeting page as these tests leave it.
+    await mkdir(root('docs/screenshots'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
   it('a panel opened outside Teams and without a dev identity says where to open it', async () => {

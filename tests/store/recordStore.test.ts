@@ -53,9 +53,10 @@ describe('shared record repository', () => {
   });
 
   it('an update with a stale ETag does not overwrite a newer one', async () => {
-    const { stored } = await store.records.create(topic('s-etag', 't1'));
-    const newer = await store.records.replace({ ...stored.record, text: 'newer', version: 2 }, stored.etag);
-    await expect(store.records.replace({ ...stored.record, text: 'stale', version: 2 }, stored.etag)).rejects.toBeInstanceOf(
+    const original = topic('s-etag', 't1');
+    const { stored } = await store.records.create(original);
+    const newer = await store.records.replace({ ...original, text: 'newer', version: 2 }, stored.etag);
+    await expect(store.records.replace({ ...original, text: 'stale', version: 2 }, stored.etag)).rejects.toBeInstanceOf(
       StaleWrite,
     );
     const now = await store.records.read('s-etag', 't1');

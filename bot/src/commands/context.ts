@@ -1,4 +1,5 @@
 import type { Caller } from '../identity/index.js';
+import type { MeetingEnded } from '../../../domain/carryOver.js';
 import type { ChangedRecord } from '../../../domain/realtime.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
@@ -10,8 +11,15 @@ export interface Publisher {
   publish(seriesId: string, records: readonly ChangedRecord[]): void;
 }
 
+/** Side effects after a committed change (e.g. the bot posting the summary card). */
+export interface LifecycleListener {
+  meetingEnded?(seriesId: string, ended: MeetingEnded): Promise<void> | void;
+}
+
 export interface CommandContext {
   store: Store;
+  /** Run after the change is stored and published; their failures are logged, never undo the change. */
+  lifecycle?: LifecycleListener[];
   publisher: Publisher;
   clock: Clock;
   logger: Logger;

@@ -3,6 +3,7 @@ import { RecordId } from '../../../domain/entities.js';
 import { Invalid } from '../../../domain/errors.js';
 import { addActionItem, editActionItem } from '../commands/actionItems.js';
 import type { CommandContext } from '../commands/context.js';
+import { endCurrentMeeting, startCurrentMeeting, updateCadence } from '../commands/meetings.js';
 import { putPrivateNote, putSharedNote } from '../commands/notes.js';
 import { findSeriesForChat, listMySeries, loadPanelState } from '../commands/panel.js';
 import { addTopic, deleteTopic, editTopic, moveTopic, restoreTopic } from '../commands/topics.js';
@@ -80,6 +81,18 @@ export function seriesRoutes(ctx: () => CommandContext): Router {
       req.body,
     );
     res.json({ record });
+  });
+
+  router.post('/series/:seriesId/meetings/current/start', async (req, res) => {
+    const record = await startCurrentMeeting(ctx(), { caller: callerOf(res) }, idParam(req, 'seriesId'));
+    res.json({ record });
+  });
+  router.post('/series/:seriesId/meetings/current/end', async (req, res) => {
+    const ended = await endCurrentMeeting(ctx(), { caller: callerOf(res) }, idParam(req, 'seriesId'));
+    res.json({ records: ended.changes });
+  });
+  router.put('/series/:seriesId/cadence', async (req, res) => {
+    res.json({ records: await updateCadence(ctx(), callerOf(res), idParam(req, 'seriesId'), req.body) });
   });
 
   return router;

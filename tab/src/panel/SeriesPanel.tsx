@@ -43,22 +43,26 @@ export function SeriesPanel({ session }: { session: PanelSession }) {
   }
   if (!view) return <Spinner className={styles.root} label="Loading the agenda…" />;
 
+  const hasNotices = state.live === 'offline' || state.notices.length > 0;
   return (
     <SeriesProvider value={view}>
       <main className={styles.root}>
         <PanelHeader />
-        <div className={styles.notices} aria-live="polite">
-          {state.live === 'offline' && (
-            <Notice intent="warning" title="Live updates paused">
-              {state.liveMessage ?? 'Reconnecting…'} Changes from the other person appear once the connection is back.
-            </Notice>
-          )}
-          {state.notices.map((notice) => (
-            <Notice key={notice.id} intent="error" onDismiss={() => actions.dismissNotice(notice.id)}>
-              {notice.text}
-            </Notice>
-          ))}
-        </div>
+        {/* Fluent's MessageBar announces itself to screen readers; no live region is needed here. */}
+        {hasNotices && (
+          <div className={styles.notices}>
+            {state.live === 'offline' && (
+              <Notice intent="warning" title="Live updates paused">
+                {state.liveMessage ?? 'Reconnecting…'} Changes from the other person appear once the connection is back.
+              </Notice>
+            )}
+            {state.notices.map((notice) => (
+              <Notice key={notice.id} intent="error" onDismiss={() => actions.dismissNotice(notice.id)}>
+                {notice.text}
+              </Notice>
+            ))}
+          </div>
+        )}
         <AgendaSection />
         <ActionItemsSection />
       </main>

@@ -8,6 +8,8 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS },
   half: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  // Date and select inputs have an intrinsic width wider than half of a 280 px panel.
+  fill: { width: '100%', minWidth: 0 },
 });
 
 /** Capture an action item: what, who owns it (either member), and optionally by when. */
@@ -43,7 +45,7 @@ export function AddActionItemForm() {
       </Field>
       <div className={styles.row}>
         <Field label="Owner" className={styles.half}>
-          <Select value={ownerId} onChange={(_, data) => setOwnerId(data.value)}>
+          <Select className={styles.fill} value={ownerId} onChange={(_, data) => setOwnerId(data.value)}>
             {series.members.map((m) => (
               <option key={m.userId} value={m.userId}>
                 {m.userId === viewer.userId ? `${m.name} (you)` : m.name}
@@ -52,7 +54,7 @@ export function AddActionItemForm() {
           </Select>
         </Field>
         <Field label="Due date (optional)" className={styles.half}>
-          <Input type="date" value={dueDate} onChange={(_, data) => setDueDate(data.value)} />
+          <Input className={styles.fill} type="date" value={dueDate} onChange={(_, data) => setDueDate(data.value)} />
         </Field>
       </div>
       <Button type="submit" appearance="primary" icon={<AddRegular />} disabled={saving || text.trim() === ''}>

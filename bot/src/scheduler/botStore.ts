@@ -1,0 +1,186 @@
+import type { Container, ItemDefinition } from '@azure/cosmos';
+import { z } from 'zod/v4';
+import { RecordId } from '../../../domain/entities.js';
+import { cosmosStatus } from '../store/errors.js';
+
+/**
+ * The bot's own documents, in the `prompts` container (partitioned by
+ * /seriesId like every container):
+ *  - one chat binding per series: where to post proactively (the Bot Framework
+ *    conversation reference, stored as opaque JSON) and the members' Teams ids;
+ *  - one delivery per message that must be posted exactly once (a pre-meeting
+ *    prompt, a skipped-meetings nudge, a summary), claimed with an ETag-guarded
+ *    write so that of several instances ticking together only one posts it.
+ */
+
+export const ChatMember = z.object({
+  /** Entra object id: what series members are keyed by. */
+  userId: z.string().min(1),
+  /** Teams user id ("29:…"): what card refresh lists and mentions use. */
+  mri: z.string().min(1),
+  name: z.string(),
+});
+export type ChatMember = z.infer<typeof ChatMember>;
+
+export const ConversationReferenceJson = z.looseObject({
+  serviceUrl: z.string().min(1),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
+export type ConversationReferenceJson = z.infer<typeof ConversationReferenceJson>;
+
+export const ChatBinding = z.object({
+  id: z.literal('chat'),
+  type: z.literal('chatBinding'),
+  seriesId: RecordId,
+  conversationReference: ConversationReferenceJson,
+  members: z.array(ChatMember),
+  updatedAt: z.string(),
+});
+export type ChatBinding = z.infer<typeof ChatBinding>;
+
+export const DeliveryKind = z.enum(['prompt', 'nudge', 'summary']);
+export type DeliveryKind = z.infer<typeof DeliveryKind>;
+
+export const Delivery = z.object({
+  id: z.string().min(1),
+  type: z.literal('delivery'),
+  seriesId: RecordId,
+  kind: DeliveryKind,
+  meetingId: RecordId,
+  state: z.enum(['pending', 'sending', 'sent', 'failed']),
+  attempts: z.number().int().nonnegative(),
+  claimedBy: z.string().optional(),
+  claimedAt: z.string().optional(),
+  sentAt: z.string().optional(),
+  /** The chat message id, so a card can be updated later. */
+  activityId: z.string().optional(),
+  lastError: z.string().optional(),
+});
+export type Delivery = z.infer<typeof Delivery>;
+
+/** A delivery this instance holds: only it may post the message, and only it may complete the claim. */
+export interface Claim {
+  delivery: Delivery;
+  etag: string;
+}
+
+/** A claim older than this is taken to belong to an instance that died mid-send. */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+/** After this many failed sends a delivery is given up (and logged), not retried forever. */
+export const MAX_ATTEMPTS = 5;
+
+export function deliveryId(kind: DeliveryKind, meetingId: string): string {
+  return `${kind}~${meetingId}`;
+}
+
+export class BotStore {
+  constructor(private readonly container: Container) {}
+
+  async chatBinding(seriesId: string): Promise<ChatBinding | undefined> {
+    const found = await this.read(seriesId, 'chat');
+    return found ? ChatBinding.parse(found.doc) : undefined;
+  }
+
+  /** Saves where to post for a series; answers whether this was the first binding (the app was just installed). */
+  async saveChatBinding(binding: ChatBinding): Promise<{ created: boolean }> {
+    const doc = ChatBinding.parse(binding);
+    try {
+      await this.container.items.create<ItemDefinition>(doc);
+      return { created: true };
+    } catch (error) {
+      if (cosmosStatus(error) !== 409) throw error;
+    }
+    await this.container.items.upsert<ItemDefinition>(doc);
+    return { created: false };
+  }
+
+  /**
+   * Claims the right to post one message. The delivery is created pending if
+   * absent (a 409 means another instance created it first), then moved to
+   * "sending" by a replace guarded with the ETag just read: when two
+   * instances race, Cosmos accepts exactly one replace and answers 412 to the
+   * other, which then leaves the message alone.
+   */
+  async claim(
+    key: { seriesId: string; kind: DeliveryKind; meetingId: string },
+    instanceId: string,
+    now: Date,
+  ): Promise<Claim | undefined> {
+    const id = deliveryId(key.kind, key.meetingId);
+    const fresh: Delivery = { id, type: 'delivery', ...key, state: 'pending', attempts: 0 };
+    try {
+      await this.container.items.create<ItemDefinition>(fresh);
+    } catch (error) {
+      if (cosmosStatus(error) !== 409) throw error;
+    }
+    const found = await this.read(key.seriesId, id);
+    if (!found) return undefined;
+    const current = Delivery.parse(found.doc);
+    if (!claimable(current, now)) return undefined;
+    const claimed: Delivery = { ...current, state: 'sending', claimedBy: instanceId, claimedAt: now.toISOString() };
+    return this.replaceIfUnchanged(claimed, found.etag);
+  }
+
+  async complete(claim: Claim, activityId: string | undefined, now: Date): Promise<void> {
+    const sent: Delivery = {
+      ...claim.delivery,
+      state: 'sent',
+      sentAt: now.toISOString(),
+      ...(activityId ? { activityId } : {}),
+    };
+    await this.replaceIfUnchanged(sent, claim.etag);
+  }
+
+  /** Gives the claim back after a failed send, so a later tick (of any instance) retries. */
+  async release(claim: Claim, reason: string): Promise<Delivery | undefined> {
+    const attempts = claim.delivery.attempts + 1;
+    const released: Delivery = {
+      ...claim.delivery,
+      state: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+      attempts,
+      lastError: reason.slice(0, 500),
+    };
+    delete released.claimedBy;
+    delete released.claimedAt;
+    return (await this.replaceIfUnchanged(released, claim.etag))?.delivery;
+  }
+
+  async delivery(seriesId: string, kind: DeliveryKind, meetingId: string): Promise<Delivery | undefined> {
+    const found = await this.read(seriesId, deliveryId(kind, meetingId));
+    return found ? Delivery.parse(found.doc) : undefined;
+  }
+
+  private async replaceIfUnchanged(delivery: Delivery, etag: string): Promise<Claim | undefined> {
+    try {
+      const { resource } = await this.container
+        .item(delivery.id, delivery.seriesId)
+        .replace<ItemDefinition>(Delivery.parse(delivery), { accessCondition: { type: 'IfMatch', condition: etag } });
+      return { delivery: Delivery.parse(resource), etag: String(resource?._etag) };
+    } catch (error) {
+      if (cosmosStatus(error) === 412) return undefined;
+      throw error;
+    }
+  }
+
+  private async read(seriesId: string, id: string): Promise<{ doc: ItemDefinition; etag: string } | undefined> {
+    try {
+      const { resource } = await this.container.item(id, seriesId).read<ItemDefinition>();
+      return resource ? { doc: stripSystem(resource), etag: String(resource._etag) } : undefined;
+    } catch (error) {
+      if (cosmosStatus(error) === 404) return undefined;
+      throw error;
+    }
+  }
+}
+
+function claimable(delivery: Delivery, now: Date): boolean {
+  if (delivery.state === 'pending') return true;
+  if (delivery.state !== 'sending') return false;
+  const claimedAt = delivery.claimedAt ? Date.parse(delivery.claimedAt) : 0;
+  return now.getTime() - claimedAt > CLAIM_LEASE_MS;
+}
+
+/** Cosmos adds `_rid`, `_etag`, `_ts`…; the schemas describe our fields only. */
+function stripSystem(doc: ItemDefinition): ItemDefinition {
+  return Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith('_')));
+}

@@ -1,0 +1,148 @@
+import type { Meeting, Topic, TopicCategory } from './entities.js';
+import { normalizeText } from './textMatch.js';
+
+/**
+ * Open-ended questions for the pre-meeting card and the panel: "go beyond
+ * 'How are things going?'". Each asks for a story or a choice, not a yes/no
+ * or a status update. Ids are stable (cards and analytics refer to them);
+ * add new questions at the end of a category, never renumber.
+ */
+export interface Question {
+  id: string;
+  category: TopicCategory;
+  text: string;
+}
+
+const bank = (category: TopicCategory, texts: readonly string[]): Question[] =>
+  texts.map((text, i) => ({ id: `q-${category}-${String(i + 1).padStart(2, '0')}`, category, text }));
+
+export const QUESTIONS: readonly Question[] = [
+  ...bank('work', [
+    'What is the biggest obstacle you are facing right now?',
+    'What are you working on that you are most excited about?',
+    'If you could change one thing about how our team works, what would it be?',
+    'Where are you spending time that does not feel worth it?',
+    'Which decision are you waiting on, from me or from someone else?',
+    'Which of your priorities feels least clear right now?',
+    'What have you done recently that you are proud of?',
+    'How does what you are working on connect to the team’s goals?',
+    'What would make next week go better than this one?',
+  ]),
+  ...bank('growth', [
+    'Where do you want to grow?',
+    'Which skill would you like to build over the next six months?',
+    'Which part of your work gives you the most energy?',
+    'What kind of work would you like to do more of?',
+    'Where do you see yourself in two years, and how can I help you get there?',
+    'Who would you like to learn from, inside or outside the team?',
+    'Which of your goals feels stuck, and what would get it moving?',
+    'What stretch assignment would you take on if you had the chance?',
+    'What have you learned recently that surprised you?',
+  ]),
+  ...bank('wellbeing', [
+    'How are you feeling about your workload right now?',
+    'What is draining your energy at the moment?',
+    'How sustainable does your current pace feel?',
+    'Is there anything outside work affecting you that you would like me to know about?',
+    'When did you last end a workday feeling really good, and what made it so?',
+    'What helps you switch off after work, and are you getting enough of it?',
+    'How connected do you feel to the rest of the team?',
+    'What would make your week less stressful?',
+    'How is your energy this week, and what would lift it a little?',
+  ]),
+  ...bank('feedback', [
+    'What is one thing I could do differently to support you better?',
+    'What feedback have you been holding back that you would like to share with me?',
+    'Is there anything I do that gets in your way?',
+    'How useful are these 1:1s for you, and what would make them better?',
+    'What feedback would help you most right now?',
+    'What recent feedback surprised you, and what did you do with it?',
+    'Whose work would you like to recognise this week?',
+    'How clear is it to you how your work is evaluated?',
+    'What should I start, stop or continue doing as your manager?',
+  ]),
+];
+
+export function questionById(id: string): Question | undefined {
+  return QUESTIONS.find((q) => q.id === id);
+}
+
+/**
+ * Which gap to fill first. Growth and wellbeing lead because the mission's
+ * pitfall is the status report: work topics arrive on their own, the person
+ * behind them needs an invitation. Feedback comes next (it flows both ways in
+ * a good 1:1); work last.
+ */
+const PRIORITY: readonly TopicCategory[] = ['growth', 'wellbeing', 'feedback', 'work'];
+/** How far back "the series lacks X" looks: about a month of weekly 1:1s. */
+export const LOOKBACK_MEETINGS = 4;
+
+export interface SuggestedQuestion extends Question {
+  /** Why this one, in words for the people in the meeting. */
+  reason: string;
+}
+
+export interface SuggestQuestionInput {
+  meetings: readonly Meeting[];
+  topics: readonly Topic[];
+  currentMeetingId: string;
+  /** Rotates through a category's questions; defaults to the number of meetings so far, so each meeting gets a new one. */
+  seed?: number;
+}
+
+/**
+ * One question chosen by what the series lacks: the first category (in
+ * PRIORITY order) absent from the current agenda and the last
+ * LOOKBACK_MEETINGS meetings held; when none is absent, the rarest one.
+ * Never a question already on the current agenda, and preferably not one
+ * asked in those recent meetings. Deterministic: the same input gives the
+ * same question. Null only if every candidate is already on the agenda.
+ */
+export function suggestQuestion({
+  meetings,
+  topics,
+  currentMeetingId,
+  seed,
+}: SuggestQuestionInput): SuggestedQuestion | null {
+  const live = meetings.filter((m) => !m.deletedAt);
+  const current = live.find((m) => m.id === currentMeetingId);
+  const held = live
+    .filter((m) => m.status === 'ended' && m.id !== currentMeetingId)
+    .filter((m) => !current || Date.parse(m.scheduledStart) < Date.parse(current.scheduledStart))
+    .sort((a, b) => Date.parse(b.scheduledStart) - Date.parse(a.scheduledStart))
+    .slice(0, LOOKBACK_MEETINGS);
+  const heldIds = new Set(held.map((m) => m.id));
+  const liveTopics = topics.filter((t) => !t.deletedAt);
+  const onAgenda = new Set(
+    liveTopics.filter((t) => t.meetingId === currentMeetingId).map((t) => normalizeText(t.text)),
+  );
+  const recent = liveTopics.filter((t) => t.meetingId === currentMeetingId || heldIds.has(t.meetingId));
+  const askedRecently = new Set(recent.map((t) => normalizeText(t.text)));
+
+  const counts = new Map<TopicCategory, number>(PRIORITY.map((c) => [c, 0]));
+  for (const t of recent) counts.set(t.category, (counts.get(t.category) ?? 0) + 1);
+  // Stable sort keeps PRIORITY order among equal counts.
+  const ranked = [...PRIORITY].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
+  const rotation = seed ?? live.length;
+
+  for (const category of ranked) {
+    const inCategory = QUESTIONS.filter((q) => q.category === category && !onAgenda.has(normalizeText(q.text)));
+    const fresh = inCategory.filter((q) => !askedRecently.has(normalizeText(q.text)));
+    const pool = fresh.length > 0 ? fresh : inCategory;
+    if (pool.length === 0) continue;
+    const question = pool[((Math.trunc(rotation) % pool.length) + pool.length) % pool.length]!;
+    return { ...question, reason: reasonFor(category, counts.get(category) ?? 0, held.length) };
+  }
+  return null;
+}
+
+function reasonFor(category: TopicCategory, count: number, heldCount: number): string {
+  const where =
+    heldCount === 0 ? 'on the agenda yet' : `in your last ${heldCount === 1 ? 'meeting' : `${heldCount} meetings`}`;
+  if (count === 0) return `No ${category} topic ${where}.`;
+  return `${capitalise(category)} came up least often ${heldCount === 0 ? 'on this agenda' : where}.`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PanelState, RecordsResponse } from '../../domain/api.js';
+import { AdjustableClock } from '../../bot/src/clock.js';
+import { apiClient, seriesPath } from '../support/api.js';
+import { devToken, seedSeries, startTestService, type TestService } from '../support/service.js';
+
+let t: TestService;
+const clock = new AdjustableClock();
+beforeAll(async () => {
+  t = await startTestService({ clock });
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+async function oneOnOne() {
+  const series = await seedSeries(t.service);
+  const report = series.members.find((m) => m.role === 'report')!;
+  const api = apiClient(t.url, await devToken(t.service, series.tenantId, report));
+  const path = seriesPath(series.id);
+  const state = async () => PanelState.parse((await api.get(`${path}/state`)).body);
+  return { series, api, path, state };
+}
+
+describe('meetings', () => {
+  it('a topic not discussed carries over to the next meeting, and again to the one after', async () => {
+    const { api, path, state } = await oneOnOne();
+    await api.post(`${path}/topics`, { id: 'done', text: 'Project status' });
+    await api.post(`${path}/topics`, { id: 'later', text: 'Conference budget', category: 'growth' });
+    await api.patch(`${path}/topics/done`, { status: 'discussed' });
+
+    const first = await state();
+    const ended = await api.post(`${path}/meetings/current/end`);
+    expect(ended.status).toBe(200);
+    RecordsResponse.parse(ended.body);
+    const second = await state();
+    expect(second.series.currentMeetingId).not.toBe(first.series.currentMeetingId);
+    expect(second.meetings.find((m) => m.id === first.series.currentMeetingId)?.status).toBe('ended');
+    const carried = second.topics.filter((x) => x.meetingId === second.series.currentMeetingId);
+    expect(carried.map((x) => [x.text, x.carriedOverCount])).toEqual([['Conference budget', 1]]);
+
+    await api.post(`${path}/meetings/current/end`);
+    const third = await state();
+    const again = third.topics.filter((x) => x.meetingId === third.series.currentMeetingId);
+    expect(again.map((x) => [x.text, x.carriedOverCount, x.originId])).toEqual([['Conference budget', 2, 'later']]);
+    // The past meetings keep their agendas for history.
+    expect(third.topics.filter((x) => x.meetingId === first.series.currentMeetingId).map((x) => x.text)).toEqual([
+      'Project status',
+      'Conference budget',
+    ]);
+  });
+
+  it('changing the cadence moves the upcoming meeting to the new slot', async () => {
+    const { api, path, state } = await oneOnOne();
+    const res = await api.put(`${path}/cadence`, {
+      cadence: { frequency: 'biweekly', weekday: 'monday', time: '09:30', timeZone: 'Europe/Berlin', durationMinutes: 45 },
+    });
+    expect(res.status).toBe(200);
+    const after = await state();
+    const upcoming = after.meetings.find((m) => m.id === after.series.currentMeetingId)!;
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Berlin',
+      weekday: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(upcoming.scheduledStart));
+    expect(local).toBe('Monday 09:30');
+  });
+
+  it('refuses an unknown time zone with a message that says what to send', async () => {
+    const { api, path } = await oneOnOne();
+    const res = await api.put(`${path}/cadence`, {
+      cadence: { frequency: 'weekly', weekday: 'monday', time: '09:30', timeZone: 'Mars/Olympus', durationMinutes: 30 },
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('IANA');
+  });
+});
