@@ -62,9 +62,9 @@ describe('agenda order', () => {
       'm1',
     ).map((t) => t.id);
     expect(moved).toEqual(['b', 'c', 'a']);
-    expect(agendaOf([{ ...agenda[2]!, order: orderForMove(agenda, 'c', null) }, ...agenda.slice(0, 2)], 'm1')[0]!.id).toBe(
-      'c',
-    );
+    expect(
+      agendaOf([{ ...agenda[2]!, order: orderForMove(agenda, 'c', null) }, ...agenda.slice(0, 2)], 'm1')[0]!.id,
+    ).toBe('c');
   });
 
   it('refuses to move a topic after itself or after a topic that is not on the agenda', () => {

@@ -22,11 +22,7 @@ import {
  */
 
 const trimmed = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${what} must not be empty`)
-    .max(max, `${what} must be at most ${max} characters`);
+  z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
 
 export const AddTopicBody = z.strictObject({
   id: RecordId,
@@ -69,7 +65,10 @@ export const EditActionItemBody = z
     dueDate: IsoDate.nullable().optional(),
     done: z.boolean().optional(),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), 'Nothing to change: send text, ownerId, dueDate or done.');
+  .refine(
+    (b) => Object.values(b).some((v) => v !== undefined),
+    'Nothing to change: send text, ownerId, dueDate or done.',
+  );
 export type EditActionItemBody = z.input<typeof EditActionItemBody>;
 
 export const PutNoteBody = z.strictObject({
@@ -119,8 +118,6 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-
-
 /** Every write answers with the records it changed (usually one). */
 export const RecordResponse = z.object({ record: ChangedRecordSchema() });
 export type RecordResponse = z.infer<typeof RecordResponse>;
@@ -153,6 +150,8 @@ function ChangedRecordSchema() {
  */
 export const DevSession = z.object({
   seriesId: RecordId,
-  identities: z.array(z.object({ role: z.enum(['manager', 'report']), userId: z.string(), name: z.string(), token: z.string() })),
+  identities: z.array(
+    z.object({ role: z.enum(['manager', 'report']), userId: z.string(), name: z.string(), token: z.string() }),
+  ),
 });
 export type DevSession = z.infer<typeof DevSession>;

@@ -26,7 +26,14 @@ export const JoinAck = z.discriminatedUnion('ok', [
 ]);
 export type JoinAck = z.infer<typeof JoinAck>;
 
-export const ChangedRecord = z.discriminatedUnion('type', [Series, Meeting, Topic, ActionItem, SharedNote, PrivateNote]);
+export const ChangedRecord = z.discriminatedUnion('type', [
+  Series,
+  Meeting,
+  Topic,
+  ActionItem,
+  SharedNote,
+  PrivateNote,
+]);
 export type ChangedRecord = z.infer<typeof ChangedRecord>;
 
 export const RecordsChanged = z.object({

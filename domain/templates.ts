@@ -61,7 +61,10 @@ export const TEMPLATES: Readonly<Record<TemplateId, AgendaTemplate>> = {
       { text: 'Where do you want to grow?', category: 'growth' },
       { text: 'Which moments in your career so far made you proudest, and why?', category: 'growth' },
       { text: 'What would you like to be doing in two to three years?', category: 'growth' },
-      { text: 'Which skills or experiences would get you there, and what could we start this quarter?', category: 'growth' },
+      {
+        text: 'Which skills or experiences would get you there, and what could we start this quarter?',
+        category: 'growth',
+      },
       { text: 'How can I and the team support your development?', category: 'feedback' },
     ],
   },
@@ -101,7 +104,10 @@ export interface TemplateContext {
  */
 export function topicsFromTemplate(templateId: TemplateId, context: TemplateContext): Topic[] {
   const parsedId = TemplateId.safeParse(templateId);
-  if (!parsedId.success) throw new Invalid(`Unknown agenda template "${String(templateId)}". Choose one of: ${TemplateId.options.join(', ')}.`);
+  if (!parsedId.success)
+    throw new Invalid(
+      `Unknown agenda template "${String(templateId)}". Choose one of: ${TemplateId.options.join(', ')}.`,
+    );
   const template = TEMPLATES[parsedId.data];
   const { series, addedBy, meetingId, now } = context;
   if (!memberOf(series, addedBy)) throw new Forbidden();

@@ -52,7 +52,7 @@ export function resolvePlaceholders(text: string, vars: Record<string, string | 
     throw new PackagingError(
       `Unresolved placeholders in appPackage/manifest.json: ${missing.join(', ')}.\n` +
         `Set ${missing.length === 1 ? 'it' : 'them'} in ${where} ` +
-        '(values written by `teamsapp provision` appear there after a successful run).',
+        '(`atk provision` — formerly `teamsapp provision` — writes the generated ones there).',
     );
   }
   return text.replace(PLACEHOLDER, (_, name: string) => JSON.stringify(vars[name] ?? '').slice(1, -1));

@@ -68,7 +68,10 @@ function tokenVerifier(config: Config, dev: DevIdentityIssuer | undefined): Toke
   return createEntraTokenVerifier({
     clientId: config.AAD_APP_CLIENT_ID,
     ...(config.AAD_APP_ID_URI ? { appIdUri: config.AAD_APP_ID_URI } : {}),
-    allowedTenants: config.AUTH_ALLOWED_TENANTS?.split(',').map((t) => t.trim()).filter(Boolean) ?? [],
+    allowedTenants:
+      config.AUTH_ALLOWED_TENANTS?.split(',')
+        .map((t) => t.trim())
+        .filter(Boolean) ?? [],
     jwksUrl: config.AUTH_JWKS_URL,
   });
 }
@@ -91,15 +94,12 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   app.set('trust proxy', 1);
   const httpServer = createServer(app);
 
-  // The publisher needs the Socket.IO server, which needs the HTTP server: the context is completed below.
-  let realtime: Realtime | undefined;
-  const ctx: CommandContext = {
-    store,
-    clock,
-    logger,
-    publisher: { publish: (seriesId, records) => realtime?.publisher.publish(seriesId, records) },
+  // The publisher lives in the real-time module, which checks membership through the context: wire both ways.
+  const publisher: CommandContext['publisher'] = {
+    publish: (seriesId, records) => realtime.publisher.publish(seriesId, records),
   };
-  realtime = createRealtime(httpServer, { verifier, ctx: () => ctx, logger });
+  const ctx: CommandContext = { store, clock, logger, publisher, lifecycle: [] };
+  const realtime: Realtime = createRealtime(httpServer, { verifier, ctx: () => ctx, logger });
   const scaleOut = await attachScaleOut(realtime.io, config, logger);
 
   app.use(requestLog(logger));
@@ -145,7 +145,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
         });
       }),
     async close() {
-      await realtime?.close();
+      await realtime.close();
       await scaleOut.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

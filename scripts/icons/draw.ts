@@ -52,8 +52,11 @@ function polygon(points: readonly Point[]): Shape {
 
 const union =
   (...shapes: Shape[]): Shape =>
-  (x, y) =>
-    Math.min(...shapes.map((s) => s(x, y)));
+  (x, y) => {
+    let d = Infinity;
+    for (const shape of shapes) d = Math.min(d, shape(x, y));
+    return d;
+  };
 const grow =
   (shape: Shape, by: number): Shape =>
   (x, y) =>

@@ -53,7 +53,13 @@ describe('meetings', () => {
   it('changing the cadence moves the upcoming meeting to the new slot', async () => {
     const { api, path, state } = await oneOnOne();
     const res = await api.put(`${path}/cadence`, {
-      cadence: { frequency: 'biweekly', weekday: 'monday', time: '09:30', timeZone: 'Europe/Berlin', durationMinutes: 45 },
+      cadence: {
+        frequency: 'biweekly',
+        weekday: 'monday',
+        time: '09:30',
+        timeZone: 'Europe/Berlin',
+        durationMinutes: 45,
+      },
     });
     expect(res.status).toBe(200);
     const after = await state();

@@ -60,7 +60,11 @@ describe('panel REST API', () => {
     await asReport.post(`${path}/topics`, { id: 'a', text: 'First' });
     await asReport.post(`${path}/topics`, { id: 'b', text: 'Second' });
     const edited = await asManager.patch(`${path}/topics/a`, { text: 'First, reworded', status: 'discussed' });
-    expect(RecordResponse.parse(edited.body).record).toMatchObject({ text: 'First, reworded', status: 'discussed', version: 2 });
+    expect(RecordResponse.parse(edited.body).record).toMatchObject({
+      text: 'First, reworded',
+      status: 'discussed',
+      version: 2,
+    });
     expect((await asManager.post(`${path}/topics/a/move`, { afterId: 'b' })).status).toBe(200);
     let state = PanelState.parse((await asReport.get(`${path}/state`)).body);
     expect(agendaTexts(state)).toEqual(['Second', 'First, reworded']);
@@ -100,7 +104,10 @@ describe('panel REST API', () => {
     });
     expect(created.status).toBe(201);
     const done = await asReport.patch(`${path}/action-items/ai-1`, { done: true });
-    expect(RecordResponse.parse(done.body).record).toMatchObject({ ownerId: report.userId, doneAt: expect.any(String) });
+    expect(RecordResponse.parse(done.body).record).toMatchObject({
+      ownerId: report.userId,
+      doneAt: expect.any(String),
+    });
     const reopened = await asReport.patch(`${path}/action-items/ai-1`, { done: false, dueDate: null });
     const record = RecordResponse.parse(reopened.body).record;
     expect(record).not.toHaveProperty('doneAt');
@@ -161,7 +168,10 @@ describe('panel REST API', () => {
       asManager.put(`${path}/topics/n/notes/mine`, { text: 'Happy to review the abstract' }),
     ]);
     const state = PanelState.parse((await asReport.get(`${path}/state`)).body);
-    expect(state.sharedNotes.map((n) => n.text).sort()).toEqual(['Happy to review the abstract', 'I want to submit by Friday']);
+    expect(state.sharedNotes.map((n) => n.text).sort()).toEqual([
+      'Happy to review the abstract',
+      'I want to submit by Friday',
+    ]);
   });
 
   it('a private note reaches its author only', async () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { teamsDarkTheme, teamsHighContrastTheme } from '@fluentui/react-components';
 import type { FrameLocator, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,11 @@ function agendaOf(panel: FrameLocator): Promise<string[]> {
     .getByRole('listitem')
     .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''))
     .catch(() => []);
+}
+
+function rgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
 }
 
 /** The two side panels of the local meeting page, named after their members (the dev series' demo people). */
@@ -112,6 +118,28 @@ describe('the local meeting page', () => {
     // The README shows the meeting page as these tests leave it.
     await mkdir(root('docs/screenshots'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('both panels follow the theme the page pins (Teams dark and high contrast)', { timeout: 60_000 }, async () => {
+    for (const [name, theme] of [
+      ['dark', teamsDarkTheme],
+      ['contrast', teamsHighContrastTheme],
+    ] as const) {
+      const themed = await browser.context.newPage();
+      try {
+        await themed.goto(`${service.url}/?theme=${name}`);
+        for (const panel of Object.values(panels(themed))) {
+          await panel.getByRole('heading', { name: 'Agenda', exact: false }).waitFor();
+          const background = await panel
+            .locator('.fui-FluentProvider')
+            .first()
+            .evaluate((el) => getComputedStyle(el).backgroundColor);
+          expect(background).toBe(rgb(theme.colorNeutralBackground1));
+        }
+      } finally {
+        await themed.close();
+      }
+    }
   });
 
   it('a panel opened outside Teams and without a dev identity says where to open it', async () => {

@@ -30,7 +30,7 @@ beforeAll(async () => {
     DEV_MODE: 'false',
     COSMOS_ENDPOINT: cosmos.endpoint,
     COSMOS_KEY: LOCAL_COSMOS_KEY,
-    REDIS_URL: '',
+    REDIS_URL: redis.url,
   };
   a = await startTestService({ env });
   b = await startTestService({ env });

@@ -113,7 +113,10 @@ export interface AdaptiveCard {
   msteams?: { width: 'Full' };
 }
 
-export function adaptiveCard(body: CardElement[], extra: Partial<Omit<AdaptiveCard, 'type' | 'body'>> = {}): AdaptiveCard {
+export function adaptiveCard(
+  body: CardElement[],
+  extra: Partial<Omit<AdaptiveCard, 'type' | 'body'>> = {},
+): AdaptiveCard {
   return { type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: CARD_VERSION, body, ...extra };
 }
 
@@ -152,5 +155,11 @@ function toCardInstant(iso: string): string {
 export function calendarDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(date);
 }

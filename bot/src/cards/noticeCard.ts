@@ -17,4 +17,3 @@ export function skippedNudgeCard(view: { nextMeeting?: string }): AdaptiveCard {
   if (view.nextMeeting) body.push(textBlock(`Next one: ${cardDateTime(view.nextMeeting)}`, { isSubtle: true }));
   return adaptiveCard(body);
 }
-

@@ -39,7 +39,9 @@ export function promptCard(view: PromptView): AdaptiveCard {
     heading('What would you like to talk about?', 'Small'),
   ];
   if (view.notice) {
-    body.push(textBlock(cardText(view.notice.text), view.notice.tone === 'error' ? { color: 'Attention' } : { color: 'Good' }));
+    body.push(
+      textBlock(cardText(view.notice.text), view.notice.tone === 'error' ? { color: 'Attention' } : { color: 'Good' }),
+    );
   }
   body.push(
     {
@@ -58,7 +60,10 @@ export function promptCard(view: PromptView): AdaptiveCard {
       value: 'work',
       choices: Object.entries(CATEGORY_LABELS).map(([value, title]) => ({ title, value })),
     },
-    { type: 'ActionSet', actions: [{ type: 'Action.Execute', verb: CARD_VERBS.addTopic, title: 'Add to agenda', data, style: 'positive' }] },
+    {
+      type: 'ActionSet',
+      actions: [{ type: 'Action.Execute', verb: CARD_VERBS.addTopic, title: 'Add to agenda', data, style: 'positive' }],
+    },
   );
   if (view.question) {
     body.push(section('A question to think about', [textBlock(cardText(view.question), { isSubtle: true })]));
@@ -73,12 +78,16 @@ export function promptCard(view: PromptView): AdaptiveCard {
     );
   }
   return adaptiveCard(body, {
-    refresh: { action: { type: 'Action.Execute', verb: CARD_VERBS.refreshPrompt, title: 'Refresh', data }, userIds: view.refreshUserIds },
+    refresh: {
+      action: { type: 'Action.Execute', verb: CARD_VERBS.refreshPrompt, title: 'Refresh', data },
+      userIds: view.refreshUserIds,
+    },
   });
 }
 
 function agendaLines(agenda: PromptView['agenda']): CardElement[] {
-  if (agenda.length === 0) return [textBlock('Nothing yet. Topics you add here show up in the side panel.', { isSubtle: true })];
+  if (agenda.length === 0)
+    return [textBlock('Nothing yet. Topics you add here show up in the side panel.', { isSubtle: true })];
   return agenda.map((topic) =>
     textBlock(
       `• ${cardTextInline(topic.text)} — ${CATEGORY_LABELS[topic.category]}, ${cardTextInline(topic.addedByName)}` +

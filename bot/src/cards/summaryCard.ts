@@ -31,15 +31,26 @@ export interface SummaryView {
 }
 
 export function summaryCard(view: SummaryView): AdaptiveCard {
-  const body: CardElement[] = [heading('1:1 summary'), textBlock(cardDateTime(view.heldAt), { isSubtle: true, spacing: 'None' })];
+  const body: CardElement[] = [
+    heading('1:1 summary'),
+    textBlock(cardDateTime(view.heldAt), { isSubtle: true, spacing: 'None' }),
+  ];
   if (view.narrative) {
     body.push({
       type: 'Container',
       style: 'emphasis',
-      items: [textBlock(cardText(view.narrative)), textBlock('Written by AI from the shared agenda and notes.', { isSubtle: true, size: 'Small' })],
+      items: [
+        textBlock(cardText(view.narrative)),
+        textBlock('Written by AI from the shared agenda and notes.', { isSubtle: true, size: 'Small' }),
+      ],
     });
   }
-  body.push(section('Discussed', view.discussed.length ? view.discussed.flatMap(discussedTopic) : [none('No topic was marked discussed.')]));
+  body.push(
+    section(
+      'Discussed',
+      view.discussed.length ? view.discussed.flatMap(discussedTopic) : [none('No topic was marked discussed.')],
+    ),
+  );
   body.push(
     section(
       'Action items',
@@ -75,7 +86,10 @@ export function summaryCard(view: SummaryView): AdaptiveCard {
       separator: true,
       items: [
         textBlock('How your 1:1s are going', { isSubtle: true }),
-        { type: 'FactSet', facts: view.health.map((h) => ({ title: cardTextInline(h.label), value: cardTextInline(h.value) })) },
+        {
+          type: 'FactSet',
+          facts: view.health.map((h) => ({ title: cardTextInline(h.label), value: cardTextInline(h.value) })),
+        },
       ],
     });
   }
@@ -83,16 +97,20 @@ export function summaryCard(view: SummaryView): AdaptiveCard {
 }
 
 function discussedTopic(topic: SummaryView['discussed'][number]): CardElement[] {
-  const title = textBlock(`${cardTextInline(topic.text)} (${CATEGORY_LABELS[topic.category]})`, { weight: 'Bolder', spacing: 'Small' });
+  const title = textBlock(`${cardTextInline(topic.text)} (${CATEGORY_LABELS[topic.category]})`, {
+    weight: 'Bolder',
+    spacing: 'Small',
+  });
   const notes = topic.notes
     .filter((n) => n.text.trim() !== '')
-    .map(
-      (n): CardElement => ({
-        type: 'Container',
-        spacing: 'None',
-        items: [textBlock(cardTextInline(n.authorName), { isSubtle: true, size: 'Small' }), textBlock(cardText(n.text), { spacing: 'None' })],
-      }),
-    );
+    .map((n): CardElement => ({
+      type: 'Container',
+      spacing: 'None',
+      items: [
+        textBlock(cardTextInline(n.authorName), { isSubtle: true, size: 'Small' }),
+        textBlock(cardText(n.text), { spacing: 'None' }),
+      ],
+    }));
   return [title, ...notes];
 }
 

@@ -9,7 +9,8 @@ import { definedFields, sameFields } from './topics.js';
 import { updateSharedRecord } from './updateRecord.js';
 
 function requireOwnerIsMember(series: Series, ownerId: string): void {
-  if (!memberOf(series, ownerId)) throw new Invalid('The owner of an action item must be one of the two people in this 1:1.');
+  if (!memberOf(series, ownerId))
+    throw new Invalid('The owner of an action item must be one of the two people in this 1:1.');
 }
 
 export async function addActionItem(
@@ -32,7 +33,8 @@ export async function addActionItem(
     createdBy: caller.userId,
   };
   const { stored, created } = await ctx.store.records.create(item);
-  if (stored.record.type !== 'actionItem') throw new Conflict('That id is already used by something else; use a new id.');
+  if (stored.record.type !== 'actionItem')
+    throw new Conflict('That id is already used by something else; use a new id.');
   if (created) publishChanged(ctx, seriesId, [stored.record]);
   return stored.record;
 }

@@ -75,7 +75,11 @@ async function notifyMeetingEnded(ctx: CommandContext, seriesId: string, ended: 
 }
 
 /** Marks the current meeting live (Teams' meeting-start event, or the local page's Start button). */
-export async function startCurrentMeeting(ctx: CommandContext, actor: MeetingActor, seriesId: string): Promise<Meeting> {
+export async function startCurrentMeeting(
+  ctx: CommandContext,
+  actor: MeetingActor,
+  seriesId: string,
+): Promise<Meeting> {
   const { series } =
     'caller' in actor
       ? await requireMember(ctx, actor.caller, seriesId)
@@ -110,7 +114,9 @@ export async function updateCadence(
   );
   const start = nextOccurrence(series.cadence, ctx.clock.now()).toISOString();
   const meeting = await updateSharedRecord(ctx, seriesId, series.currentMeetingId, 'meeting', (current) =>
-    current.status !== 'scheduled' || current.scheduledStart === start ? current : { ...current, scheduledStart: start },
+    current.status !== 'scheduled' || current.scheduledStart === start
+      ? current
+      : { ...current, scheduledStart: start },
   );
   publishChanged(ctx, seriesId, [series, meeting]);
   return [series, meeting];

@@ -88,16 +88,25 @@ export async function moveTopic(
   await requireMember(ctx, caller, seriesId);
   const { afterId } = parseInput(MoveTopicBody, input, 'move');
   const target = await ctx.store.records.read(seriesId, topicId);
-  if (!target || target.record.type !== 'topic' || target.record.deletedAt) throw new NotFound('That topic does not exist.');
+  if (!target || target.record.type !== 'topic' || target.record.deletedAt)
+    throw new NotFound('That topic does not exist.');
   const agenda = await loadAgenda(ctx, seriesId, target.record.meetingId);
   const order = orderForMove(agenda, topicId, afterId);
-  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) => ({ ...liveTopic(current), order }));
+  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) => ({
+    ...liveTopic(current),
+    order,
+  }));
   publishChanged(ctx, seriesId, [topic]);
   return topic;
 }
 
 /** Deleting leaves a tombstone, so the delete can be undone with restoreTopic. */
-export async function deleteTopic(ctx: CommandContext, caller: Caller, seriesId: string, topicId: string): Promise<Topic> {
+export async function deleteTopic(
+  ctx: CommandContext,
+  caller: Caller,
+  seriesId: string,
+  topicId: string,
+): Promise<Topic> {
   await requireMember(ctx, caller, seriesId);
   const now = ctx.clock.now().toISOString();
   const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) =>
@@ -107,7 +116,12 @@ export async function deleteTopic(ctx: CommandContext, caller: Caller, seriesId:
   return topic;
 }
 
-export async function restoreTopic(ctx: CommandContext, caller: Caller, seriesId: string, topicId: string): Promise<Topic> {
+export async function restoreTopic(
+  ctx: CommandContext,
+  caller: Caller,
+  seriesId: string,
+  topicId: string,
+): Promise<Topic> {
   await requireMember(ctx, caller, seriesId);
   const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) => {
     if (!current.deletedAt) return current;

@@ -21,11 +21,7 @@ const START_ATTEMPTS = 5;
  * one instance, no Redis needed. Azure Web PubSub for Socket.IO is the
  * managed alternative (docs/bench.md).
  */
-export async function attachScaleOut(
-  io: Server,
-  config: Pick<Config, 'REDIS_URL'>,
-  logger: Logger,
-): Promise<ScaleOut> {
+export async function attachScaleOut(io: Server, config: Pick<Config, 'REDIS_URL'>, logger: Logger): Promise<ScaleOut> {
   if (!config.REDIS_URL) {
     return { description: 'single instance (in-memory Socket.IO adapter)', close: async () => {} };
   }
@@ -38,7 +34,9 @@ export async function attachScaleOut(
       // Before the first connection a few tries only (fail fast on a wrong URL); after it, keep trying with back-off.
       reconnectStrategy: (retries: number) =>
         !connectedOnce && retries >= START_ATTEMPTS
-          ? new Error(`Redis at ${where} is unreachable (REDIS_URL); start Redis or unset REDIS_URL to run one instance.`)
+          ? new Error(
+              `Redis at ${where} is unreachable (REDIS_URL); start Redis or unset REDIS_URL to run one instance.`,
+            )
           : Math.min(100 * 2 ** retries, 3_000),
     },
   });

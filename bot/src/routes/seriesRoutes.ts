@@ -59,7 +59,13 @@ export function seriesRoutes(ctx: () => CommandContext): Router {
     res.json({ record });
   });
   router.put('/series/:seriesId/topics/:topicId/notes/mine', async (req, res) => {
-    const record = await putSharedNote(ctx(), callerOf(res), idParam(req, 'seriesId'), idParam(req, 'topicId'), req.body);
+    const record = await putSharedNote(
+      ctx(),
+      callerOf(res),
+      idParam(req, 'seriesId'),
+      idParam(req, 'topicId'),
+      req.body,
+    );
     res.json({ record });
   });
 
@@ -68,7 +74,13 @@ export function seriesRoutes(ctx: () => CommandContext): Router {
     res.status(201).json({ record });
   });
   router.patch('/series/:seriesId/action-items/:itemId', async (req, res) => {
-    const record = await editActionItem(ctx(), callerOf(res), idParam(req, 'seriesId'), idParam(req, 'itemId'), req.body);
+    const record = await editActionItem(
+      ctx(),
+      callerOf(res),
+      idParam(req, 'seriesId'),
+      idParam(req, 'itemId'),
+      req.body,
+    );
     res.json({ record });
   });
 

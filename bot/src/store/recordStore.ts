@@ -41,7 +41,10 @@ export class RecordRepository<T extends AnyRecord> {
       .query<ItemDefinition>(
         {
           query: `SELECT * FROM c WHERE c.seriesId = @seriesId${clauses.map((c) => ` AND ${c}`).join('')}`,
-          parameters: [{ name: '@seriesId', value: seriesId }, ...keys.map((key, i) => ({ name: `@p${i}`, value: where[key]! }))],
+          parameters: [
+            { name: '@seriesId', value: seriesId },
+            ...keys.map((key, i) => ({ name: `@p${i}`, value: where[key]! })),
+          ],
         },
         { partitionKey: seriesId },
       )
@@ -109,4 +112,3 @@ export class RecordRepository<T extends AnyRecord> {
 export function sharedRecordRepository(container: Container): RecordRepository<SharedRecord> {
   return new RecordRepository(container, SharedRecord);
 }
-

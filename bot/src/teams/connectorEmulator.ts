@@ -107,7 +107,13 @@ export class ConnectorEmulator {
       const key = `${request.conversationId}\n${request.activityId}`;
       const existing = entries.get(key);
       if (request.method === 'POST') {
-        entries.set(key, { id: request.activityId, conversationId: request.conversationId, postedAt: request.at, deleted: false, activity: request.activity });
+        entries.set(key, {
+          id: request.activityId,
+          conversationId: request.conversationId,
+          postedAt: request.at,
+          deleted: false,
+          activity: request.activity,
+        });
       } else if (existing && request.method === 'PUT') {
         entries.set(key, { ...existing, activity: { ...request.activity, id: existing.id }, updatedAt: request.at });
       } else if (existing) {
@@ -119,7 +125,9 @@ export class ConnectorEmulator {
 
   /** Activities the bot posted (not updates), optionally in one conversation. */
   posted(conversationId?: string): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === 'POST' && (conversationId === undefined || r.conversationId === conversationId));
+    return this.requests.filter(
+      (r) => r.method === 'POST' && (conversationId === undefined || r.conversationId === conversationId),
+    );
   }
 
   router(): Router {
@@ -154,8 +162,13 @@ export class ConnectorEmulator {
     });
     router.get('/v3/conversations/:conversationId/members/:memberId', (req, res) => {
       const memberId = param(req, 'memberId');
-      const member = this.membersOf(param(req, 'conversationId')).find((m) => m.id === memberId || m.aadObjectId === memberId);
-      if (!member) return void res.status(404).json({ error: { code: 'MemberNotFoundInConversation', message: 'member not found' } });
+      const member = this.membersOf(param(req, 'conversationId')).find(
+        (m) => m.id === memberId || m.aadObjectId === memberId,
+      );
+      if (!member)
+        return void res
+          .status(404)
+          .json({ error: { code: 'MemberNotFoundInConversation', message: 'member not found' } });
       res.json(member);
     });
     router.get('/v1/meetings/:meetingId', (req, res) => {

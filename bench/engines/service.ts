@@ -1,0 +1,209 @@
+import { fileURLToPath } from 'node:url';
+import { io, type Socket } from 'socket.io-client';
+import { EVENTS, type JoinAck, type RecordsChanged } from '../../domain/realtime.js';
+import { ipcMessage, startChild, type Child } from '../lib/children.js';
+import { summarize, type LatencySummary } from '../lib/stats.js';
+import type { BenchPair, ChildReply, CosmosStats } from './serviceProtocol.js';
+import type { AgendaEdit, Engine, Member, OnSeen, PairSession } from './types.js';
+
+const childScript = fileURLToPath(new URL('./serviceChild.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Cosmos requests and request charge of one API operation, measured alone on an idle service. */
+export interface OperationCost {
+  operation: string;
+  cosmosRequests: number;
+  requestCharge: number;
+  byCosmosOperation: Record<string, number>;
+}
+
+/**
+ * Our service: REST writes (zod-validated, ETag-guarded Cosmos writes) and
+ * `records:changed` over Socket.IO. A change is a record id at a version:
+ * the REST answer names it, and so does the other member's socket event.
+ */
+export class ServiceEngine implements Engine {
+  readonly name = '1:1 Companion service';
+  readonly description = 'REST write → Cosmos (durable, ETag-guarded) → Socket.IO room broadcast';
+  private child: Child | undefined;
+  private url = '';
+  private pairs: BenchPair[] = [];
+  private statsRequests = 0;
+
+  constructor(private readonly options: { profileDir?: string } = {}) {}
+
+  get pid(): number {
+    return this.child?.pid ?? -1;
+  }
+
+  async start(pairs: number): Promise<void> {
+    const profile = this.options.profileDir
+      ? ['--cpu-prof', '--cpu-prof-dir', this.options.profileDir, '--cpu-prof-name', 'service.cpuprofile']
+      : [];
+    let ready: ChildReply | undefined;
+    this.child = await startChild('bench service', [...profile, '--import', 'tsx', childScript], {
+      cwd: repoRoot,
+      ipc: true,
+      env: { BENCH_PAIRS: String(pairs) },
+      readyTimeoutMs: 120_000 + pairs * 100,
+      ready: async (child) => {
+        ready = await ipcMessage<Extract<ChildReply, { type: 'ready' }>>(child, 'ready');
+      },
+    });
+    if (ready?.type !== 'ready') throw new Error('the bench service did not say it was ready');
+    this.url = ready.url.replace('localhost', '127.0.0.1');
+    this.pairs = ready.pairs;
+  }
+
+  async openPair(index: number, onSeen: OnSeen): Promise<PairSession> {
+    const pair = this.pairs[index];
+    if (!pair) throw new Error(`only ${this.pairs.length} 1:1s were seeded`);
+    const sockets = await Promise.all(
+      ([0, 1] as const).map((member) => this.connect(pair, member, onSeen)),
+    );
+    const base = `${this.url}/api/series/${encodeURIComponent(pair.seriesId)}`;
+    return {
+      edit: async (edit, by) => {
+        const record = await this.write(base, pair.tokens[by], edit);
+        return `${record.id}@${record.version}`;
+      },
+      close: async () => {
+        for (const s of sockets) s.close();
+      },
+    };
+  }
+
+  private async connect(pair: BenchPair, member: Member, onSeen: OnSeen): Promise<Socket> {
+    const socket = io(this.url, {
+      auth: { token: pair.tokens[member] },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    socket.on(EVENTS.changed, (message: RecordsChanged) => {
+      for (const record of message.records) onSeen(`${record.id}@${record.version}`, member);
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const ack = (await socket.timeout(30_000).emitWithAck(EVENTS.join, { seriesId: pair.seriesId })) as JoinAck;
+    if (!ack.ok) throw new Error(`join refused: ${ack.error.message}`);
+    return socket;
+  }
+
+  private async write(base: string, token: string, edit: AgendaEdit): Promise<{ id: string; version: number }> {
+    const [method, path, body] = ((): [string, string, unknown] => {
+      const topic = `${base}/topics/${encodeURIComponent(edit.topicId)}`;
+      switch (edit.kind) {
+        case 'add':
+          return ['POST', `${base}/topics`, { id: edit.topicId, text: edit.text }];
+        case 'edit':
+          return ['PATCH', topic, { text: edit.text }];
+        case 'move':
+          return ['POST', `${topic}/move`, { afterId: edit.afterId }];
+        case 'discuss':
+          return ['PATCH', topic, { status: 'discussed' }];
+      }
+    })();
+    return this.call(method, path, token, body);
+  }
+
+  private async call(method: string, url: string, token: string, body?: unknown): Promise<{ id: string; version: number }> {
+    const res = await fetch(url, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${new URL(url).pathname} → ${res.status} ${text.slice(0, 200)}`);
+    const parsed = JSON.parse(text) as { record?: { id: string; version: number } };
+    if (!parsed.record) throw new Error(`${method} ${new URL(url).pathname} answered no record`);
+    return parsed.record;
+  }
+
+  async cosmosStats(): Promise<CosmosStats> {
+    const child = this.child!.process;
+    const id = ++this.statsRequests;
+    const reply = new Promise<CosmosStats>((resolve) => {
+      const onMessage = (message: ChildReply) => {
+        if (message.type === 'cosmosStats' && message.id === id) {
+          child.off('message', onMessage);
+          resolve(message.stats);
+        }
+      };
+      child.on('message', onMessage);
+    });
+    child.send({ type: 'cosmosStats', id });
+    return reply;
+  }
+
+  /**
+   * The panel's first load as the server answers it: GET /state over a
+   * sample of 1:1s, one at a time on an idle service (loopback round trip).
+   */
+  async coldLoad(sample: number): Promise<LatencySummary & { sample: number }> {
+    const step = Math.max(1, Math.floor(this.pairs.length / sample));
+    const times: number[] = [];
+    for (let i = 0; i < this.pairs.length && times.length < sample; i += step) {
+      const pair = this.pairs[i]!;
+      const started = performance.now();
+      const res = await fetch(`${this.url}/api/series/${encodeURIComponent(pair.seriesId)}/state`, {
+        headers: { authorization: `Bearer ${pair.tokens[1]}` },
+      });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`GET /state → ${res.status}`);
+      times.push(performance.now() - started);
+    }
+    return { ...summarize(times), sample: times.length };
+  }
+
+  /** Each API operation once, alone, on a fresh 1:1's agenda, with the Cosmos requests it made. */
+  async operationCosts(): Promise<OperationCost[]> {
+    const pair = this.pairs[this.pairs.length - 1]!;
+    const base = `${this.url}/api/series/${encodeURIComponent(pair.seriesId)}`;
+    const [manager, report] = pair.tokens;
+    const steps: [string, () => Promise<unknown>][] = [
+      ['add topic', () => this.call('POST', `${base}/topics`, report, { id: 'cost-a', text: 'Growth' })],
+      ['add topic', () => this.call('POST', `${base}/topics`, manager, { id: 'cost-b', text: 'Planning' })],
+      ['edit topic text', () => this.call('PATCH', `${base}/topics/cost-a`, manager, { text: 'Growth plan' })],
+      ['move topic', () => this.call('POST', `${base}/topics/cost-b/move`, report, { afterId: null })],
+      ['mark discussed', () => this.call('PATCH', `${base}/topics/cost-a`, report, { status: 'discussed' })],
+      [
+        'add action item',
+        () => this.call('POST', `${base}/action-items`, manager, { id: 'cost-i', text: 'Book a course', ownerId: pair.userIds[1] }),
+      ],
+      ['complete action item', () => this.call('PATCH', `${base}/action-items/cost-i`, report, { done: true })],
+      [
+        'load panel (GET /state)',
+        async () => {
+          const res = await fetch(`${base}/state`, { headers: { authorization: `Bearer ${report}` } });
+          await res.arrayBuffer();
+        },
+      ],
+    ];
+    const costs: OperationCost[] = [];
+    for (const [operation, run] of steps) {
+      const before = await this.cosmosStats();
+      await run();
+      const after = await this.cosmosStats();
+      const byCosmosOperation: Record<string, number> = {};
+      for (const [op, v] of Object.entries(after.byOperation)) {
+        const delta = v.requests - (before.byOperation[op]?.requests ?? 0);
+        if (delta > 0) byCosmosOperation[op] = delta;
+      }
+      const cost = {
+        operation,
+        cosmosRequests: after.requests - before.requests,
+        requestCharge: after.requestCharge - before.requestCharge,
+        byCosmosOperation,
+      };
+      // The two "add topic" steps (report's and manager's) differ only in placement; keep the first.
+      if (!costs.some((c) => c.operation === operation)) costs.push(cost);
+    }
+    return costs;
+  }
+
+  async stop(): Promise<void> {
+    await this.child?.stop();
+  }
+}

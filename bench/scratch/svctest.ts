@@ -1,0 +1,10 @@
+import { ServiceEngine } from '../engines/service.js';
+import { runWorkload } from '../lib/workload.js';
+const e = new ServiceEngine();
+await e.start(20);
+const r = await runWorkload(e, { pairs: 20, rate: 2, durationSeconds: 5, log: console.log });
+console.log(JSON.stringify({ ...r, latencyByKindMs: undefined }));
+console.log(JSON.stringify(await e.coldLoad(10)));
+console.log(JSON.stringify(await e.operationCosts(), null, 0));
+await e.stop();
+process.exit(0);

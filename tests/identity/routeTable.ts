@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import type { Series } from '../../domain/entities.js';
+
+/**
+ * Every REST route of domain/api.ts, with ids to aim at and a valid body.
+ * `routes.test.ts` checks this table against the route list documented in
+ * domain/api.ts, so a new route cannot slip past the access tests.
+ */
+export interface Target {
+  seriesId: string;
+  chatId: string;
+  meetingId: string;
+  topicId: string;
+  itemId: string;
+  ownerId: string;
+}
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RouteCase {
+  method: Method;
+  /** As written in domain/api.ts. */
+  pattern: string;
+  path(t: Target): string;
+  body?(t: Target): unknown;
+  /** What a member gets. */
+  created?: true;
+}
+
+const s = (t: Target) => `/api/series/${encodeURIComponent(t.seriesId)}`;
+
+export const ROUTES: readonly RouteCase[] = [
+  { method: 'GET', pattern: '/api/me/series', path: () => '/api/me/series' },
+  { method: 'GET', pattern: '/api/chats/:chatId/series', path: (t) => `/api/chats/${encodeURIComponent(t.chatId)}/series` },
+  { method: 'GET', pattern: '/api/series/:seriesId/state', path: (t) => `${s(t)}/state` },
+  {
+    method: 'POST',
+    pattern: '/api/series/:seriesId/topics',
+    path: (t) => `${s(t)}/topics`,
+    body: () => ({ id: 'topic-from-test', text: 'Where do I want to grow this year?', category: 'growth' }),
+    created: true,
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/series/:seriesId/topics/:topicId',
+    path: (t) => `${s(t)}/topics/${t.topicId}`,
+    body: () => ({ status: 'discussed' }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/series/:seriesId/topics/:topicId/move',
+    path: (t) => `${s(t)}/topics/${t.topicId}/move`,
+    body: () => ({ afterId: null }),
+  },
+  { method: 'DELETE', pattern: '/api/series/:seriesId/topics/:topicId', path: (t) => `${s(t)}/topics/${t.topicId}` },
+  {
+    method: 'POST',
+    pattern: '/api/series/:seriesId/topics/:topicId/restore',
+    path: (t) => `${s(t)}/topics/${t.topicId}/restore`,
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/series/:seriesId/topics/:topicId/notes/mine',
+    path: (t) => `${s(t)}/topics/${t.topicId}/notes/mine`,
+    body: () => ({ text: 'We agreed to pair on the design review.' }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/series/:seriesId/action-items',
+    path: (t) => `${s(t)}/action-items`,
+    body: (t) => ({ id: 'item-from-test', text: 'Book the training', ownerId: t.ownerId, dueDate: '2030-01-31' }),
+    created: true,
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/series/:seriesId/action-items/:itemId',
+    path: (t) => `${s(t)}/action-items/${t.itemId}`,
+    body: () => ({ done: true }),
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/series/:seriesId/meetings/:meetingId/private-note',
+    path: (t) => `${s(t)}/meetings/${t.meetingId}/private-note`,
+    body: () => ({ text: 'Remember to ask about the move.' }),
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/series/:seriesId/cadence',
+    path: (t) => `${s(t)}/cadence`,
+    body: () => ({
+      cadence: { frequency: 'biweekly', weekday: 'tuesday', time: '09:30', timeZone: 'Europe/Paris', durationMinutes: 45 },
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/series/:seriesId/meetings/current/start',
+    path: (t) => `${s(t)}/meetings/current/start`,
+  },
+  // Last: it moves the series on to its next meeting.
+  {
+    method: 'POST',
+    pattern: '/api/series/:seriesId/meetings/current/end',
+    path: (t) => `${s(t)}/meetings/current/end`,
+  },
+];
+
+/** The routes documented in domain/api.ts, as "METHOD /path", dev-only ones excluded. */
+export function documentedRoutes(): string[] {
+  const source = readFileSync(new URL('../../domain/api.ts', import.meta.url), 'utf8');
+  const listing = source.slice(source.indexOf('REST routes'), source.indexOf('Dev mode only'));
+  return [...listing.matchAll(/^\s*\*\s+(GET|POST|PATCH|PUT|DELETE)\s+(\/\S+)/gm)].map((m) => `${m[1]} ${m[2]}`);
+}
+
+export const routeName = (r: RouteCase) => `${r.method} ${r.pattern}`;
+
+export function targetOf(series: Series, ids: { topicId: string; itemId: string }): Target {
+  return {
+    seriesId: series.id,
+    chatId: series.chatId,
+    meetingId: series.currentMeetingId,
+    ownerId: series.members[1]?.userId ?? '',
+    ...ids,
+  };
+}
+
+export async function call(baseUrl: string, route: RouteCase, t: Target, token?: string) {
+  const body = route.body?.(t);
+  const response = await fetch(`${baseUrl}${route.path(t)}`, {
+    method: route.method,
+    headers: {
+      ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: response.status, body: json, headers: response.headers };
+}

@@ -1,0 +1,181 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
+import { unzipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  buildAppPackage,
+  main,
+  PackagingError,
+  parseEnvFile,
+  placeholdersIn,
+  REPO_ROOT,
+} from '../../scripts/package-app.js';
+import { readPngHeader } from './png.js';
+
+/** What `atk provision` leaves in env/.env.<env>, plus the publisher fields a person fills in. */
+const PROVISIONED = {
+  APP_NAME_SUFFIX: ' (ci)',
+  TEAMS_APP_ID: '0b1e9c1a-7d44-4a53-9e0c-3f2f4b7b8a10',
+  BOT_ID: '6a0f1d7e-2c8b-4f5e-8d3a-1b2c3d4e5f60',
+  AAD_APP_CLIENT_ID: 'c3d4e5f6-a7b8-4c9d-8e0f-112233445566',
+  APP_DOMAIN: 'o1oabc123-app.azurewebsites.net',
+  PUBLIC_URL: 'https://o1oabc123-app.azurewebsites.net',
+  DEVELOPER_NAME: 'Contoso "People" Team',
+  PRIVACY_URL: 'https://contoso.example/privacy',
+  TERMS_OF_USE_URL: 'https://contoso.example/terms',
+};
+
+function envFile(vars: Record<string, string>): string {
+  return Object.entries(vars)
+    .map(([key, value]) => `${key}="${value}"`)
+    .join('\n');
+}
+
+const manifestTemplate = readFileSync(join(REPO_ROOT, 'appPackage/manifest.json'), 'utf8');
+
+describe('npm run package', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'app-package-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function build(vars: Record<string, string> = PROVISIONED) {
+    writeFileSync(join(dir, '.env.ci'), envFile(vars));
+    return buildAppPackage({ env: 'ci', envDir: dir, outDir: dir, overrides: {} });
+  }
+
+  it('resolves every placeholder into a manifest the bundled Teams schema accepts', async () => {
+    const { manifest } = await build();
+    expect(JSON.stringify(manifest)).not.toMatch(/\$\{\{/);
+    expect(await AppManifestUtils.validateAgainstSchema(manifest)).toEqual([]);
+    expect(manifest.id).toBe(PROVISIONED.TEAMS_APP_ID);
+    expect(manifest.name.short).toBe('1:1 Companion (ci)');
+    expect(manifest.developer.name).toBe('Contoso "People" Team');
+  });
+
+  it('zips exactly the manifest and the two icons, at the sizes Teams requires', async () => {
+    const { zipPath, manifest } = await build();
+    expect(zipPath).toBe(join(dir, 'appPackage.ci.zip'));
+    const files = unzipSync(readFileSync(zipPath));
+    expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8'))).toEqual(manifest);
+    expect(readPngHeader(files[manifest.icons.color]!)).toMatchObject({ width: 192, height: 192 });
+    expect(readPngHeader(files[manifest.icons.outline]!)).toMatchObject({ width: 32, height: 32 });
+  });
+
+  it('refuses to package while a placeholder is unset or empty, naming each one and the file to fix', async () => {
+    const { BOT_ID: _bot, ...withoutBot } = PROVISIONED;
+    await expect(build({ ...withoutBot, PRIVACY_URL: '' })).rejects.toThrow(PackagingError);
+    await expect(build({ ...withoutBot, PRIVACY_URL: '' })).rejects.toThrow(
+      /Unresolved placeholders in appPackage\/manifest\.json: PRIVACY_URL, BOT_ID\.\nSet them in .*\.env\.ci/,
+    );
+  });
+
+  it('accepts an empty name suffix, as a production environment has', async () => {
+    const { manifest } = await build({ ...PROVISIONED, APP_NAME_SUFFIX: '' });
+    expect(manifest.name.short).toBe('1:1 Companion');
+  });
+
+  it('rejects a value that breaks the Teams schema and lists what is wrong', async () => {
+    await expect(build({ ...PROVISIONED, TEAMS_APP_ID: 'not-a-guid' })).rejects.toThrow(/\/id must match pattern/);
+  });
+
+  it('exits 1 with the reason when the environment file does not exist, and 0 with the zip path otherwise', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect(await main(['--env', 'nowhere'], { envDir: dir, outDir: dir, overrides: {} })).toBe(1);
+      expect(errors.mock.calls[0]?.[0]).toMatch(/No environment file .*\.env\.nowhere/);
+
+      writeFileSync(join(dir, '.env.ci'), envFile(PROVISIONED));
+      expect(await main(['--env', 'ci'], { envDir: dir, outDir: dir, overrides: {} })).toBe(0);
+      expect(logs.mock.calls[0]?.[0]).toContain(join(dir, 'appPackage.ci.zip'));
+    } finally {
+      errors.mockRestore();
+      logs.mockRestore();
+    }
+  });
+
+  it('lets the process environment override the env file, as the Toolkit does', async () => {
+    writeFileSync(join(dir, '.env.ci'), envFile({ ...PROVISIONED, BOT_ID: '' }));
+    const { manifest } = await buildAppPackage({
+      env: 'ci',
+      envDir: dir,
+      outDir: dir,
+      overrides: { BOT_ID: PROVISIONED.BOT_ID },
+    });
+    expect(manifest.bots?.[0]?.botId).toBe(PROVISIONED.BOT_ID);
+  });
+});
+
+describe('the manifest template', () => {
+  let manifest: TeamsManifest;
+  beforeEach(() => {
+    manifest = JSON.parse(manifestTemplate) as TeamsManifest;
+  });
+
+  it('uses a current manifest schema (1.19 or newer) bundled for offline validation', () => {
+    expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(19);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
+  });
+
+  it('offers the tab in the meeting side panel, chat, details and stage of group chats', () => {
+    expect(manifest.configurableTabs).toHaveLength(1);
+    const tab = manifest.configurableTabs![0]!;
+    expect(tab.scopes).toEqual(['groupChat']);
+    expect([...(tab.context ?? [])].sort()).toEqual(
+      ['meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage'].sort(),
+    );
+    expect(tab.configurationUrl).toBe('${{PUBLIC_URL}}/config.html');
+  });
+
+  it('installs the bot in group chats only', () => {
+    expect(manifest.bots?.map((b) => [b.botId, b.scopes])).toEqual([['${{BOT_ID}}', ['groupChat']]]);
+  });
+
+  it('asks for the resource-specific permissions the app uses and no others', () => {
+    const rsc = manifest.authorization?.permissions?.resourceSpecific ?? [];
+    expect(rsc.map((p) => `${p.name}/${p.type}`).sort()).toEqual([
+      'MeetingStage.Write.Chat/Delegated', // sharing the agenda to the meeting stage
+      'OnlineMeeting.ReadBasic.Chat/Application', // meeting start/end events and meeting details
+      'OnlineMeetingParticipant.Read.Chat/Application', // who is in the meeting, and their role
+    ]);
+  });
+
+  it('signs the tab in with the Entra app whose App ID URI the service accepts as audience', () => {
+    expect(manifest.webApplicationInfo).toEqual({
+      id: '${{AAD_APP_CLIENT_ID}}',
+      resource: 'api://${{APP_DOMAIN}}/${{AAD_APP_CLIENT_ID}}',
+    });
+    const entra = JSON.parse(readFileSync(join(REPO_ROOT, 'infra/aad.manifest.json'), 'utf8')) as {
+      identifierUris: string[];
+      api: {
+        oauth2PermissionScopes: { value: string; id: string }[];
+        preAuthorizedApplications: { appId: string; delegatedPermissionIds: string[] }[];
+      };
+    };
+    expect(entra.identifierUris).toEqual([manifest.webApplicationInfo!.resource]);
+    const scope = entra.api.oauth2PermissionScopes.find((s) => s.value === 'access_as_user');
+    expect(scope).toBeDefined();
+    // Teams desktop/mobile and Teams web get the token without a consent prompt.
+    expect(entra.api.preAuthorizedApplications).toEqual([
+      { appId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', delegatedPermissionIds: [scope!.id] },
+      { appId: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', delegatedPermissionIds: [scope!.id] },
+    ]);
+  });
+
+  it('lists the service host, and only it, as a valid domain', () => {
+    expect(manifest.validDomains).toEqual(['${{APP_DOMAIN}}']);
+  });
+
+  it.each(['dev', 'local'])('has every placeholder declared in the env/.env.%s template', (env) => {
+    const declared = parseEnvFile(readFileSync(join(REPO_ROOT, `env/.env.${env}`), 'utf8'));
+    const undeclared = placeholdersIn(manifestTemplate).filter((name) => !(name in declared));
+    expect(undeclared).toEqual([]);
+  });
+});
