@@ -14,6 +14,7 @@ import {
   TopicCategory,
   TopicStatus,
 } from './entities.js';
+import { TemplateId } from './templates.js';
 
 /**
  * Request and response bodies of the REST API, shared by the service (which
@@ -81,6 +82,12 @@ export const PutPrivateNoteBody = z.strictObject({
 });
 export type PutPrivateNoteBody = z.input<typeof PutPrivateNoteBody>;
 
+export const ApplyTemplateBody = z.strictObject({ templateId: TemplateId });
+export type ApplyTemplateBody = z.input<typeof ApplyTemplateBody>;
+
+export const SkipMeetingBody = z.strictObject({ outcome: z.enum(['skipped', 'cancelled']).default('skipped') });
+export type SkipMeetingBody = z.input<typeof SkipMeetingBody>;
+
 export const UpdateCadenceBody = z.strictObject({ cadence: Cadence });
 export type UpdateCadenceBody = z.input<typeof UpdateCadenceBody>;
 
@@ -144,6 +151,8 @@ function ChangedRecordSchema() {
  *   PUT    /api/series/:seriesId/meetings/:meetingId/private-note PutPrivateNoteBody -> RecordResponse
  *   POST   /api/series/:seriesId/meetings/current/start                        -> RecordResponse (meeting live)
  *   POST   /api/series/:seriesId/meetings/current/end                          -> RecordsResponse (carry-over)
+ *   POST   /api/series/:seriesId/meetings/current/skip    SkipMeetingBody     -> RecordsResponse (topics move on)
+ *   POST   /api/series/:seriesId/meetings/current/template ApplyTemplateBody  -> RecordsResponse (new topics)
  *   PUT    /api/series/:seriesId/cadence                   UpdateCadenceBody   -> RecordsResponse (series, meeting)
  * Dev mode only (404 otherwise):
  *   GET    /api/dev/session -> DevSession: the demo series and a signed token per member

@@ -92,9 +92,23 @@ describe('ending a meeting', () => {
     expect(() => endMeeting({ ...input, meetingId: 'm-1' })).toThrowError(Conflict);
   });
 
+  it('skipping a meeting carries every open topic over and leaves no end time', () => {
+    const scheduled = { ...current, status: 'scheduled' as const };
+    const topics = [aTopic({ id: 'a', meetingId: 'm-1' }), aTopic({ id: 'b', meetingId: 'm-1', status: 'discussed' })];
+    const result = endMeeting({ ...setup(topics, [scheduled]), outcome: 'skipped' });
+    expect(result.endedMeeting.status).toBe('skipped');
+    expect(result.endedMeeting).not.toHaveProperty('endedAt');
+    expect(result.carriedOver.map((t) => t.originId)).toEqual(['a']);
+    expect(result.series.currentMeetingId).toBe(result.nextMeeting.id);
+  });
+
+  it('refuses to skip a meeting that is under way', () => {
+    expect(() => endMeeting({ ...setup(), outcome: 'skipped' })).toThrowError(Invalid);
+  });
+
   it('refuses to end a cancelled or skipped meeting, and a meeting that does not exist', () => {
-    expect(() => endMeeting(setup([], [{ ...current, status: 'cancelled' }]))).toThrowError(Invalid);
-    expect(() => endMeeting(setup([], [{ ...current, status: 'skipped' }]))).toThrowError(Invalid);
+    expect(() => endMeeting(setup([], [{ ...current, status: 'cancelled' }]))).toThrowError(/already cancelled/);
+    expect(() => endMeeting(setup([], [{ ...current, status: 'skipped' }]))).toThrowError(Conflict);
     expect(() => endMeeting(setup([], []))).toThrowError(NotFound);
     expect(() => endMeeting(setup([], [{ ...current, deletedAt: '2026-03-01T00:00:00.000Z' }]))).toThrowError(NotFound);
   });

@@ -34,6 +34,11 @@ export interface EndMeetingInput {
   now: Date;
   /** Defaults to the series' current meeting. */
   meetingId?: string;
+  /**
+   * How the meeting closed: held and ended, or skipped / cancelled (nothing was
+   * discussed, so every open topic moves on). Defaults to 'ended'.
+   */
+  outcome?: 'ended' | 'skipped' | 'cancelled';
 }
 
 export interface MeetingEnded {
@@ -50,21 +55,39 @@ export interface MeetingEnded {
   changes: SharedRecord[];
 }
 
-export function endMeeting({ series, meetings, topics, now, meetingId }: EndMeetingInput): MeetingEnded {
+export function endMeeting({
+  series,
+  meetings,
+  topics,
+  now,
+  meetingId,
+  outcome = 'ended',
+}: EndMeetingInput): MeetingEnded {
   const stamp = now.toISOString();
   const ending = meetings.find((m) => m.id === (meetingId ?? series.currentMeetingId) && !m.deletedAt);
   if (!ending) throw new NotFound('That meeting does not exist in this 1:1.');
-  // An ended meeting the series still points at is an end that stopped
+  const closed = ending.status === 'ended' || ending.status === 'skipped' || ending.status === 'cancelled';
+  // A closed meeting the series still points at is a close that stopped
   // half-way (the series is written last): finish it instead of refusing.
-  const resuming = ending.status === 'ended' && series.currentMeetingId === ending.id;
-  if (ending.status === 'ended' && !resuming) throw new Conflict('This meeting has already ended.');
-  if (ending.status === 'skipped' || ending.status === 'cancelled') {
-    throw new Invalid(`This meeting was ${ending.status}; it cannot be ended. Open the next meeting instead.`);
+  const resuming = ending.status === outcome && series.currentMeetingId === ending.id;
+  if (closed && !resuming) {
+    throw new Conflict(
+      ending.status === 'ended' ? 'This meeting has already ended.' : `This meeting was already ${ending.status}.`,
+    );
+  }
+  if (outcome !== 'ended' && ending.status === 'live') {
+    throw new Invalid('This meeting is under way; end it instead of skipping it.');
   }
 
   const endedMeeting: Meeting = resuming
     ? ending
-    : { ...ending, status: 'ended', endedAt: stamp, version: ending.version + 1, updatedAt: stamp };
+    : {
+        ...ending,
+        status: outcome,
+        ...(outcome === 'ended' ? { endedAt: stamp } : {}),
+        version: ending.version + 1,
+        updatedAt: stamp,
+      };
   const endedAt = new Date(endedMeeting.endedAt ?? stamp);
   const { meeting: nextMeeting, isNew } = findOrCreateNextMeeting(series, meetings, endedMeeting, endedAt, now);
   const carriedOver = carryOverTopics(topics, endedMeeting.id, nextMeeting, now);

@@ -185,7 +185,7 @@ function capForSmallSample(level: HealthLevel, total: number): HealthLevel {
 }
 
 function percent(value: number): string {
-  return `${Math.round(value * 100)} %`;
+  return `${Math.round(value * 100)}%`;
 }
 
 // ---------------------------------------------------------------------------

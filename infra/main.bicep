@@ -36,6 +36,26 @@ param cosmosDatabaseName string = 'one-on-one'
 @description('Run two instances and connect their Socket.IO servers through Azure Cache for Redis.')
 param enableScaleOut bool = false
 
+@description('Teams app id (teamsApp/create writes TEAMS_APP_ID): cards deep-link to the panel with it.')
+param teamsAppId string = ''
+
+@description('Hours before each 1:1 the bot posts its pre-meeting prompt.')
+@minValue(0)
+@maxValue(336)
+param promptLeadHours int = 24
+
+// Optional AI narrative on the summary card: Azure OpenAI, or OpenAI. Empty
+// values leave it off. Keys end up as App Service settings (encrypted at rest).
+param azureOpenAiEndpoint string = ''
+param azureOpenAiDeployment string = ''
+@secure()
+param azureOpenAiApiKey string = ''
+@secure()
+param openAiApiKey string = ''
+@description('OpenAI-compatible endpoint; empty means api.openai.com.')
+param openAiBaseUrl string = ''
+param openAiModel string = 'gpt-4o-mini'
+
 // One identity for everything the service does in Azure: Cosmos DB data
 // access (no keys exist) and the bot's own Entra identity (UserAssignedMSI),
 // so no secret needs to be created, stored or rotated.
@@ -140,6 +160,14 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     MicrosoftAppId: identity.properties.clientId
     MicrosoftAppType: 'UserAssignedMSI'
     MicrosoftAppTenantId: aadAppTenantId
+    TEAMS_APP_ID: teamsAppId
+    PROMPT_LEAD_HOURS: string(promptLeadHours)
+    AZURE_OPENAI_ENDPOINT: azureOpenAiEndpoint
+    AZURE_OPENAI_DEPLOYMENT: azureOpenAiDeployment
+    AZURE_OPENAI_API_KEY: azureOpenAiApiKey
+    OPENAI_API_KEY: openAiApiKey
+    OPENAI_BASE_URL: openAiBaseUrl
+    OPENAI_MODEL: openAiModel
     // ARM evaluates only the branch taken, so listKeys never runs without Redis.
     REDIS_URL: enableScaleOut ? 'rediss://:${redis.listKeys().primaryKey}@${redis.properties.hostName}:6380' : ''
     // The package is built and its production dependencies installed before zip deploy.

@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { EVENTS, type JoinAck, type RecordsChanged } from '../../domain/realtime.js';
 import { ipcMessage, startChild, type Child } from '../lib/children.js';
 import { summarize, type LatencySummary } from '../lib/stats.js';
-import type { BenchPair, ChildReply, CosmosStats } from './serviceProtocol.js';
+import type { BenchPair, ChildReply, CosmosStats, ParentRequest } from './serviceProtocol.js';
 import type { AgendaEdit, Engine, Member, OnSeen, PairSession } from './types.js';
 
 const childScript = fileURLToPath(new URL('./serviceChild.ts', import.meta.url));
@@ -28,7 +28,7 @@ export class ServiceEngine implements Engine {
   private child: Child | undefined;
   private url = '';
   private pairs: BenchPair[] = [];
-  private statsRequests = 0;
+  private requests = 0;
 
   constructor(private readonly options: { profileDir?: string } = {}) {}
 
@@ -37,14 +37,14 @@ export class ServiceEngine implements Engine {
   }
 
   async start(pairs: number): Promise<void> {
-    const profile = this.options.profileDir
-      ? ['--cpu-prof', '--cpu-prof-dir', this.options.profileDir, '--cpu-prof-name', 'service.cpuprofile']
-      : [];
     let ready: ChildReply | undefined;
-    this.child = await startChild('bench service', [...profile, '--import', 'tsx', childScript], {
+    this.child = await startChild('bench service', ['--import', 'tsx', childScript], {
       cwd: repoRoot,
       ipc: true,
-      env: { BENCH_PAIRS: String(pairs) },
+      env: {
+        BENCH_PAIRS: String(pairs),
+        ...(this.options.profileDir ? { BENCH_PROFILE_DIR: this.options.profileDir } : {}),
+      },
       readyTimeoutMs: 120_000 + pairs * 100,
       ready: async (child) => {
         ready = await ipcMessage<Extract<ChildReply, { type: 'ready' }>>(child, 'ready');
@@ -121,20 +121,39 @@ export class ServiceEngine implements Engine {
     return parsed.record;
   }
 
-  async cosmosStats(): Promise<CosmosStats> {
+  /** One request to the child over IPC, answered by the reply of `replyType` with the same id. */
+  private ask<R extends ChildReply>(request: ParentRequest, replyType: R['type']): Promise<R> {
     const child = this.child!.process;
-    const id = ++this.statsRequests;
-    const reply = new Promise<CosmosStats>((resolve) => {
+    return new Promise<R>((resolve) => {
       const onMessage = (message: ChildReply) => {
-        if (message.type === 'cosmosStats' && message.id === id) {
+        if (message.type === replyType && 'id' in message && 'id' in request && message.id === request.id) {
           child.off('message', onMessage);
-          resolve(message.stats);
+          resolve(message as R);
         }
       };
       child.on('message', onMessage);
+      child.send(request);
     });
-    child.send({ type: 'cosmosStats', id });
-    return reply;
+  }
+
+  async cosmosStats(): Promise<CosmosStats> {
+    const reply = await this.ask<Extract<ChildReply, { type: 'cosmosStats' }>>(
+      { type: 'cosmosStats', id: ++this.requests },
+      'cosmosStats',
+    );
+    return reply.stats;
+  }
+
+  async beginWindow(): Promise<void> {
+    await this.ask({ type: 'windowStart', id: ++this.requests }, 'windowStarted');
+  }
+
+  async endWindow(): Promise<Record<string, unknown>> {
+    const reply = await this.ask<Extract<ChildReply, { type: 'windowReport' }>>(
+      { type: 'windowEnd', id: ++this.requests },
+      'windowReport',
+    );
+    return { ...reply.report };
   }
 
   /**

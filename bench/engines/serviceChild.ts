@@ -1,10 +1,14 @@
+import { writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import { DEFAULT_CADENCE, ensureSeriesForChat } from '../../bot/src/commands/series.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { createService } from '../../bot/src/service.js';
-import type { BenchPair, ChildReply, CosmosStats, ParentRequest } from './serviceProtocol.js';
+import type { BenchPair, ChildReply, CosmosStats, ParentRequest, WindowReport } from './serviceProtocol.js';
 
 /**
  * The service under the benchmark, in its own process (started by
@@ -18,12 +22,51 @@ import type { BenchPair, ChildReply, CosmosStats, ParentRequest } from './servic
  */
 
 const stats: CosmosStats = { requests: 0, requestCharge: 0, byOperation: {} };
+let cosmosConnections = 0;
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+/** Profiles only the measured window (same V8 profiler as --cpu-prof, without start-up and seeding). */
+const profileDir = process.env.BENCH_PROFILE_DIR;
+let profiler: Session | undefined;
+
+async function beginWindow(): Promise<void> {
+  cosmosConnections = 0;
+  loopDelay.reset();
+  loopDelay.enable();
+  if (profileDir) {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
+    await profiler.post('Profiler.start');
+  }
+}
+
+async function endWindow(): Promise<WindowReport> {
+  loopDelay.disable();
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  const report: WindowReport = {
+    eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
+    cosmosConnections,
+  };
+  if (profiler && profileDir) {
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = undefined;
+    report.profilePath = join(profileDir, `service-${process.pid}.cpuprofile`);
+    writeFileSync(report.profilePath, JSON.stringify(profile));
+  }
+  return report;
+}
 
 function operationOf(req: IncomingMessage): string {
   const path = (req.url ?? '').split('?')[0] ?? '';
   const onDocument = /\/docs\/[^/]+$/.test(path);
   const onDocs = /\/docs$/.test(path);
-  if (onDocs && req.method === 'POST') return req.headers['x-ms-documentdb-isquery'] ? 'query' : 'create';
+  if (onDocs && req.method === 'POST') {
+    // The SDK asks for a query plan before a query; reported apart, as the gateway answers it without reading data.
+    if (req.headers['x-ms-cosmos-is-query-plan-request']) return 'query plan';
+    return req.headers['x-ms-documentdb-isquery'] ? 'query' : 'create';
+  }
   if (onDocument && req.method === 'GET') return 'read';
   if (onDocument && req.method === 'PUT') return 'replace';
   if (onDocument && req.method === 'PATCH') return 'patch';
@@ -49,8 +92,9 @@ function send(message: ChildReply): void {
 
 async function main(): Promise<void> {
   const pairs = Number(process.env.BENCH_PAIRS ?? '10');
-  const cosmos = createHttpServer();
+  const cosmos = createHttpServer({ keepAlive: process.env.BENCH_COSMOS_KEEPALIVE !== 'false' } as Parameters<typeof createHttpServer>[0]);
   cosmos.prependListener('request', countCosmosRequest);
+  cosmos.on('connection', () => (cosmosConnections += 1));
   await new Promise<void>((resolve) => cosmos.listen(0, '127.0.0.1', resolve));
   const cosmosEndpoint = `http://127.0.0.1:${(cosmos.address() as AddressInfo).port}`;
 
@@ -91,6 +135,10 @@ async function main(): Promise<void> {
   process.on('message', (raw: ParentRequest) => {
     if (raw.type === 'cosmosStats') {
       send({ type: 'cosmosStats', id: raw.id, stats: structuredClone(stats) });
+    } else if (raw.type === 'windowStart') {
+      void beginWindow().then(() => send({ type: 'windowStarted', id: raw.id }));
+    } else if (raw.type === 'windowEnd') {
+      void endWindow().then((report) => send({ type: 'windowReport', id: raw.id, report }));
     } else if (raw.type === 'stop') {
       // A clean exit, so that --cpu-prof writes its profile.
       void service

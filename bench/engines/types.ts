@@ -39,6 +39,9 @@ export interface Engine {
   /** Pid of the server child, for CPU and memory. */
   readonly pid: number;
   openPair(index: number, onSeen: OnSeen): Promise<PairSession>;
+  /** Optional: called around the measured window (the service child profiles it and measures its event loop). */
+  beginWindow?(): Promise<void>;
+  endWindow?(): Promise<Record<string, unknown>>;
   /** Stops the server child; `graceful` lets it write its CPU profile. */
   stop(): Promise<void>;
 }

@@ -35,7 +35,7 @@ export interface WorkloadResult {
   /** Writes that succeeded but never reached the other member within the timeout. */
   lost: number;
   errorSamples: string[];
-  server: { pid: number; cpuPercent: number; peakRssMiB: number };
+  server: { pid: number; cpuPercent: number; peakRssMiB: number; window: Record<string, unknown> };
   /** The load generator itself: when it nears 100 % of a core, latencies include its own queueing. */
   generatorCpuPercent: number;
 }
@@ -146,6 +146,7 @@ export async function runWorkload(engine: Engine, options: WorkloadOptions): Pro
   const connectSeconds = (performance.now() - connectStart) / 1000;
   log(`  ${engine.name}: connected in ${connectSeconds.toFixed(1)} s; ${options.durationSeconds} s of edits at ${options.rate}/s per 1:1…`);
 
+  await engine.beginWindow?.();
   const cpuFrom = sampleCpu(engine.pid);
   const genFrom = process.cpuUsage();
   const wallFrom = performance.now();
@@ -184,6 +185,7 @@ export async function runWorkload(engine: Engine, options: WorkloadOptions): Pro
   const wallTo = performance.now();
   const cpuTo = sampleCpu(engine.pid);
   const genUsage = process.cpuUsage(genFrom);
+  const serverWindow = (await engine.endWindow?.()) ?? {};
 
   // Let the last edits arrive, bounded.
   const drainUntil = performance.now() + timeoutMs;
@@ -213,7 +215,7 @@ export async function runWorkload(engine: Engine, options: WorkloadOptions): Pro
     errors,
     lost,
     errorSamples,
-    server: { pid: engine.pid, cpuPercent: cpuPercent(cpuFrom, cpuTo), peakRssMiB: peak },
+    server: { pid: engine.pid, cpuPercent: cpuPercent(cpuFrom, cpuTo), peakRssMiB: peak, window: serverWindow },
     generatorCpuPercent: ((genUsage.user + genUsage.system) / 1000 / (wallTo - wallFrom)) * 100,
   };
 }

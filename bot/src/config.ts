@@ -48,6 +48,21 @@ const EnvSchema = z
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
     MicrosoftAppTenantId: optionalString,
+    /** Teams app id from the manifest: cards link to the 1:1 panel with a Teams deep link when set. */
+    TEAMS_APP_ID: optionalString,
+
+    // Bot scheduler: the pre-meeting prompt is posted this long before each 1:1.
+    PROMPT_LEAD_HOURS: z.coerce.number().min(0).max(24 * 14).default(24),
+    SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+
+    // Optional AI narrative on the summary card (OpenAI or Azure OpenAI; without either the card has none).
+    OPENAI_API_KEY: optionalString,
+    /** An OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1; default api.openai.com. */
+    OPENAI_BASE_URL: optionalString,
+    OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    AZURE_OPENAI_ENDPOINT: optionalString,
+    AZURE_OPENAI_API_KEY: optionalString,
+    AZURE_OPENAI_DEPLOYMENT: optionalString,
   })
   .superRefine((env, ctx) => {
     if (env.DEV_MODE && env.NODE_ENV === 'production') {

@@ -73,6 +73,33 @@ describe('meetings', () => {
     expect(local).toBe('Monday 09:30');
   });
 
+  it('skipping a meeting moves its open topics on and counts as skipped', async () => {
+    const { api, path, state } = await oneOnOne();
+    await api.post(`${path}/topics`, { id: 'open', text: 'Hiring plan' });
+    const before = await state();
+    expect((await api.post(`${path}/meetings/current/skip`, {})).status).toBe(200);
+    const after = await state();
+    expect(after.meetings.find((m) => m.id === before.series.currentMeetingId)?.status).toBe('skipped');
+    expect(after.topics.filter((x) => x.meetingId === after.series.currentMeetingId).map((x) => x.text)).toEqual([
+      'Hiring plan',
+    ]);
+    expect((await api.post(`${path}/meetings/current/skip`, { outcome: 'forgotten' })).status).toBe(400);
+  });
+
+  it('an agenda template adds its topics once, however often it is applied', async () => {
+    const { api, path, state } = await oneOnOne();
+    const first = await api.post(`${path}/meetings/current/template`, { templateId: 'career-conversation' });
+    expect(first.status).toBe(200);
+    const added = RecordsResponse.parse(first.body).records.length;
+    expect(added).toBeGreaterThanOrEqual(3);
+    const again = await api.post(`${path}/meetings/current/template`, { templateId: 'career-conversation' });
+    expect(RecordsResponse.parse(again.body).records).toEqual([]);
+    expect((await state()).topics).toHaveLength(added);
+    const unknown = await api.post(`${path}/meetings/current/template`, { templateId: 'gossip-hour' });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('career-conversation');
+  });
+
   it('refuses an unknown time zone with a message that says what to send', async () => {
     const { api, path } = await oneOnOne();
     const res = await api.put(`${path}/cadence`, {

@@ -1,22 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { teamsDarkTheme, teamsHighContrastTheme } from '@fluentui/react-components';
 import type { FrameLocator, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const SCREENSHOT = root('docs/screenshots/meeting-page.png');
 const SETTLE = { timeout: 15_000, interval: 100 };
-
-/** `npm test` builds the tab first; a lone run of this file builds it only if it was never built. */
-async function ensureTabBuilt(): Promise<void> {
-  if (existsSync(root('tab/dist/panel.html'))) return;
-  await build({ configFile: root('tab/vite.config.ts'), logLevel: 'warn' });
-}
 
 /** The agenda as a panel shows it: topic texts in order. */
 function agendaOf(panel: FrameLocator): Promise<string[]> {
@@ -98,6 +90,21 @@ describe('the local meeting page', () => {
     await manager.getByRole('button', { name: `Mark “${mine}” discussed` }).click();
     await report.getByRole('listitem', { name: mine }).getByText('Discussed').waitFor();
     await report.getByRole('button', { name: `Reopen “${mine}”` }).waitFor();
+  });
+
+  it('a topic edited inline on one panel reads the same on the other', { timeout: 60_000 }, async () => {
+    const { report, manager } = panels(page);
+    const before = 'Quarterly goals check-in';
+    const after = 'Quarterly goals: agree Q1 priorities';
+
+    await manager.getByRole('button', { name: `Edit “${before}”` }).click();
+    const editor = manager.getByLabel('Topic text');
+    await editor.fill(after);
+    await editor.press('Enter');
+
+    await report.getByRole('listitem', { name: after }).waitFor();
+    await manager.getByRole('button', { name: `Defer “${after}”` }).click();
+    await report.getByRole('listitem', { name: after }).getByText('Deferred').waitFor();
   });
 
   it('an action item added for the report is ticked off on the other panel', { timeout: 60_000 }, async () => {

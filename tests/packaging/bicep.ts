@@ -86,7 +86,9 @@ function bodyOf(declaration: Node): Node {
   const direct = named(declaration).find((c) => c.type === 'object');
   if (direct) return direct;
   for (const wrapper of named(declaration)) {
-    const inner = named(wrapper).filter((c) => c.type === 'object').at(-1);
+    const inner = named(wrapper)
+      .filter((c) => c.type === 'object')
+      .at(-1);
     if (inner) return inner;
   }
   throw new Error(`no body in ${declaration.text.slice(0, 60)}`);

@@ -35,7 +35,7 @@ export function decodeRgbaPng(bytes: Uint8Array): { width: number; height: numbe
   if (header.colorType !== 6 || header.bitDepth !== 8) throw new Error('only 8-bit RGBA PNGs are decoded here');
   const buf = Buffer.from(bytes);
   const idat: Buffer[] = [];
-  for (let at = 8; at < buf.length; ) {
+  for (let at = 8; at < buf.length;) {
     const length = buf.readUInt32BE(at);
     const type = buf.toString('latin1', at + 4, at + 8);
     if (type === 'IDAT') idat.push(buf.subarray(at + 8, at + 8 + length));

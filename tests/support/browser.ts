@@ -1,7 +1,23 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { build } from 'vite';
+
+/** Where `npm run build:tab` puts the tab that the service serves. */
+export const TAB_DIST = fileURLToPath(new URL('../../tab/dist/', import.meta.url));
+
+/**
+ * `npm test` builds the tab first; a lone run of a browser test builds it
+ * only when it was never built (a rebuild would empty the folder under
+ * services other test files may be running).
+ */
+export async function ensureTabBuilt(): Promise<void> {
+  if (existsSync(path.join(TAB_DIST, 'panel.html'))) return;
+  await build({ configFile: fileURLToPath(new URL('../../tab/vite.config.ts', import.meta.url)), logLevel: 'warn' });
+}
 
 /** The system Chromium, with the flags CI uses: no GPU, no QUIC, nothing phoning home. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';

@@ -1,5 +1,6 @@
 import type { Member } from '../../domain/entities.js';
 import type { Clock } from '../../bot/src/clock.js';
+import type { Logger } from '../../bot/src/logger.js';
 import { DEFAULT_CADENCE, ensureSeriesForChat, type SeriesForChatInput } from '../../bot/src/commands/series.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { createService, type Service } from '../../bot/src/service.js';
@@ -9,6 +10,8 @@ export interface TestServiceOptions {
   /** Environment overrides on top of a dev-mode, silent, port-0 service. */
   env?: Record<string, string | undefined>;
   clock?: Clock;
+  /** To capture the service's logs (build it with createLogger(config, stream)). */
+  logger?: Logger;
 }
 
 export interface TestService {
@@ -26,7 +29,10 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     PORT: '0',
     ...options.env,
   });
-  const service = await createService(config, options.clock ? { clock: options.clock } : {});
+  const service = await createService(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const url = await service.listen(0);
   return { url, service, stop: () => service.close() };
 }

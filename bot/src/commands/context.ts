@@ -12,7 +12,10 @@ export interface Publisher {
 
 /** Side effects after a committed change (e.g. the bot posting the summary card). */
 export interface LifecycleListener {
+  /** A meeting was held and ended (panel "End 1:1" or Teams' meeting-end event). */
   meetingEnded?(seriesId: string, ended: MeetingEnded): Promise<void> | void;
+  /** A meeting was skipped or cancelled; its topics moved on. */
+  meetingSkipped?(seriesId: string, skipped: MeetingEnded): Promise<void> | void;
 }
 
 export interface CommandContext {

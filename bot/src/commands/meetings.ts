@@ -1,4 +1,5 @@
-import { UpdateCadenceBody } from '../../../domain/api.js';
+import { ApplyTemplateBody, SkipMeetingBody, UpdateCadenceBody } from '../../../domain/api.js';
+import { topicsFromTemplate } from '../../../domain/templates.js';
 import { endMeeting as endMeetingRule, type MeetingEnded } from '../../../domain/carryOver.js';
 import type { Meeting, Series, SharedRecord, Topic } from '../../../domain/entities.js';
 import { Conflict, Invalid } from '../../../domain/errors.js';
@@ -26,7 +27,7 @@ export async function endCurrentMeeting(
   ctx: CommandContext,
   actor: MeetingActor,
   seriesId: string,
-  meetingId?: string,
+  options: { meetingId?: string; outcome?: 'ended' | 'skipped' | 'cancelled' } = {},
 ): Promise<MeetingEnded> {
   if ('caller' in actor) await requireMember(ctx, actor.caller, seriesId);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -40,7 +41,7 @@ export async function endCurrentMeeting(
       meetings: records.filter((r): r is Meeting => r.type === 'meeting'),
       topics: records.filter((r): r is Topic => r.type === 'topic'),
       now: ctx.clock.now(),
-      ...(meetingId ? { meetingId } : {}),
+      ...options,
     });
     try {
       await writeInOrder(ctx, ended.changes, etags);
@@ -55,6 +56,12 @@ export async function endCurrentMeeting(
   throw new Conflict('The meeting is being changed by someone else right now. Please try again.');
 }
 
+/** Skips (or cancels) the current meeting from the panel: nothing was discussed, every open topic moves on. */
+export async function skipCurrentMeeting(ctx: CommandContext, caller: Caller, seriesId: string, input: unknown) {
+  const { outcome } = parseInput(SkipMeetingBody, input, 'skip');
+  return endCurrentMeeting(ctx, { caller }, seriesId, { outcome });
+}
+
 async function writeInOrder(ctx: CommandContext, changes: readonly SharedRecord[], etags: Map<string, string>) {
   for (const record of changes) {
     const etag = etags.get(record.id);
@@ -64,14 +71,43 @@ async function writeInOrder(ctx: CommandContext, changes: readonly SharedRecord[
 }
 
 async function notifyMeetingEnded(ctx: CommandContext, seriesId: string, ended: MeetingEnded): Promise<void> {
+  const held = ended.endedMeeting.status === 'ended';
   for (const listener of ctx.lifecycle ?? []) {
     try {
-      await listener.meetingEnded?.(seriesId, ended);
+      if (held) await listener.meetingEnded?.(seriesId, ended);
+      else await listener.meetingSkipped?.(seriesId, ended);
     } catch (error) {
       // The meeting has ended and is stored; a failed follow-up (e.g. the summary card) must not undo that.
       ctx.logger.error({ err: error, seriesId }, 'meeting-ended listener failed');
     }
   }
+}
+
+/** Applies an agenda template to the current meeting; applying it twice adds nothing. */
+export async function applyTemplate(
+  ctx: CommandContext,
+  caller: Caller,
+  seriesId: string,
+  input: unknown,
+): Promise<Topic[]> {
+  const { series } = await requireMember(ctx, caller, seriesId);
+  const { templateId } = parseInput(ApplyTemplateBody, input, 'template choice');
+  const meetingId = series.currentMeetingId;
+  const agenda = (await ctx.store.records.query(seriesId, { type: 'topic', meetingId })).map((s) => s.record as Topic);
+  const topics = topicsFromTemplate(templateId, {
+    series,
+    agenda,
+    addedBy: caller.userId,
+    meetingId,
+    now: ctx.clock.now(),
+  });
+  const created = [];
+  for (const topic of topics) {
+    const { stored, created: isNew } = await ctx.store.records.create(topic);
+    if (isNew) created.push(stored.record as Topic);
+  }
+  publishChanged(ctx, seriesId, created);
+  return created;
 }
 
 /** Marks the current meeting live (Teams' meeting-start event, or the local page's Start button). */

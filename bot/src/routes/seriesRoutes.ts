@@ -3,7 +3,13 @@ import { RecordId } from '../../../domain/entities.js';
 import { Invalid } from '../../../domain/errors.js';
 import { addActionItem, editActionItem } from '../commands/actionItems.js';
 import type { CommandContext } from '../commands/context.js';
-import { endCurrentMeeting, startCurrentMeeting, updateCadence } from '../commands/meetings.js';
+import {
+  applyTemplate,
+  endCurrentMeeting,
+  skipCurrentMeeting,
+  startCurrentMeeting,
+  updateCadence,
+} from '../commands/meetings.js';
 import { putPrivateNote, putSharedNote } from '../commands/notes.js';
 import { findSeriesForChat, listMySeries, loadPanelState } from '../commands/panel.js';
 import { addTopic, deleteTopic, editTopic, moveTopic, restoreTopic } from '../commands/topics.js';
@@ -102,6 +108,13 @@ export function seriesRoutes(ctx: () => CommandContext): Router {
   router.post('/series/:seriesId/meetings/current/end', async (req, res) => {
     const ended = await endCurrentMeeting(ctx(), { caller: callerOf(res) }, idParam(req, 'seriesId'));
     res.json({ records: ended.changes });
+  });
+  router.post('/series/:seriesId/meetings/current/skip', async (req, res) => {
+    const skipped = await skipCurrentMeeting(ctx(), callerOf(res), idParam(req, 'seriesId'), req.body);
+    res.json({ records: skipped.changes });
+  });
+  router.post('/series/:seriesId/meetings/current/template', async (req, res) => {
+    res.json({ records: await applyTemplate(ctx(), callerOf(res), idParam(req, 'seriesId'), req.body) });
   });
   router.put('/series/:seriesId/cadence', async (req, res) => {
     res.json({ records: await updateCadence(ctx(), callerOf(res), idParam(req, 'seriesId'), req.body) });

@@ -13,6 +13,8 @@ export interface RealtimeHandlers {
 }
 
 const JOIN_TIMEOUT_MS = 10_000;
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 60_000;
 
 /**
  * The live channel of one series. Socket.IO reconnects by itself; each new
@@ -29,7 +31,13 @@ export function connectRealtime(seriesId: string, getToken: TokenSource, handler
     },
   });
 
+  // A refused handshake (say, an expired Teams token) stops Socket.IO's own retries;
+  // try again with a fresh token, backing off so a lasting refusal stays cheap.
+  let retryDelay = FIRST_RETRY_MS;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
   socket.on('connect', () => {
+    retryDelay = FIRST_RETRY_MS;
     handlers.onStatus('connecting');
     socket.timeout(JOIN_TIMEOUT_MS).emit(EVENTS.join, { seriesId }, (timedOut: Error | null, raw: unknown) => {
       if (timedOut) return handlers.onStatus('offline', 'Live updates did not start in time. Reload the panel.');
@@ -41,7 +49,13 @@ export function connectRealtime(seriesId: string, getToken: TokenSource, handler
     });
   });
   socket.on('disconnect', () => handlers.onStatus('offline'));
-  socket.on('connect_error', (error: Error) => handlers.onStatus('offline', error.message));
+  socket.on('connect_error', (error: Error) => {
+    // The server's refusals carry `data` and a message for people; transport errors ("xhr poll error") do not.
+    handlers.onStatus('offline', 'data' in error ? error.message : undefined);
+    if (socket.active) return;
+    retryTimer = setTimeout(() => socket.connect(), retryDelay);
+    retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
+  });
 
   socket.on(EVENTS.changed, (raw: unknown) => {
     const event = RecordsChanged.safeParse(raw);
@@ -53,6 +67,7 @@ export function connectRealtime(seriesId: string, getToken: TokenSource, handler
   });
 
   return () => {
+    clearTimeout(retryTimer);
     socket.emit(EVENTS.leave, { seriesId });
     socket.disconnect();
   };

@@ -15,6 +15,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalL,
     maxWidth: '560px',
   },
+  flush: { margin: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -41,12 +42,14 @@ export function ConfigApp() {
   return (
     <FluentProvider theme={fluentTheme(theme)} className={styles.provider}>
       <main className={styles.page}>
-        <Text as="h1" size={500} weight="semibold">
+        <Text as="h1" size={500} weight="semibold" className={styles.flush}>
           Add 1:1 Companion to this meeting
         </Text>
-        <Text as="p">Both of you get, for every occurrence of this recurring 1:1:</Text>
+        <Text as="p" className={styles.flush}>
+          Both of you get, for every occurrence of this recurring 1:1:
+        </Text>
         <ul className={styles.list}>
-          <li>a prompt in the meeting chat the day before, to collect topics and revisit open action items;</li>
+          <li>a prompt in the meeting chat before the meeting, to collect topics and revisit open action items;</li>
           <li>a shared agenda in the meeting&apos;s side panel, the team member&apos;s topics first;</li>
           <li>shared notes, private notes only their author can read, and action items with owners and due dates;</li>
           <li>a summary in the chat after the meeting.</li>
@@ -58,7 +61,11 @@ export function ConfigApp() {
             meeting&apos;s chat so the agenda follows the meeting series.
           </Notice>
         )}
-        {host?.kind === 'teams' && <Text as="p">Select Save to add the tab.</Text>}
+        {host?.kind === 'teams' && (
+          <Text as="p" className={styles.flush}>
+            Select Save to add the tab.
+          </Text>
+        )}
         {saveError && (
           <Notice intent="error" title="The tab could not be saved">
             {saveError}

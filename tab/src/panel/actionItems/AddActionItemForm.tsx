@@ -48,7 +48,7 @@ export function AddActionItemForm() {
           <Select className={styles.fill} value={ownerId} onChange={(_, data) => setOwnerId(data.value)}>
             {series.members.map((m) => (
               <option key={m.userId} value={m.userId}>
-                {m.userId === viewer.userId ? `${m.name} (you)` : m.name}
+                {m.name}
               </option>
             ))}
           </Select>

@@ -1,0 +1,15 @@
+import { ServiceEngine } from '../engines/service.js';
+import { runWorkload } from '../lib/workload.js';
+import { summarizeProfile } from '../lib/profile.js';
+import { mkdirSync } from 'node:fs';
+mkdirSync('/tmp/benchprof', { recursive: true });
+const e = new ServiceEngine({ profileDir: '/tmp/benchprof' });
+await e.start(Number(process.argv[2] ?? 20));
+const r = await runWorkload(e, { pairs: Number(process.argv[2] ?? 20), rate: Number(process.argv[3] ?? 2), durationSeconds: 15, log: console.log });
+console.log(JSON.stringify(r.latencyMs), JSON.stringify(r.server), r.generatorCpuPercent);
+await e.stop();
+const s = summarizeProfile(r.server.window.profilePath as string, process.cwd(), 30);
+console.log(s.idlePercent, s.totalMs);
+console.table(s.byModule);
+console.table(s.top.map(t=>({f:t.function, w:t.where.slice(-70), ms: Math.round(t.selfMs), pct: t.selfPercent.toFixed(1)})));
+process.exit(0);

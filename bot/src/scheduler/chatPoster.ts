@@ -1,0 +1,12 @@
+import type { AdaptiveCard } from '../cards/adaptiveCard.js';
+import type { ChatBinding } from './botStore.js';
+
+/**
+ * Posting into a series' meeting chat without an incoming message. The
+ * scheduler and the summary depend on this interface only; the Bot Framework
+ * implementation lives in teams/proactive.ts.
+ */
+export interface ChatPoster {
+  /** Posts a card; answers the new message's id. */
+  post(binding: ChatBinding, card: AdaptiveCard): Promise<string | undefined>;
+}

@@ -1,0 +1,165 @@
+import type { Meeting, SharedRecord } from '../../../domain/entities.js';
+import type { Clock } from '../clock.js';
+import type { AdaptiveCard } from '../cards/adaptiveCard.js';
+import { promptCard } from '../cards/promptCard.js';
+import { skippedNudgeCard } from '../cards/noticeCard.js';
+import type { Logger } from '../logger.js';
+import type { RecordRepository } from '../store/recordStore.js';
+import type { BotStore, ChatMember, Claim, DeliveryKind } from './botStore.js';
+import type { ChatPoster } from './chatPoster.js';
+import { promptStillOpen, promptViewFor, secondSkipInARow, splitRecords, upcomingMeeting, type SeriesRecords } from './promptView.js';
+
+/**
+ * The durable pre-meeting scheduler. Nothing is kept in memory between ticks:
+ * each tick asks Cosmos which meetings are due for a prompt (or call for a
+ * nudge) and posts each one after claiming its delivery, so any number of
+ * instances can tick at once and a message is posted once. A prompt that
+ * came due while no instance was running is posted on the next tick, late,
+ * as long as its meeting has not started.
+ */
+export interface SchedulerDeps {
+  clock: Clock;
+  records: RecordRepository<SharedRecord>;
+  botStore: BotStore;
+  poster: ChatPoster;
+  logger: Logger;
+  /** Identifies this instance in claims (for the logs of a multi-instance deployment). */
+  instanceId: string;
+  leadHours: number;
+  intervalSeconds: number;
+}
+
+export interface TickReport {
+  /** Meeting ids whose prompt this instance posted in this tick. */
+  prompts: string[];
+  /** Meeting ids whose skipped-meetings nudge this instance posted in this tick. */
+  nudges: string[];
+}
+
+export interface Scheduler {
+  tick(): Promise<TickReport>;
+  /** When the prompt for a series' current meeting is due (for the local page's clock button). */
+  promptDueAt(seriesId: string): Promise<Date | undefined>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+const HOUR_MS = 3_600_000;
+/** How far back a skipped occurrence still earns a nudge: older ones are history, not news. */
+const NUDGE_LOOKBACK_MS = 35 * 24 * HOUR_MS;
+
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<TickReport> | undefined;
+  const leadMs = deps.leadHours * HOUR_MS;
+
+  async function dueMeetings(now: Date): Promise<Meeting[]> {
+    const found = await deps.records.queryAcrossSeries(
+      "SELECT * FROM c WHERE c.type = 'meeting' AND c.status = 'scheduled' AND c.scheduledStart > @now AND c.scheduledStart <= @horizon",
+      [
+        { name: '@now', value: now.toISOString() },
+        { name: '@horizon', value: new Date(now.getTime() + leadMs).toISOString() },
+      ],
+    );
+    return found.filter((r): r is Meeting => r.type === 'meeting' && !r.deletedAt);
+  }
+
+  async function skippedMeetings(now: Date): Promise<Meeting[]> {
+    const found = await deps.records.queryAcrossSeries(
+      "SELECT * FROM c WHERE c.type = 'meeting' AND (c.status = 'skipped' OR c.status = 'cancelled') AND c.scheduledStart > @since AND c.scheduledStart <= @horizon",
+      [
+        { name: '@since', value: new Date(now.getTime() - NUDGE_LOOKBACK_MS).toISOString() },
+        { name: '@horizon', value: new Date(now.getTime() + leadMs).toISOString() },
+      ],
+    );
+    return found.filter((r): r is Meeting => r.type === 'meeting' && !r.deletedAt);
+  }
+
+  /** Claims, posts, and records the outcome; a failed post gives the claim back for a later tick. */
+  async function deliver(
+    state: SeriesRecords,
+    kind: DeliveryKind,
+    meetingId: string,
+    now: Date,
+    build: (members: ChatMember[]) => AdaptiveCard | undefined,
+  ): Promise<boolean> {
+    const binding = await deps.botStore.chatBinding(state.series.id);
+    if (!binding) {
+      deps.logger.debug({ seriesId: state.series.id, kind }, 'no chat binding yet; nothing to post to');
+      return false;
+    }
+    const card = build(binding.members);
+    if (!card) return false;
+    const claim: Claim | undefined = await deps.botStore.claim({ seriesId: state.series.id, kind, meetingId }, deps.instanceId, now);
+    if (!claim) return false;
+    try {
+      const activityId = await deps.poster.post(binding, card);
+      await deps.botStore.complete(claim, activityId, deps.clock.now());
+      deps.logger.info({ seriesId: state.series.id, meetingId, kind }, 'posted');
+      return true;
+    } catch (error) {
+      const released = await deps.botStore.release(claim, error instanceof Error ? error.message : String(error));
+      deps.logger.warn({ err: error, seriesId: state.series.id, meetingId, kind, state: released?.state }, 'post failed');
+      return false;
+    }
+  }
+
+  async function loadState(seriesId: string): Promise<SeriesRecords | undefined> {
+    return splitRecords(await deps.records.loadSeries(seriesId));
+  }
+
+  async function runTick(): Promise<TickReport> {
+    const now = deps.clock.now();
+    const report: TickReport = { prompts: [], nudges: [] };
+
+    for (const meeting of await dueMeetings(now)) {
+      const state = await loadState(meeting.seriesId);
+      if (!state || !promptStillOpen(state, meeting.id)) continue;
+      const posted = await deliver(state, 'prompt', meeting.id, now, (members) => {
+        const view = promptViewFor(state, meeting.id, members);
+        return view && promptCard(view);
+      });
+      if (posted) report.prompts.push(meeting.id);
+    }
+
+    for (const meeting of await skippedMeetings(now)) {
+      const state = await loadState(meeting.seriesId);
+      if (!state || !secondSkipInARow(state.meetings, meeting)) continue;
+      const next = upcomingMeeting(state, now);
+      const posted = await deliver(state, 'nudge', meeting.id, now, () =>
+        skippedNudgeCard(next ? { nextMeeting: next.scheduledStart } : {}),
+      );
+      if (posted) report.nudges.push(meeting.id);
+    }
+    return report;
+  }
+
+  function tick(): Promise<TickReport> {
+    // One tick at a time per instance; other instances are kept apart by the claims.
+    running ??= runTick().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return {
+    tick,
+    async promptDueAt(seriesId) {
+      const state = await loadState(seriesId);
+      const meeting = state?.meetings.find((m) => m.id === state.series.currentMeetingId);
+      return meeting ? new Date(Date.parse(meeting.scheduledStart) - leadMs) : undefined;
+    },
+    start() {
+      if (timer) return;
+      timer = setInterval(() => {
+        tick().catch((error: unknown) => deps.logger.error({ err: error }, 'scheduler tick failed'));
+      }, deps.intervalSeconds * 1000);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running?.catch(() => undefined);
+    },
+  };
+}
