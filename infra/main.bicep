@@ -1,7 +1,7 @@
 // 1:1 Companion on Azure: one Node service on App Service (tab, REST API,
 // Socket.IO, bot endpoint), an Azure Bot with the Teams channel, Cosmos DB
 // (serverless, Entra-only) and, for more than one instance, Redis.
-// Deployed by `teamsapp provision` (arm/deploy); outputs named in UPPER_SNAKE
+// Deployed by `atk provision` (arm/deploy in teamsapp.yml); outputs named in UPPER_SNAKE
 // are written back to env/.env.<env> by the Toolkit.
 
 targetScope = 'resourceGroup'
@@ -17,8 +17,12 @@ param location string = resourceGroup().location
 @description('App Service plan SKU. B1 is enough for a few hundred 1:1s; use P0v3 or above for zone redundancy.')
 param webAppSku string = 'B1'
 
-@description('Client id of the Entra app the tab signs in with (aadApp/create writes AAD_APP_CLIENT_ID).')
+@description('Client id of the Entra app that is both the bot and the sign-in app of the tab (AAD_APP_CLIENT_ID).')
 param aadAppClientId string
+
+@description('Client secret of that Entra app, used by the bot to call Teams (SECRET_AAD_APP_CLIENT_SECRET).')
+@secure()
+param botAppPassword string
 
 @description('Tenant the Entra app, the bot and the people using the app belong to.')
 param aadAppTenantId string = tenant().tenantId
@@ -56,9 +60,8 @@ param openAiApiKey string = ''
 param openAiBaseUrl string = ''
 param openAiModel string = 'gpt-4o-mini'
 
-// One identity for everything the service does in Azure: Cosmos DB data
-// access (no keys exist) and the bot's own Entra identity (UserAssignedMSI),
-// so no secret needs to be created, stored or rotated.
+// The service's identity in Azure: Cosmos DB accepts only Entra tokens, and
+// this identity is the one allowed to read and write its data.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${resourceBaseName}-id'
   location: location
@@ -123,8 +126,7 @@ module bot 'modules/bot.bicep' = {
     botName: '${resourceBaseName}-bot'
     displayName: botDisplayName
     messagingEndpoint: '${publicUrl}/api/messages'
-    identityResourceId: identity.id
-    identityClientId: identity.properties.clientId
+    appId: aadAppClientId
     tenantId: aadAppTenantId
   }
 }
@@ -155,10 +157,11 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     COSMOS_DATABASE: cosmosDatabaseName
     AZURE_CLIENT_ID: identity.properties.clientId
     AAD_APP_CLIENT_ID: aadAppClientId
-    AAD_APP_ID_URI: 'api://${appHostName}/${aadAppClientId}'
+    AAD_APP_ID_URI: 'api://${appHostName}/botid-${aadAppClientId}'
     AUTH_ALLOWED_TENANTS: aadAppTenantId
-    MicrosoftAppId: identity.properties.clientId
-    MicrosoftAppType: 'UserAssignedMSI'
+    MicrosoftAppId: aadAppClientId
+    MicrosoftAppPassword: botAppPassword
+    MicrosoftAppType: 'SingleTenant'
     MicrosoftAppTenantId: aadAppTenantId
     TEAMS_APP_ID: teamsAppId
     PROMPT_LEAD_HOURS: string(promptLeadHours)
@@ -178,7 +181,6 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
 output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output APP_DOMAIN string = appHostName
 output PUBLIC_URL string = publicUrl
-output BOT_ID string = identity.properties.clientId
 output AZURE_BOT_NAME string = bot.outputs.name
 output MANAGED_IDENTITY_CLIENT_ID string = identity.properties.clientId
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint

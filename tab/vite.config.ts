@@ -3,6 +3,9 @@ import { defineConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** `vite --config tab/vite.config.ts` serves the pages with hot reload; the API and live channel stay on the service. */
+const service = `http://localhost:${process.env.PORT ?? '3978'}`;
+
 /**
  * Two pages: `index.html` is the local meeting page (dev mode only, both
  * panels side by side) and `panel.html` is the side panel that Teams loads.
@@ -13,6 +16,9 @@ export default defineConfig({
   base: '/',
   // vite 8 transforms TSX itself (oxc); no React plugin is needed for a build.
   oxc: { jsx: { runtime: 'automatic' } },
+  server: {
+    proxy: { '/api': service, '/socket.io': { target: service, ws: true } },
+  },
   build: {
     outDir: here('./dist'),
     emptyOutDir: true,

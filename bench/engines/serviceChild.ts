@@ -92,7 +92,9 @@ function send(message: ChildReply): void {
 
 async function main(): Promise<void> {
   const pairs = Number(process.env.BENCH_PAIRS ?? '10');
-  const cosmos = createHttpServer({ keepAlive: process.env.BENCH_COSMOS_KEEPALIVE !== 'false' } as Parameters<typeof createHttpServer>[0]);
+  // keepAlive: without it the protocol server answers `Connection: close` and every Cosmos request opens a
+  // new TCP connection (measured: one per request). BENCH_COSMOS_KEEPALIVE=false reproduces that.
+  const cosmos = createHttpServer({ keepAlive: process.env.BENCH_COSMOS_KEEPALIVE !== 'false' });
   cosmos.prependListener('request', countCosmosRequest);
   cosmos.on('connection', () => (cosmosConnections += 1));
   await new Promise<void>((resolve) => cosmos.listen(0, '127.0.0.1', resolve));

@@ -43,8 +43,17 @@ function moduleOf(url: string): string {
 export function summarizeProfile(path: string, root: string, topN = 15): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  // The profiler's own start-up call (inspector `post`) is not the service's work: drop its subtree.
+  const excluded = new Set<number>();
+  const exclude = (id: number) => {
+    excluded.add(id);
+    for (const child of byId.get(id)?.children ?? []) exclude(child);
+  };
+  for (const node of profile.nodes) if (node.callFrame.url === 'node:inspector') exclude(node.id);
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    if (!excluded.has(id)) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const totalUs = profile.endTime - profile.startTime;
 
   const perFunction = new Map<string, HotSpot>();

@@ -12,6 +12,12 @@ export interface WorkloadOptions {
   pairs: number;
   rate: number;
   durationSeconds: number;
+  /**
+   * Seconds of the same load before measuring: a fresh Node process answers
+   * its first hundreds of requests slowly (JIT, lazy module and metadata
+   * loads), which would otherwise dominate the tail of a short run.
+   */
+  warmupSeconds?: number;
   /** Longest wait for an edit to reach the other member before it counts as lost. */
   deliveryTimeoutMs?: number;
   /** Clients opened at once while connecting. */
@@ -114,7 +120,7 @@ export async function runWorkload(engine: Engine, options: WorkloadOptions): Pro
   const errorSamples: string[] = [];
   let errors = 0;
   let attempted = 0;
-  let measuring = true;
+  let measuring = false;
 
   const record = (p: Pending, seenAt: number) => {
     if (!measuring) return;
@@ -144,13 +150,25 @@ export async function runWorkload(engine: Engine, options: WorkloadOptions): Pro
     engine.openPair(i, onSeen),
   );
   const connectSeconds = (performance.now() - connectStart) / 1000;
-  log(`  ${engine.name}: connected in ${connectSeconds.toFixed(1)} s; ${options.durationSeconds} s of edits at ${options.rate}/s per 1:1…`);
+  log(
+    `  ${engine.name}: connected in ${connectSeconds.toFixed(1)} s; edits at ${options.rate}/s per 1:1: ${options.warmupSeconds ?? 10} s warm-up, then ${options.durationSeconds} s measured…`,
+  );
 
-  await engine.beginWindow?.();
-  const cpuFrom = sampleCpu(engine.pid);
-  const genFrom = process.cpuUsage();
-  const wallFrom = performance.now();
-  const endAt = wallFrom + options.durationSeconds * 1000;
+  const warmupMs = (options.warmupSeconds ?? 10) * 1000;
+  const loopsStart = performance.now();
+  const endAt = loopsStart + warmupMs + options.durationSeconds * 1000;
+  let cpuFrom = sampleCpu(engine.pid);
+  let genFrom = process.cpuUsage();
+  let wallFrom = performance.now();
+  const windowStarted = (async () => {
+    await new Promise((r) => setTimeout(r, warmupMs));
+    await engine.beginWindow?.();
+    // Only edits started from here are counted.
+    measuring = true;
+    cpuFrom = sampleCpu(engine.pid);
+    genFrom = process.cpuUsage();
+    wallFrom = performance.now();
+  })();
 
   const loops = sessions.map(async (session, pair) => {
     const random = mulberry32(pair + 1);
@@ -164,24 +182,32 @@ export async function runWorkload(engine: Engine, options: WorkloadOptions): Pro
       const by: Member = random() < 0.5 ? 0 : 1;
       const tag = `${pair}:${seq++}`;
       const startedAt = performance.now();
-      attempted++;
-      attemptedByKind[edit.kind]++;
+      const counted = measuring;
+      if (counted) {
+        attempted++;
+        attemptedByKind[edit.kind]++;
+      }
       // Edits of one 1:1 are sequential, as a person's are: the next waits for this write's answer.
       try {
         const key = await session.edit(edit, by, tag);
         const slot = early.get(key);
         const seenByOther = slot?.[by === 0 ? 1 : 0];
         early.delete(key);
-        if (seenByOther !== undefined) record({ startedAt, by, kind: edit.kind }, seenByOther);
+        if (!counted) {
+          // Warm-up edits are not measured; their receptions must not wait in `pending`.
+        } else if (seenByOther !== undefined) record({ startedAt, by, kind: edit.kind }, seenByOther);
         else pending.set(key, { startedAt, by, kind: edit.kind });
       } catch (error) {
-        errors++;
-        if (errorSamples.length < 5) errorSamples.push(`${edit.kind}: ${(error as Error).message}`);
+        if (counted) {
+          errors++;
+          if (errorSamples.length < 5) errorSamples.push(`${edit.kind}: ${(error as Error).message}`);
+        }
       }
       wait = -Math.log(1 - random()) * (1000 / options.rate);
     }
   });
   await Promise.all(loops);
+  await windowStarted;
   const wallTo = performance.now();
   const cpuTo = sampleCpu(engine.pid);
   const genUsage = process.cpuUsage(genFrom);

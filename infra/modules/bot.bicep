@@ -1,6 +1,8 @@
-// Azure Bot registered to the service's user-assigned managed identity
-// (no app password), with the Microsoft Teams channel. Multi-tenant bot
-// registrations can no longer be created, hence UserAssignedMSI.
+// Azure Bot, single tenant, with the Microsoft Teams channel. Its app id is
+// the same Entra app the tab signs in with: Teams grants the manifest's
+// resource-specific permissions (meeting events, meeting details) to the app
+// in webApplicationInfo, so the bot must be that app. New multi-tenant bot
+// registrations are no longer allowed.
 
 param botName string
 
@@ -10,8 +12,8 @@ param displayName string
 @description('https://<host>/api/messages of the web app.')
 param messagingEndpoint string
 
-param identityResourceId string
-param identityClientId string
+@description('Client id of the single-tenant Entra app the bot runs as.')
+param appId string
 param tenantId string
 
 @description('F0 is enough: Microsoft Teams is a standard channel, free on both SKUs.')
@@ -31,9 +33,8 @@ resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
   properties: {
     displayName: displayName
     endpoint: messagingEndpoint
-    msaAppId: identityClientId
-    msaAppType: 'UserAssignedMSI'
-    msaAppMSIResourceId: identityResourceId
+    msaAppId: appId
+    msaAppType: 'SingleTenant'
     msaAppTenantId: tenantId
   }
 }

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { teamsDarkTheme, teamsHighContrastTheme } from '@fluentui/react-components';
 import type { FrameLocator, Page } from 'playwright-core';
+import { DevSession } from '../../domain/api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
@@ -53,6 +55,18 @@ describe('the local meeting page', () => {
     await page.getByRole('heading', { name: 'Sam Rivera (report)' }).waitFor();
     await page.getByRole('heading', { name: 'Alex Morgan (manager)' }).waitFor();
   });
+
+  /** A change made elsewhere (another device of that member), straight through the REST API. */
+  async function addTopicAs(role: 'report' | 'manager', text: string): Promise<void> {
+    const session = DevSession.parse(await (await fetch(`${service.url}/api/dev/session`)).json());
+    const token = session.identities.find((i) => i.role === role)?.token;
+    const response = await fetch(`${service.url}/api/series/${session.seriesId}/topics`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: randomUUID(), text }),
+    });
+    expect(response.status).toBe(201);
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -125,6 +139,22 @@ describe('the local meeting page', () => {
     // The README shows the meeting page as these tests leave it.
     await mkdir(root('docs/screenshots'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('a panel whose connection dropped catches up with what changed meanwhile', { timeout: 60_000 }, async () => {
+    const { report } = panels(page);
+    const text = 'Added while Sam was offline';
+
+    await browser.context.setOffline(true);
+    // Drop the live connections the way a flaky network does: no goodbye, just a closed transport.
+    for (const socket of service.service.io.of('/').sockets.values()) socket.conn.close();
+    await report.getByText('Live updates paused').waitFor();
+
+    await addTopicAs('manager', text);
+
+    await browser.context.setOffline(false);
+    await report.getByRole('listitem', { name: text }).waitFor();
+    await report.getByText('Live updates paused').waitFor({ state: 'hidden' });
   });
 
   it('both panels follow the theme the page pins (Teams dark and high contrast)', { timeout: 60_000 }, async () => {

@@ -31,7 +31,11 @@ const s = (t: Target) => `/api/series/${encodeURIComponent(t.seriesId)}`;
 
 export const ROUTES: readonly RouteCase[] = [
   { method: 'GET', pattern: '/api/me/series', path: () => '/api/me/series' },
-  { method: 'GET', pattern: '/api/chats/:chatId/series', path: (t) => `/api/chats/${encodeURIComponent(t.chatId)}/series` },
+  {
+    method: 'GET',
+    pattern: '/api/chats/:chatId/series',
+    path: (t) => `/api/chats/${encodeURIComponent(t.chatId)}/series`,
+  },
   { method: 'GET', pattern: '/api/series/:seriesId/state', path: (t) => `${s(t)}/state` },
   {
     method: 'POST',
@@ -88,19 +92,37 @@ export const ROUTES: readonly RouteCase[] = [
     pattern: '/api/series/:seriesId/cadence',
     path: (t) => `${s(t)}/cadence`,
     body: () => ({
-      cadence: { frequency: 'biweekly', weekday: 'tuesday', time: '09:30', timeZone: 'Europe/Paris', durationMinutes: 45 },
+      cadence: {
+        frequency: 'biweekly',
+        weekday: 'tuesday',
+        time: '09:30',
+        timeZone: 'Europe/Paris',
+        durationMinutes: 45,
+      },
     }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/series/:seriesId/meetings/current/template',
+    path: (t) => `${s(t)}/meetings/current/template`,
+    body: () => ({ templateId: 'regular-check-in' }),
   },
   {
     method: 'POST',
     pattern: '/api/series/:seriesId/meetings/current/start',
     path: (t) => `${s(t)}/meetings/current/start`,
   },
-  // Last: it moves the series on to its next meeting.
+  // These move the series on to its next meeting: last.
   {
     method: 'POST',
     pattern: '/api/series/:seriesId/meetings/current/end',
     path: (t) => `${s(t)}/meetings/current/end`,
+  },
+  {
+    method: 'POST',
+    pattern: '/api/series/:seriesId/meetings/current/skip',
+    path: (t) => `${s(t)}/meetings/current/skip`,
+    body: () => ({ outcome: 'skipped' }),
   },
 ];
 

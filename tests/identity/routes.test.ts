@@ -4,7 +4,12 @@ import { ErrorBody, SeriesList } from '../../domain/api.js';
 import type { Member, Series } from '../../domain/entities.js';
 import { EVENTS, JoinAck, type RecordsChanged } from '../../domain/realtime.js';
 import { apiClient, connectPanel, eventually, seriesPath } from '../support/api.js';
-import { INVALID_TOKEN_KINDS, startTestIdentityProvider, TEST_TENANT_ID, type TestIdentityProvider } from '../support/jwks.js';
+import {
+  INVALID_TOKEN_KINDS,
+  startTestIdentityProvider,
+  TEST_TENANT_ID,
+  type TestIdentityProvider,
+} from '../support/jwks.js';
 import { seedSeries, startTestService, type TestService } from '../support/service.js';
 import { call, documentedRoutes, routeName, ROUTES, targetOf, type Target } from './routeTable.js';
 
@@ -18,11 +23,15 @@ const outsider = { userId: 'f0f0f0f0-0000-4000-8000-0000000000aa', name: 'Olivia
 
 beforeAll(async () => {
   idp = await startTestIdentityProvider();
-  svc = await startTestService({ env: { ...idp.env, DEV_MODE: 'false' } });
+  // Hundreds of refused sign-ins from one address would trip the rate limit, which has its own tests.
+  svc = await startTestService({ env: { ...idp.env, DEV_MODE: 'false', RATE_LIMIT_PER_MINUTE: '1000000' } });
   series = await seedSeries(svc.service, { tenantId: TEST_TENANT_ID });
   [manager, report] = series.members as [Member, Member];
   const asManager = apiClient(svc.url, await idp.signToken(manager));
-  const topic = await asManager.post(`${seriesPath(series.id)}/topics`, { id: 'topic-1', text: 'Workload this sprint' });
+  const topic = await asManager.post(`${seriesPath(series.id)}/topics`, {
+    id: 'topic-1',
+    text: 'Workload this sprint',
+  });
   const item = await asManager.post(`${seriesPath(series.id)}/action-items`, {
     id: 'item-1',
     text: 'Share the roadmap',
@@ -112,7 +121,9 @@ describe('a member', () => {
 });
 
 describe('the Socket.IO handshake', () => {
-  async function handshake(auth: Record<string, unknown>): Promise<{ connected: boolean; code?: unknown; message?: string }> {
+  async function handshake(
+    auth: Record<string, unknown>,
+  ): Promise<{ connected: boolean; code?: unknown; message?: string }> {
     const socket = io(svc.url, { auth, transports: ['websocket'], reconnection: false, timeout: 5000 });
     try {
       return await new Promise((resolve) => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
+import { AppManifestUtils, type TeamsManifestV1D22 } from '@microsoft/app-manifest';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -18,7 +18,6 @@ import { readPngHeader } from './png.js';
 const PROVISIONED = {
   APP_NAME_SUFFIX: ' (ci)',
   TEAMS_APP_ID: '0b1e9c1a-7d44-4a53-9e0c-3f2f4b7b8a10',
-  BOT_ID: '6a0f1d7e-2c8b-4f5e-8d3a-1b2c3d4e5f60',
   AAD_APP_CLIENT_ID: 'c3d4e5f6-a7b8-4c9d-8e0f-112233445566',
   APP_DOMAIN: 'o1oabc123-app.azurewebsites.net',
   PUBLIC_URL: 'https://o1oabc123-app.azurewebsites.net',
@@ -67,10 +66,10 @@ describe('npm run package', () => {
   });
 
   it('refuses to package while a placeholder is unset or empty, naming each one and the file to fix', async () => {
-    const { BOT_ID: _bot, ...withoutBot } = PROVISIONED;
-    await expect(build({ ...withoutBot, PRIVACY_URL: '' })).rejects.toThrow(PackagingError);
-    await expect(build({ ...withoutBot, PRIVACY_URL: '' })).rejects.toThrow(
-      /Unresolved placeholders in appPackage\/manifest\.json: PRIVACY_URL, BOT_ID\.\nSet them in .*\.env\.ci/,
+    const { AAD_APP_CLIENT_ID: _app, ...withoutApp } = PROVISIONED;
+    await expect(build({ ...withoutApp, PRIVACY_URL: '' })).rejects.toThrow(PackagingError);
+    await expect(build({ ...withoutApp, PRIVACY_URL: '' })).rejects.toThrow(
+      /Unresolved placeholders in appPackage\/manifest\.json: PRIVACY_URL, AAD_APP_CLIENT_ID\.\nSet them in .*\.env\.ci/,
     );
   });
 
@@ -100,21 +99,24 @@ describe('npm run package', () => {
   });
 
   it('lets the process environment override the env file, as the Toolkit does', async () => {
-    writeFileSync(join(dir, '.env.ci'), envFile({ ...PROVISIONED, BOT_ID: '' }));
+    writeFileSync(join(dir, '.env.ci'), envFile({ ...PROVISIONED, AAD_APP_CLIENT_ID: '' }));
     const { manifest } = await buildAppPackage({
       env: 'ci',
       envDir: dir,
       outDir: dir,
-      overrides: { BOT_ID: PROVISIONED.BOT_ID },
+      overrides: { AAD_APP_CLIENT_ID: PROVISIONED.AAD_APP_CLIENT_ID },
     });
-    expect(manifest.bots?.[0]?.botId).toBe(PROVISIONED.BOT_ID);
+    expect(manifest.bots?.[0]?.botId).toBe(PROVISIONED.AAD_APP_CLIENT_ID);
   });
 });
 
+/** The template's schema version; its test below fails first if the template moves to another one. */
+type Manifest = TeamsManifestV1D22.TeamsManifestV1D22;
+
 describe('the manifest template', () => {
-  let manifest: TeamsManifest;
+  let manifest: Manifest;
   beforeEach(() => {
-    manifest = JSON.parse(manifestTemplate) as TeamsManifest;
+    manifest = JSON.parse(manifestTemplate) as Manifest;
   });
 
   it('uses a current manifest schema (1.19 or newer) bundled for offline validation', () => {
@@ -134,8 +136,11 @@ describe('the manifest template', () => {
     expect(tab.configurationUrl).toBe('${{PUBLIC_URL}}/config.html');
   });
 
-  it('installs the bot in group chats only', () => {
-    expect(manifest.bots?.map((b) => [b.botId, b.scopes])).toEqual([['${{BOT_ID}}', ['groupChat']]]);
+  it('installs the bot in group chats only, as the same Entra app that holds the RSC grants', () => {
+    // Teams grants resource-specific permissions to the app in webApplicationInfo;
+    // the bot receives meeting events and reads meeting details with them.
+    expect(manifest.bots?.map((b) => [b.botId, b.scopes])).toEqual([['${{AAD_APP_CLIENT_ID}}', ['groupChat']]]);
+    expect(manifest.webApplicationInfo?.id).toBe('${{AAD_APP_CLIENT_ID}}');
   });
 
   it('asks for the resource-specific permissions the app uses and no others', () => {
@@ -150,7 +155,7 @@ describe('the manifest template', () => {
   it('signs the tab in with the Entra app whose App ID URI the service accepts as audience', () => {
     expect(manifest.webApplicationInfo).toEqual({
       id: '${{AAD_APP_CLIENT_ID}}',
-      resource: 'api://${{APP_DOMAIN}}/${{AAD_APP_CLIENT_ID}}',
+      resource: 'api://${{APP_DOMAIN}}/botid-${{AAD_APP_CLIENT_ID}}',
     });
     const entra = JSON.parse(readFileSync(join(REPO_ROOT, 'infra/aad.manifest.json'), 'utf8')) as {
       identifierUris: string[];

@@ -124,7 +124,8 @@ export function objectKeys(object: Node): string[] {
 export function valueAt(object: Node, path: string): Node | undefined {
   let current: Node | undefined = object;
   for (const key of path.split('.')) {
-    const property = current && named(current).find((c) => c.type === 'object_property' && keyOf(c) === key);
+    const property: Node | undefined =
+      current && named(current).find((c) => c.type === 'object_property' && keyOf(c) === key);
     current = property ? named(property)[1] : undefined;
   }
   return current;

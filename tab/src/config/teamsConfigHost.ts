@@ -28,7 +28,7 @@ export async function connectConfigHost(): Promise<ConfigHost> {
     clearTimeout(timer);
   }
   const context = await app.getContext();
-  app.notifySuccess();
+  void app.notifySuccess();
   return {
     kind: 'teams',
     theme: themeName(context.app.theme) ?? 'default',

@@ -1,0 +1,2 @@
+import { measureTabJs } from '../lib/tabSize.js';
+console.log(measureTabJs(process.cwd()));

@@ -1,0 +1,158 @@
+import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import { z } from 'zod/v4';
+import { RecordId, TEXT_LIMITS, TopicCategory } from '../../../domain/entities.js';
+import { DomainError, Forbidden, Invalid } from '../../../domain/errors.js';
+import { fnv1a64 } from '../../../domain/ids.js';
+import type { AdaptiveCard } from '../cards/adaptiveCard.js';
+import { noticeCard } from '../cards/noticeCard.js';
+import { promptCard, type PromptView } from '../cards/promptCard.js';
+import { PROMPT_INPUTS } from '../cards/verbs.js';
+import { requireMember } from '../commands/access.js';
+import { editActionItem } from '../commands/actionItems.js';
+import { addTopic } from '../commands/topics.js';
+import type { Caller } from '../identity/index.js';
+import { promptViewFor, splitRecords } from '../scheduler/promptView.js';
+import { callerOf } from './activity.js';
+import type { BotRuntime } from './runtime.js';
+
+/**
+ * Action.Execute handlers of the pre-meeting prompt card (Universal
+ * Actions). Each acts as the person who pressed the button — the activity's
+ * Entra object id, checked for membership by the same command the panel
+ * uses — and answers with the refreshed card. The refreshed card (without
+ * the personal notice) also replaces the chat message for everyone.
+ */
+const CardData = z.object({
+  seriesId: RecordId,
+  meetingId: RecordId,
+  promptId: z.string().min(1).max(200),
+});
+
+const AddTopicData = CardData.extend({
+  [PROMPT_INPUTS.topicText]: z.string().max(TEXT_LIMITS.topic * 2).optional(),
+  [PROMPT_INPUTS.category]: TopicCategory.optional().catch(undefined),
+});
+
+const CompleteActionItemData = CardData.extend({ actionItemId: RecordId });
+
+/**
+ * One card, one person, one text: one topic. The id is derived from them, so
+ * pressing the button twice (or Teams retrying the invoke) answers the topic
+ * already added instead of adding it again.
+ */
+export function topicIdFromCard(promptId: string, userId: string, text: string): string {
+  const normalized = text.trim().replace(/\s+/g, ' ').toLowerCase();
+  return `card-${fnv1a64(`${promptId}\n${userId}\n${normalized}`)}`;
+}
+
+export async function onAddTopic(rt: BotRuntime, context: TurnContext, raw: unknown): Promise<AdaptiveCard> {
+  return respond(rt, context, async (caller) => {
+    const data = parseData(AddTopicData, raw);
+    const text = (data[PROMPT_INPUTS.topicText] ?? '').trim();
+    if (text === '') {
+      await requireMember(rt.ctx(), caller, data.seriesId);
+      return { notice: { text: 'Write the topic first, then press Add to agenda.', tone: 'error' } };
+    }
+    const id = topicIdFromCard(data.promptId, caller.userId, text);
+    const before = await rt.ctx().store.records.read(data.seriesId, id);
+    const topic = await addTopic(rt.ctx(), caller, data.seriesId, {
+      id,
+      text,
+      ...(data[PROMPT_INPUTS.category] ? { category: data[PROMPT_INPUTS.category] } : {}),
+    });
+    return {
+      notice: { text: before ? `Already on the agenda: ${topic.text}` : `Added to the agenda: ${topic.text}`, tone: 'info' },
+      changed: !before,
+    };
+  }, raw);
+}
+
+export async function onCompleteActionItem(rt: BotRuntime, context: TurnContext, raw: unknown): Promise<AdaptiveCard> {
+  return respond(rt, context, async (caller) => {
+    const data = parseData(CompleteActionItemData, raw);
+    const item = await editActionItem(rt.ctx(), caller, data.seriesId, data.actionItemId, { done: true });
+    return { notice: { text: `Marked done: ${item.text}`, tone: 'info' }, changed: true };
+  }, raw);
+}
+
+export async function onRefreshPrompt(rt: BotRuntime, context: TurnContext, raw: unknown): Promise<AdaptiveCard> {
+  return respond(rt, context, async (caller) => {
+    const data = parseData(CardData, raw);
+    await requireMember(rt.ctx(), caller, data.seriesId);
+    return {};
+  }, raw);
+}
+
+interface Outcome {
+  notice?: PromptView['notice'];
+  /** The shared card changed for everyone (not just a notice for the presser). */
+  changed?: boolean;
+}
+
+/**
+ * Runs one card action and answers the invoke. A non-member, or a card whose
+ * data is not ours, gets an error card and nothing is written or shown; a
+ * member gets the refreshed prompt card, with an error line when the action
+ * was refused for a reason they can fix.
+ */
+async function respond(
+  rt: BotRuntime,
+  context: TurnContext,
+  act: (caller: Caller) => Promise<Outcome>,
+  raw: unknown,
+): Promise<AdaptiveCard> {
+  const caller = callerOf(context.activity);
+  if (!caller) return sendInvokeCard(context, noticeCard('We could not tell who pressed the button. Open the card in Teams and try again.', 'error'));
+  let outcome: Outcome;
+  try {
+    outcome = await act(caller);
+  } catch (error) {
+    if (error instanceof Forbidden || !(error instanceof DomainError)) {
+      if (!(error instanceof DomainError)) rt.logger.error({ err: error }, 'card action failed');
+      const message = error instanceof DomainError ? error.message : 'Something went wrong on our side. Please try again.';
+      return sendInvokeCard(context, noticeCard(message, 'error'));
+    }
+    outcome = { notice: { text: error.message, tone: 'error' } };
+  }
+  const seriesId = CardData.safeParse(raw).data?.seriesId;
+  const shared = seriesId && (await currentPromptCard(rt, seriesId));
+  if (!shared) return sendInvokeCard(context, noticeCard('This 1:1 is no longer available.', 'error'));
+  if (outcome.changed && context.activity.replyToId) {
+    await context.updateActivity({
+      type: ActivityTypes.Message,
+      id: context.activity.replyToId,
+      attachments: [CardFactory.adaptiveCard(shared.card)],
+    });
+  }
+  const personal = outcome.notice ? promptCard({ ...shared.view, notice: outcome.notice }) : shared.card;
+  return sendInvokeCard(context, personal);
+}
+
+/** The prompt card as it should look now: the series' current meeting, its agenda and open items. */
+async function currentPromptCard(rt: BotRuntime, seriesId: string): Promise<{ view: PromptView; card: AdaptiveCard } | undefined> {
+  const state = splitRecords(await rt.ctx().store.records.loadSeries(seriesId));
+  if (!state) return undefined;
+  const binding = await rt.botStore.chatBinding(seriesId);
+  const view = promptViewFor(state, state.series.currentMeetingId, binding?.members ?? []);
+  return view && { view, card: promptCard(view) };
+}
+
+function parseData<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Forbidden('This card is not one of ours or is out of date. Ask the bot for a new one.');
+  return parsed.data;
+}
+
+/**
+ * Answers the invoke ourselves (status 200, card body), so teams-ai does not
+ * also update the message with the presser's personal notice.
+ */
+async function sendInvokeCard(context: TurnContext, card: AdaptiveCard): Promise<AdaptiveCard> {
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+  });
+  return card;
+}
+
+export { Invalid };

@@ -1,0 +1,92 @@
+import { Checkbox, makeStyles, mergeClasses, Text, tokens, typographyStyles } from '@fluentui/react-components';
+import { WarningFilled } from '@fluentui/react-icons';
+import type { ActionItem } from '../../../../domain/entities.js';
+import { isOverdue } from '../../../../domain/followUp.js';
+import { localDateOf } from '../../../../domain/schedule.js';
+import { selectFromLastTime } from '../../store/meetingSelectors.js';
+import { memberName } from '../../store/selectors.js';
+import { formatDueDate } from '../actionItems/dates.js';
+import { viewerTimeZone } from '../header/cadenceText.js';
+import { useSeriesView } from '../SeriesContext.js';
+
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  heading: { ...typographyStyles.subtitle2, margin: 0 },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  label: { overflowWrap: 'anywhere' },
+  done: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground3 },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    paddingLeft: tokens.spacingHorizontalXXXL,
+    color: tokens.colorNeutralForeground2,
+  },
+  overdue: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorStatusDangerForeground1,
+  },
+});
+
+/** Follow up first: what was agreed in earlier meetings and is still open, overdue ones marked. */
+export function FromLastTime() {
+  const styles = useStyles();
+  const { state } = useSeriesView();
+  const items = selectFromLastTime(state);
+  if (items.length === 0) return null;
+  const today = localDateOf(new Date(), viewerTimeZone());
+
+  return (
+    <section className={styles.section} aria-labelledby="from-last-time-heading">
+      <h2 id="from-last-time-heading" className={styles.heading}>
+        From last time
+      </h2>
+      <ul className={styles.list} aria-label="Action items from last time">
+        {items.map((item) => (
+          <FollowUpRow key={item.id} item={item} overdue={isOverdue(item, today)} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FollowUpRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
+  const styles = useStyles();
+  const { actions, series } = useSeriesView();
+  const done = item.doneAt !== undefined;
+
+  return (
+    <li>
+      <Checkbox
+        checked={done}
+        label={{ children: item.text, className: mergeClasses(styles.label, done && styles.done) }}
+        onChange={(_, data) => void actions.setActionItemDone(item.id, data.checked === true)}
+      />
+      <Text size={200} className={styles.meta}>
+        {overdue && (
+          <span className={styles.overdue}>
+            <WarningFilled aria-hidden />
+            Overdue
+          </span>
+        )}
+        <span>
+          {memberName(series, item.ownerId)}
+          {item.dueDate && ` · due ${formatDueDate(item.dueDate)}`}
+          {done && ' · done'}
+        </span>
+      </Text>
+    </li>
+  );
+}

@@ -1,0 +1,129 @@
+import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useId, useState, type FormEvent } from 'react';
+import { Cadence, Frequency, Weekday } from '../../../../domain/entities.js';
+import { isValidTimeZone } from '../../../../domain/schedule.js';
+import { useSeriesView } from '../SeriesContext.js';
+import { FREQUENCY_LABELS, WEEKDAY_LABELS } from './cadenceText.js';
+
+const useStyles = makeStyles({
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS },
+  half: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  fill: { width: '100%', minWidth: 0 },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+function timeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+}
+
+/** Inline editor of the series' rhythm: frequency, weekday, local time, time zone and length. */
+export function CadenceForm({ onDone }: { onDone(): void }) {
+  const styles = useStyles();
+  const { actions, series } = useSeriesView();
+  const [draft, setDraft] = useState(series.cadence);
+  const [duration, setDuration] = useState(String(series.cadence.durationMinutes));
+  const [saving, setSaving] = useState(false);
+  const zonesId = useId();
+  const set = (patch: Partial<Cadence>) => setDraft((current) => ({ ...current, ...patch }));
+
+  const zoneError = isValidTimeZone(draft.timeZone) ? undefined : 'Use a time zone such as Europe/London.';
+  const parsed = Cadence.safeParse({ ...draft, durationMinutes: Number(duration) });
+  const durationError =
+    Number.isInteger(Number(duration)) && Number(duration) >= 5 && Number(duration) <= 240
+      ? undefined
+      : 'Between 5 and 240 minutes.';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!parsed.success || zoneError) return;
+    setSaving(true);
+    void actions.updateCadence(parsed.data).then((saved) => {
+      setSaving(false);
+      if (saved) onDone();
+    });
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label="Change the schedule">
+      <Field label="How often">
+        <Select value={draft.frequency} onChange={(_, d) => set({ frequency: Frequency.parse(d.value) })}>
+          {Frequency.options.map((f) => (
+            <option key={f} value={f}>
+              {FREQUENCY_LABELS[f]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Field label="Day" className={styles.half}>
+          <Select
+            className={styles.fill}
+            value={draft.weekday}
+            onChange={(_, d) => set({ weekday: Weekday.parse(d.value) })}
+          >
+            {Weekday.options.map((w) => (
+              <option key={w} value={w}>
+                {WEEKDAY_LABELS[w]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Time" className={styles.half}>
+          <Input
+            className={styles.fill}
+            type="time"
+            required
+            value={draft.time}
+            onChange={(_, d) => set({ time: d.value })}
+          />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Field label="Time zone" className={styles.half} validationMessage={zoneError}>
+          <Input
+            className={styles.fill}
+            value={draft.timeZone}
+            input={{ list: zonesId }}
+            onChange={(_, d) => set({ timeZone: d.value.trim() })}
+          />
+        </Field>
+        <Field label="Minutes" className={styles.half} validationMessage={durationError}>
+          <Input
+            className={styles.fill}
+            type="number"
+            min={5}
+            max={240}
+            step={5}
+            value={duration}
+            onChange={(_, d) => setDuration(d.value)}
+          />
+        </Field>
+      </div>
+      <datalist id={zonesId}>
+        {timeZones().map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      <div className={styles.buttons}>
+        <Button type="submit" appearance="primary" size="small" disabled={saving || !parsed.success || !!zoneError}>
+          Save schedule
+        </Button>
+        <Button size="small" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { CalendarCancelRegular, RecordStopRegular } from '@fluentui/react-icons';
+import { useRef, useState } from 'react';
+import type { Meeting } from '../../../../domain/entities.js';
+import { useSeriesView } from '../SeriesContext.js';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  confirm: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+});
+
+type Asking = 'end' | 'skip' | null;
+
+/**
+ * Closing the meeting, with an inline confirmation (no modal in a side
+ * panel): ending carries undiscussed topics over; skipping moves them all on.
+ */
+export function MeetingControls({ meeting }: { meeting: Meeting }) {
+  const styles = useStyles();
+  const { actions } = useSeriesView();
+  const [asking, setAsking] = useState<Asking>(null);
+  const [busy, setBusy] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+
+  const close = () => {
+    setAsking(null);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  const run = (change: () => Promise<boolean>) => {
+    setBusy(true);
+    void change().then(() => {
+      setBusy(false);
+      setAsking(null);
+    });
+  };
+
+  if (asking) {
+    const ending = asking === 'end';
+    return (
+      <div className={styles.confirm} role="group" aria-label={ending ? 'Confirm ending the 1:1' : 'Confirm skipping'}>
+        <Text>
+          {ending
+            ? 'End this 1:1? Topics not marked discussed carry over to the next one.'
+            : 'Skip this 1:1? Its open topics move to the next one.'}
+        </Text>
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            size="small"
+            disabled={busy}
+            autoFocus
+            onClick={() => run(ending ? actions.endMeeting : () => actions.skipMeeting('skipped'))}
+          >
+            {ending ? 'Yes, end the 1:1' : 'Yes, skip it'}
+          </Button>
+          <Button size="small" disabled={busy} onClick={close}>
+            {ending ? 'Keep going' : 'Keep it'}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.row}>
+      <Button ref={opener} size="small" icon={<RecordStopRegular />} onClick={() => setAsking('end')}>
+        End 1:1
+      </Button>
+      {meeting.status !== 'live' && (
+        <Button size="small" appearance="subtle" icon={<CalendarCancelRegular />} onClick={() => setAsking('skip')}>
+          Skip this one
+        </Button>
+      )}
+    </div>
+  );
+}

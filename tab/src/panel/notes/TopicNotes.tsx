@@ -1,0 +1,75 @@
+import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import type { Topic } from '../../../../domain/entities.js';
+import { TEXT_LIMITS } from '../../../../domain/entities.js';
+import { selectNotesOf } from '../../store/meetingSelectors.js';
+import { memberName } from '../../store/selectors.js';
+import { useSeriesView } from '../SeriesContext.js';
+import { statusText, useAutosave } from './useAutosave.js';
+
+const useStyles = makeStyles({
+  notes: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  status: { color: tokens.colorNeutralForeground2 },
+  theirs: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+  },
+  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  empty: { color: tokens.colorNeutralForeground3 },
+});
+
+/**
+ * Shared notes on one topic: the viewer writes their own entry (saved as they
+ * type), and reads the other member's, which updates live. Two people typing
+ * at once never overwrite each other: each has their own record.
+ */
+export function TopicNotes({ topic, readOnly = false }: { topic: Topic; readOnly?: boolean }) {
+  const styles = useStyles();
+  const { state, actions, series, viewer } = useSeriesView();
+  const { mine, theirs } = selectNotesOf(state, topic.id, viewer.userId);
+  const other = series.members.find((m) => m.userId !== viewer.userId);
+  const notes = useAutosave(mine?.text ?? '', (text) => actions.saveSharedNote(topic.id, text));
+  const others = theirs.length > 0 ? theirs : other ? [{ authorId: other.userId, text: '', id: 'none' }] : [];
+
+  return (
+    <div className={styles.notes}>
+      {readOnly ? (
+        <div className={styles.theirs}>
+          <Text size={200} weight="semibold">
+            Your notes
+          </Text>
+          <Text className={mine?.text ? styles.text : styles.empty}>{mine?.text || 'No notes.'}</Text>
+        </div>
+      ) : (
+        <Field label="Your notes" hint={<span className={styles.status}>{statusText(notes.status)}</span>}>
+          <Textarea
+            value={notes.text}
+            maxLength={TEXT_LIMITS.note}
+            resize="vertical"
+            placeholder="Shared with both of you"
+            onChange={(_, data) => notes.change(data.value)}
+            onBlur={() => void notes.flush()}
+          />
+        </Field>
+      )}
+      {notes.status === 'failed' && (
+        <Button size="small" onClick={() => void notes.flush()}>
+          Retry saving your notes
+        </Button>
+      )}
+      {others.map((note) => {
+        const name = memberName(series, note.authorId);
+        return (
+          <div key={note.id} className={styles.theirs} role="group" aria-label={`${name}’s notes`}>
+            <Text size={200} weight="semibold">{`${name}’s notes`}</Text>
+            <Text className={note.text ? styles.text : styles.empty}>
+              {note.text || `${name} has not written anything yet.`}
+            </Text>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

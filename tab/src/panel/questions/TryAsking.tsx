@@ -1,0 +1,71 @@
+import { Button, makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
+import { AddRegular, ArrowShuffleRegular, LightbulbRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { suggestQuestion } from '../../../../domain/questions.js';
+import { selectMeetings } from '../../store/meetingSelectors.js';
+import { visibleRecords } from '../../store/selectors.js';
+import { categoryOf } from '../agenda/categories.js';
+import { useSeriesView } from '../SeriesContext.js';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  heading: {
+    ...typographyStyles.subtitle2,
+    margin: 0,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+  },
+  question: { ...typographyStyles.body1Strong, overflowWrap: 'anywhere' },
+  reason: { color: tokens.colorNeutralForeground2 },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/** An open-ended question chosen by what the series lacks, one click away from the agenda. */
+export function TryAsking() {
+  const styles = useStyles();
+  const { state, actions, series } = useSeriesView();
+  const meetings = selectMeetings(state);
+  const [offset, setOffset] = useState(0);
+  const question = suggestQuestion({
+    meetings,
+    topics: visibleRecords(state, 'topic'),
+    currentMeetingId: series.currentMeetingId,
+    seed: meetings.length + offset,
+  });
+  if (!question) return null;
+
+  return (
+    <section className={styles.card} aria-labelledby="try-asking-heading">
+      <h2 id="try-asking-heading" className={styles.heading}>
+        <LightbulbRegular aria-hidden />
+        Try asking
+      </h2>
+      <Text className={styles.question}>{question.text}</Text>
+      <Text size={200} className={styles.reason}>
+        {`${categoryOf(question.category).label} · ${question.reason}`}
+      </Text>
+      <div className={styles.buttons}>
+        <Button
+          size="small"
+          appearance="primary"
+          icon={<AddRegular />}
+          onClick={() => void actions.addTopic(question.text, question.category)}
+        >
+          Add to agenda
+        </Button>
+        <Button size="small" icon={<ArrowShuffleRegular />} onClick={() => setOffset((n) => n + 1)}>
+          Another
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+import type { Cadence, PrivateNote, SharedNote, Topic } from '../../../domain/entities.js';
+import { derivedId } from '../../../domain/ids.js';
+import type { TemplateId } from '../../../domain/templates.js';
+import type { MeetingApi } from './meetingApi.js';
+import type { Outbox } from './outbox.js';
+import { selectSeries, visibleRecords } from './selectors.js';
+import type { SeriesState } from './seriesState.js';
+import { createSignal } from './signal.js';
+
+export interface DeletedTopic {
+  topicId: string;
+  text: string;
+}
+
+const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
+
+/**
+ * Deleting with undo, notes, and the meeting's lifecycle. Like the agenda
+ * actions, each change shows at once and goes through the outbox, so nothing
+ * is lost while the connection is down.
+ */
+export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () => SeriesState) {
+  const lastDeleted = createSignal<DeletedTopic | null>(null);
+  const now = () => new Date().toISOString();
+  const topic = (id: string): Topic | undefined => visibleRecords(read(), 'topic').find((t) => t.id === id);
+  const one = <T>(call: () => Promise<{ record: T }>) => async () => [(await call()).record];
+  const many = <T>(call: () => Promise<{ records: T[] }>) => async () => (await call()).records;
+
+  return {
+    lastDeleted,
+
+    async deleteTopic(topicId: string): Promise<boolean> {
+      const held = topic(topicId);
+      if (!held) return false;
+      lastDeleted.set({ topicId, text: held.text });
+      const deleted = await outbox.submit({
+        label: `Delete ${quote(held.text)}`,
+        optimistic: [{ ...held, deletedAt: now() }],
+        send: one(() => api.deleteTopic(topicId)),
+      });
+      if (!deleted && lastDeleted.get()?.topicId === topicId) lastDeleted.set(null);
+      return deleted;
+    },
+
+    undoDelete(): Promise<boolean> {
+      const deleted = lastDeleted.get();
+      lastDeleted.set(null);
+      const held = deleted && topic(deleted.topicId);
+      if (!deleted || !held) return Promise.resolve(false);
+      const { deletedAt: _deletedAt, ...restored } = held;
+      return outbox.submit({
+        label: `Restore ${quote(deleted.text)}`,
+        optimistic: [restored],
+        send: one(() => api.restoreTopic(deleted.topicId)),
+      });
+    },
+
+    dismissUndo(): void {
+      lastDeleted.set(null);
+    },
+
+    /** The viewer's own shared note on a topic (each member writes only their own entry). */
+    saveSharedNote(topicId: string, text: string): Promise<boolean> {
+      const state = read();
+      const viewer = state.viewer;
+      const held = topic(topicId);
+      if (!viewer || !held) return Promise.resolve(false);
+      const id = derivedId('note', topicId, viewer.userId);
+      const existing = visibleRecords(state, 'sharedNote').find((n) => n.id === id);
+      const optimistic: SharedNote = existing
+        ? { ...existing, text }
+        : {
+            id,
+            type: 'sharedNote',
+            seriesId: state.seriesId,
+            version: 0,
+            createdAt: now(),
+            updatedAt: now(),
+            meetingId: held.meetingId,
+            topicId,
+            authorId: viewer.userId,
+            text,
+          };
+      return outbox.submit({
+        label: `Your notes on ${quote(held.text)}`,
+        key: `note:${topicId}`,
+        optimistic: [optimistic],
+        send: one(() => api.putSharedNote(topicId, { text })),
+      });
+    },
+
+    savePrivateNote(meetingId: string, text: string): Promise<boolean> {
+      const state = read();
+      const viewer = state.viewer;
+      if (!viewer) return Promise.resolve(false);
+      const id = derivedId('private', meetingId, viewer.userId);
+      const existing = visibleRecords(state, 'privateNote').find((n) => n.id === id);
+      const optimistic: PrivateNote = existing
+        ? { ...existing, text }
+        : {
+            id,
+            type: 'privateNote',
+            seriesId: state.seriesId,
+            version: 0,
+            createdAt: now(),
+            updatedAt: now(),
+            meetingId,
+            authorId: viewer.userId,
+            text,
+          };
+      return outbox.submit({
+        label: 'Your private notes',
+        key: `private:${meetingId}`,
+        optimistic: [optimistic],
+        send: one(() => api.putPrivateNote(meetingId, { text })),
+      });
+    },
+
+    /** Closes the meeting; the server carries undiscussed topics over to the next one. */
+    endMeeting(): Promise<boolean> {
+      return outbox.submit({ label: 'End the 1:1', optimistic: [], send: many(() => api.endMeeting()) });
+    },
+
+    skipMeeting(outcome: 'skipped' | 'cancelled'): Promise<boolean> {
+      return outbox.submit({
+        label: outcome === 'skipped' ? 'Skip this 1:1' : 'Cancel this 1:1',
+        optimistic: [],
+        send: many(() => api.skipMeeting({ outcome })),
+      });
+    },
+
+    applyTemplate(templateId: TemplateId): Promise<boolean> {
+      return outbox.submit({
+        label: 'Start from a template',
+        optimistic: [],
+        send: many(() => api.applyTemplate({ templateId })),
+      });
+    },
+
+    updateCadence(cadence: Cadence): Promise<boolean> {
+      const series = selectSeries(read());
+      return outbox.submit({
+        label: 'Change the schedule',
+        key: 'cadence',
+        optimistic: series ? [{ ...series, cadence }] : [],
+        send: many(() => api.updateCadence({ cadence })),
+      });
+    },
+
+    retryUnsent(): Promise<void> {
+      return outbox.flush();
+    },
+  };
+}
+
+export type MeetingActions = ReturnType<typeof createMeetingActions>;

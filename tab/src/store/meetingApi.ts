@@ -1,0 +1,32 @@
+import {
+  RecordResponse,
+  RecordsResponse,
+  type ApplyTemplateBody,
+  type PutNoteBody,
+  type PutPrivateNoteBody,
+  type SkipMeetingBody,
+  type UpdateCadenceBody,
+} from '../../../domain/api.js';
+import { request, type HttpOptions } from '../api/http.js';
+
+/** The REST calls for deleting and restoring topics, notes and the meeting's lifecycle (see domain/api.ts). */
+export function createMeetingApi(http: HttpOptions, seriesId: string) {
+  const base = `/api/series/${encodeURIComponent(seriesId)}`;
+  const id = (value: string) => encodeURIComponent(value);
+  return {
+    deleteTopic: (topicId: string) => request(http, 'DELETE', `${base}/topics/${id(topicId)}`, RecordResponse),
+    restoreTopic: (topicId: string) =>
+      request(http, 'POST', `${base}/topics/${id(topicId)}/restore`, RecordResponse),
+    putSharedNote: (topicId: string, body: PutNoteBody) =>
+      request(http, 'PUT', `${base}/topics/${id(topicId)}/notes/mine`, RecordResponse, body),
+    putPrivateNote: (meetingId: string, body: PutPrivateNoteBody) =>
+      request(http, 'PUT', `${base}/meetings/${id(meetingId)}/private-note`, RecordResponse, body),
+    endMeeting: () => request(http, 'POST', `${base}/meetings/current/end`, RecordsResponse),
+    skipMeeting: (body: SkipMeetingBody) => request(http, 'POST', `${base}/meetings/current/skip`, RecordsResponse, body),
+    applyTemplate: (body: ApplyTemplateBody) =>
+      request(http, 'POST', `${base}/meetings/current/template`, RecordsResponse, body),
+    updateCadence: (body: UpdateCadenceBody) => request(http, 'PUT', `${base}/cadence`, RecordsResponse, body),
+  };
+}
+
+export type MeetingApi = ReturnType<typeof createMeetingApi>;

@@ -1,0 +1,67 @@
+import { agendaOf } from '../../../domain/agenda.js';
+import type { ActionItem, Meeting, PrivateNote, SharedNote, Topic, UserId } from '../../../domain/entities.js';
+import { openItemsFromEarlierMeetings } from '../../../domain/followUp.js';
+import { selectSeries, visibleRecords } from './selectors.js';
+import type { SeriesState } from './seriesState.js';
+
+const CLOSED: ReadonlySet<Meeting['status']> = new Set(['ended', 'skipped', 'cancelled']);
+
+export function selectMeetings(state: SeriesState): Meeting[] {
+  return visibleRecords(state, 'meeting').filter((m) => !m.deletedAt);
+}
+
+export function selectCurrentMeeting(state: SeriesState): Meeting | undefined {
+  const series = selectSeries(state);
+  return series && selectMeetings(state).find((m) => m.id === series.currentMeetingId);
+}
+
+/** Meetings already held, skipped or cancelled, most recent first. */
+export function selectPastMeetings(state: SeriesState): Meeting[] {
+  return selectMeetings(state)
+    .filter((m) => CLOSED.has(m.status))
+    .sort((a, b) => Date.parse(b.scheduledStart) - Date.parse(a.scheduledStart));
+}
+
+export function selectTopicsOf(state: SeriesState, meetingId: string): Topic[] {
+  return agendaOf(visibleRecords(state, 'topic'), meetingId);
+}
+
+/** Each member writes their own note per topic: the viewer's and the other member's, apart. */
+export function selectNotesOf(
+  state: SeriesState,
+  topicId: string,
+  viewerId: UserId,
+): { mine?: SharedNote; theirs: SharedNote[] } {
+  const notes = visibleRecords(state, 'sharedNote').filter((n) => n.topicId === topicId && !n.deletedAt);
+  return { mine: notes.find((n) => n.authorId === viewerId), theirs: notes.filter((n) => n.authorId !== viewerId) };
+}
+
+export function selectPrivateNote(state: SeriesState, meetingId: string, viewerId: UserId): PrivateNote | undefined {
+  return visibleRecords(state, 'privateNote').find((n) => n.meetingId === meetingId && n.authorId === viewerId);
+}
+
+export function selectItemsAgreedIn(state: SeriesState, meetingId: string): ActionItem[] {
+  return visibleRecords(state, 'actionItem')
+    .filter((a) => a.meetingId === meetingId && !a.deletedAt)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * "From last time": items agreed in earlier meetings still open, then those
+ * ticked off since the last meeting closed, so a person can see (and undo)
+ * what they just completed.
+ */
+export function selectFromLastTime(state: SeriesState): ActionItem[] {
+  const series = selectSeries(state);
+  if (!series) return [];
+  const meetings = selectMeetings(state);
+  const items = visibleRecords(state, 'actionItem').filter((a) => !a.deletedAt);
+  const open = openItemsFromEarlierMeetings(items, meetings, series.currentMeetingId);
+  const lastClosed = selectPastMeetings(state)[0];
+  const since = lastClosed ? Date.parse(lastClosed.endedAt ?? lastClosed.updatedAt) : 0;
+  const earlier = new Set(meetings.filter((m) => m.id !== series.currentMeetingId).map((m) => m.id));
+  const doneSince = items
+    .filter((a) => a.doneAt && earlier.has(a.meetingId) && Date.parse(a.doneAt) >= since)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return [...open, ...doneSince];
+}

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../bot/src/config.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+interface RunResult {
+  code: number | null;
+  stderr: string;
+  /** The start-up banner was printed: the service came up. */
+  started: boolean;
+}
+
+/** Runs the real entry point until it exits or prints its "running" banner (then it is stopped). */
+function runMain(env: Record<string, string>): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/src/main.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let started = false;
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!started && chunk.toString().includes('is running at')) {
+        started = true;
+        child.kill('SIGKILL');
+      }
+    });
+    child.on('exit', (code) => resolve({ code, stderr, started }));
+  });
+}
+
+describe('dev identities in production', () => {
+  it('are refused by the configuration, naming the variable to fix', () => {
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DEV_MODE: 'true',
+        AAD_APP_CLIENT_ID: '00001111-aaaa-2222-bbbb-3333cccc4444',
+      }),
+    ).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', DEV_MODE: 'true', AAD_APP_CLIENT_ID: 'x' })).toThrow(/DEV_MODE/);
+  });
+
+  it('stop the service from starting with DEV_MODE=true and NODE_ENV=production', { timeout: 90_000 }, async () => {
+    const result = await runMain({ NODE_ENV: 'production', DEV_MODE: 'true', AAD_APP_CLIENT_ID: 'client' });
+    expect(result.started).toBe(false);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/DEV_MODE/);
+  });
+
+  it('production without a tab sign-in app registration is refused too', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AAD_APP_CLIENT_ID/);
+  });
+});
