@@ -23,14 +23,19 @@ export interface OperationCost {
  * the REST answer names it, and so does the other member's socket event.
  */
 export class ServiceEngine implements Engine {
-  readonly name = '1:1 Companion service';
-  readonly description = 'REST write → Cosmos (durable, ETag-guarded) → Socket.IO room broadcast';
+  readonly name: string;
+  readonly description: string;
   private child: Child | undefined;
   private url = '';
   private pairs: BenchPair[] = [];
   private requests = 0;
 
-  constructor(private readonly options: { profileDir?: string } = {}) {}
+  constructor(private readonly options: { profileDir?: string; partitionIndex?: boolean } = {}) {
+    this.name = options.partitionIndex ? '1:1 Companion service (partition-indexed Cosmos)' : '1:1 Companion service';
+    this.description = `REST write → Cosmos (durable, ETag-guarded) → Socket.IO room broadcast; embedded Cosmos protocol server${
+      options.partitionIndex ? ' with single-partition queries served from that partition only (bench-only patch)' : ' as shipped'
+    }`;
+  }
 
   get pid(): number {
     return this.child?.pid ?? -1;
@@ -43,6 +48,7 @@ export class ServiceEngine implements Engine {
       ipc: true,
       env: {
         BENCH_PAIRS: String(pairs),
+        BENCH_COSMOS_PARTITION_INDEX: String(Boolean(this.options.partitionIndex)),
         ...(this.options.profileDir ? { BENCH_PROFILE_DIR: this.options.profileDir } : {}),
       },
       readyTimeoutMs: 120_000 + pairs * 100,

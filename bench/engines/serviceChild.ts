@@ -8,6 +8,7 @@ import { createHttpServer } from '@vercel/cosmosdb-server';
 import { DEFAULT_CADENCE, ensureSeriesForChat } from '../../bot/src/commands/series.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { createService } from '../../bot/src/service.js';
+import { indexQueriesByPartition } from './partitionIndex.js';
 import type { BenchPair, ChildReply, CosmosStats, ParentRequest, WindowReport } from './serviceProtocol.js';
 
 /**
@@ -92,6 +93,7 @@ function send(message: ChildReply): void {
 
 async function main(): Promise<void> {
   const pairs = Number(process.env.BENCH_PAIRS ?? '10');
+  if (process.env.BENCH_COSMOS_PARTITION_INDEX === 'true') indexQueriesByPartition();
   // keepAlive: without it the protocol server answers `Connection: close` and every Cosmos request opens a
   // new TCP connection (measured: one per request). BENCH_COSMOS_KEEPALIVE=false reproduces that.
   const cosmos = createHttpServer({ keepAlive: process.env.BENCH_COSMOS_KEEPALIVE !== 'false' });

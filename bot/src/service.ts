@@ -28,6 +28,7 @@ import { devRoutes } from './routes/devRoutes.js';
 import { seriesRoutes } from './routes/seriesRoutes.js';
 import { connectCosmos, type CosmosConnection } from './store/cosmos.js';
 import { createStore } from './store/index.js';
+import { createBot, type Bot } from './teams/index.js';
 
 export interface ServiceDeps {
   clock?: Clock;
@@ -45,6 +46,8 @@ export interface Service {
   logger: Logger;
   /** Present in dev mode only. */
   devIdentities?: DevIdentityIssuer;
+  /** The Teams bot: /api/messages, the pre-meeting scheduler, the summary poster. */
+  bot: Bot;
   listen(port?: number): Promise<string>;
   close(): Promise<void>;
 }
@@ -99,6 +102,15 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     publish: (seriesId, records) => realtime.publisher.publish(seriesId, records),
   };
   const ctx: CommandContext = { store, clock, logger, publisher, lifecycle: [] };
+  const bot = createBot({
+    config,
+    ctx: () => ctx,
+    promptsContainer: cosmos.containers.prompts,
+    clock,
+    logger,
+    ...(devIdentities ? { devVerifier: devIdentities.verifier } : {}),
+  });
+  ctx.lifecycle?.push(bot.lifecycle);
   const realtime: Realtime = createRealtime(httpServer, { verifier, ctx: () => ctx, logger });
   const scaleOut = await attachScaleOut(realtime.io, config, logger);
 
@@ -108,11 +120,14 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     res.json({ status: 'ok', storage: cosmos.embedded ? 'embedded' : 'cosmos' });
   });
 
+  app.post('/api/messages', ...bot.messages);
+
   const api = express.Router();
   const rateLimiter = createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
   api.use(rateLimiter.perAddress);
   api.use(express.json({ limit: '128kb' }));
   if (devIdentities) api.use('/dev', devRoutes({ ctx: () => ctx, devIdentities }));
+  if (bot.devRouter) api.use('/dev', bot.devRouter);
   api.use(authenticate(verifier));
   api.use(rateLimiter.perCaller);
   api.use(seriesRoutes(() => ctx));
@@ -136,15 +151,18 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     clock,
     logger,
     ...(devIdentities ? { devIdentities } : {}),
+    bot,
     listen: (port = config.PORT) =>
       new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, () => {
           const address = httpServer.address() as AddressInfo;
+          bot.scheduler.start();
           resolve(`http://localhost:${address.port}`);
         });
       }),
     async close() {
+      await bot.scheduler.stop();
       await realtime.close();
       await scaleOut.close();
       httpServer.closeAllConnections();

@@ -120,6 +120,28 @@ describe('a member', () => {
   });
 });
 
+describe('records of another 1:1', () => {
+  it('cannot be reached by a member through their own 1:1’s address', async () => {
+    const other = await seedSeries(svc.service, { tenantId: TEST_TENANT_ID });
+    const [otherManager] = other.members as [Member, Member];
+    const owner = apiClient(svc.url, await idp.signToken(otherManager));
+    expect(
+      (await owner.post(`${seriesPath(other.id)}/topics`, { id: 'other-topic', text: 'Salary review' })).status,
+    ).toBe(201);
+    const before = (await owner.get(`${seriesPath(other.id)}/state`)).body;
+
+    const intruder = apiClient(svc.url, await idp.signToken(manager));
+    const viaOwnSeries = [
+      await intruder.patch(`${seriesPath(series.id)}/topics/other-topic`, { text: 'Hijacked' }),
+      await intruder.delete(`${seriesPath(series.id)}/topics/other-topic`),
+      await intruder.put(`${seriesPath(series.id)}/topics/other-topic/notes/mine`, { text: 'Hijacked' }),
+    ];
+    expect(viaOwnSeries.map((a) => a.status)).toEqual([404, 404, 404]);
+    expect((await intruder.patch(`${seriesPath(other.id)}/topics/other-topic`, { text: 'Hijacked' })).status).toBe(403);
+    expect((await owner.get(`${seriesPath(other.id)}/state`)).body).toEqual(before);
+  });
+});
+
 describe('the Socket.IO handshake', () => {
   async function handshake(
     auth: Record<string, unknown>,

@@ -31,7 +31,6 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   LOG_LEVEL: 'the default (info) is what production wants',
   PORT: 'App Service sets PORT for the container itself',
   COSMOS_KEY: 'Cosmos DB has key auth disabled; the service uses its managed identity',
-  MicrosoftAppPassword: 'the bot is a UserAssignedMSI bot: it has no password',
   RATE_LIMIT_PER_MINUTE: 'the default (600 per user) fits production; set it in the portal to tune',
   SCHEDULER_INTERVAL_SECONDS: 'the default (60 s) fits production',
 };
@@ -118,7 +117,9 @@ describe('the web app', () => {
 
     expect(set).not.toContain('DEV_MODE');
     expect(stringValue(valueAt(settings!, 'properties.NODE_ENV'))).toBe('production');
-    expect(stringValue(valueAt(settings!, 'properties.MicrosoftAppType'))).toBe('UserAssignedMSI');
+    expect(stringValue(valueAt(settings!, 'properties.MicrosoftAppType'))).toBe('SingleTenant');
+    // The bot's secret comes from a @secure() parameter, never from a literal in the template.
+    expect(valueAt(settings!, 'properties.MicrosoftAppPassword')?.type).toBe('identifier');
   });
 });
 
@@ -157,10 +158,10 @@ describe('Cosmos DB', () => {
 });
 
 describe('the Azure Bot', () => {
-  it('is a managed-identity bot (not multi-tenant) with the Teams channel', async () => {
+  it('is a single-tenant bot (no new multi-tenant registrations) with the Teams channel', async () => {
     const bot = await parseBicepFile(join(INFRA, 'modules/bot.bicep'));
     const [service] = resourcesOfType(bot, 'Microsoft.BotService/botServices@');
-    expect(stringValue(valueAt(service!, 'properties.msaAppType'))).toBe('UserAssignedMSI');
+    expect(stringValue(valueAt(service!, 'properties.msaAppType'))).toBe('SingleTenant');
     const [channel] = resourcesOfType(bot, 'Microsoft.BotService/botServices/channels@');
     expect(stringValue(valueAt(channel!, 'name'))).toBe('MsTeamsChannel');
   });
@@ -180,13 +181,7 @@ describe('the deployment parameters', () => {
   it('write back the values the app package and deploy step read', async () => {
     const outputs = outputNames(await parseBicepFile(MAIN));
     expect(outputs).toEqual(
-      expect.arrayContaining([
-        'APP_DOMAIN',
-        'PUBLIC_URL',
-        'BOT_ID',
-        'AZURE_APP_SERVICE_RESOURCE_ID',
-        'COSMOS_ENDPOINT',
-      ]),
+      expect.arrayContaining(['APP_DOMAIN', 'PUBLIC_URL', 'AZURE_APP_SERVICE_RESOURCE_ID', 'COSMOS_ENDPOINT']),
     );
   });
 });

@@ -137,6 +137,14 @@ describe('teamsapp.yml', () => {
     expect(order.slice(0, 4)).toEqual(['teamsApp/create', 'aadApp/create', 'arm/deploy', 'aadApp/update']);
   });
 
+  it('creates one single-tenant Entra app, with a service principal, for the bot and the sign-in', () => {
+    const apps = project.provision!.filter((s) => s.uses === 'aadApp/create');
+    expect(apps).toHaveLength(1);
+    expect(apps[0]!.with).toMatchObject({ signInAudience: 'AzureADMyOrg', generateServicePrincipal: true });
+    const parameters = read('infra/main.parameters.json');
+    expect(parameters).toContain(`\${{${apps[0]!.writeToEnvironmentFile!.clientSecret}}}`);
+  });
+
   it('deploys the staged folder to the App Service that provisioning created', () => {
     const deploy = project.deploy!;
     expect(deploy.map((s) => s.uses)).toEqual([
@@ -164,12 +172,13 @@ describe('teamsapp.yml', () => {
 
 describe('teamsapp.local.yml', () => {
   it('registers a single-tenant bot that points at the dev tunnel', () => {
-    const bot = local.provision!.find(
-      (s) => s.uses === 'aadApp/create' && s.writeToEnvironmentFile?.clientId === 'BOT_ID',
-    );
-    expect(bot?.with).toMatchObject({ signInAudience: 'AzureADMyOrg', generateServicePrincipal: true });
+    const app = local.provision!.find((s) => s.uses === 'aadApp/create');
+    expect(app?.with).toMatchObject({ signInAudience: 'AzureADMyOrg', generateServicePrincipal: true });
     const registration = local.provision!.find((s) => s.uses === 'botFramework/create');
-    expect(registration?.with?.messagingEndpoint).toBe('${{PUBLIC_URL}}/api/messages');
+    expect(registration?.with).toMatchObject({
+      botId: `\${{${app?.writeToEnvironmentFile?.clientId}}}`,
+      messagingEndpoint: '${{PUBLIC_URL}}/api/messages',
+    });
   });
 
   it('writes only settings the service reads, never DEV_MODE, for a real Teams run on port 3978', () => {

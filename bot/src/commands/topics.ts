@@ -61,6 +61,18 @@ function liveTopic(topic: Topic): Topic {
   return topic;
 }
 
+/** The shared path of every change to one topic: member check, ETag-guarded update, publish. */
+async function changeTopic(
+  ctx: CommandContext,
+  seriesId: string,
+  topicId: string,
+  change: (current: Topic) => Topic,
+): Promise<Topic> {
+  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', change);
+  publishChanged(ctx, seriesId, [topic]);
+  return topic;
+}
+
 export async function editTopic(
   ctx: CommandContext,
   caller: Caller,
@@ -70,12 +82,10 @@ export async function editTopic(
 ): Promise<Topic> {
   await requireMember(ctx, caller, seriesId);
   const body = parseInput(EditTopicBody, input, 'topic change');
-  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) => {
+  return changeTopic(ctx, seriesId, topicId, (current) => {
     const next = { ...liveTopic(current), ...definedFields(body) };
     return sameFields(current, next) ? current : next;
   });
-  publishChanged(ctx, seriesId, [topic]);
-  return topic;
 }
 
 export async function moveTopic(
@@ -88,48 +98,29 @@ export async function moveTopic(
   await requireMember(ctx, caller, seriesId);
   const { afterId } = parseInput(MoveTopicBody, input, 'move');
   const target = await ctx.store.records.read(seriesId, topicId);
-  if (!target || target.record.type !== 'topic' || target.record.deletedAt)
+  if (!target || target.record.type !== 'topic' || target.record.deletedAt) {
     throw new NotFound('That topic does not exist.');
-  const agenda = await loadAgenda(ctx, seriesId, target.record.meetingId);
-  const order = orderForMove(agenda, topicId, afterId);
-  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) => ({
-    ...liveTopic(current),
-    order,
-  }));
-  publishChanged(ctx, seriesId, [topic]);
-  return topic;
+  }
+  const order = orderForMove(await loadAgenda(ctx, seriesId, target.record.meetingId), topicId, afterId);
+  return changeTopic(ctx, seriesId, topicId, (current) => ({ ...liveTopic(current), order }));
 }
 
 /** Deleting leaves a tombstone, so the delete can be undone with restoreTopic. */
-export async function deleteTopic(
-  ctx: CommandContext,
-  caller: Caller,
-  seriesId: string,
-  topicId: string,
-): Promise<Topic> {
+export async function deleteTopic(ctx: CommandContext, caller: Caller, seriesId: string, topicId: string) {
   await requireMember(ctx, caller, seriesId);
   const now = ctx.clock.now().toISOString();
-  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) =>
+  return changeTopic(ctx, seriesId, topicId, (current) =>
     current.deletedAt ? current : { ...current, deletedAt: now },
   );
-  publishChanged(ctx, seriesId, [topic]);
-  return topic;
 }
 
-export async function restoreTopic(
-  ctx: CommandContext,
-  caller: Caller,
-  seriesId: string,
-  topicId: string,
-): Promise<Topic> {
+export async function restoreTopic(ctx: CommandContext, caller: Caller, seriesId: string, topicId: string) {
   await requireMember(ctx, caller, seriesId);
-  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', (current) => {
+  return changeTopic(ctx, seriesId, topicId, (current) => {
     if (!current.deletedAt) return current;
     const { deletedAt: _deletedAt, ...rest } = current;
     return rest;
   });
-  publishChanged(ctx, seriesId, [topic]);
-  return topic;
 }
 
 export function definedFields<T extends object>(body: T): Partial<T> {

@@ -38,6 +38,8 @@ export interface TickReport {
 
 export interface Scheduler {
   tick(): Promise<TickReport>;
+  /** Right after a meeting was skipped or cancelled: the nudge, if it was the second in a row. */
+  afterSkip(seriesId: string, meetingId: string): Promise<boolean>;
   /** When the prompt for a series' current meeting is due (for the local page's clock button). */
   promptDueAt(seriesId: string): Promise<Date | undefined>;
   start(): void;
@@ -122,16 +124,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (posted) report.prompts.push(meeting.id);
     }
 
+    // Nudges are posted right after the skip (afterSkip); this catches one whose post failed.
     for (const meeting of await skippedMeetings(now)) {
-      const state = await loadState(meeting.seriesId);
-      if (!state || !secondSkipInARow(state.meetings, meeting)) continue;
-      const next = upcomingMeeting(state, now);
-      const posted = await deliver(state, 'nudge', meeting.id, now, () =>
-        skippedNudgeCard(next ? { nextMeeting: next.scheduledStart } : {}),
-      );
-      if (posted) report.nudges.push(meeting.id);
+      if (await nudge(meeting.seriesId, meeting.id, now)) report.nudges.push(meeting.id);
     }
     return report;
+  }
+
+  async function nudge(seriesId: string, meetingId: string, now: Date): Promise<boolean> {
+    const state = await loadState(seriesId);
+    const meeting = state?.meetings.find((m) => m.id === meetingId);
+    if (!state || !meeting || !secondSkipInARow(state.meetings, meeting)) return false;
+    const next = upcomingMeeting(state, now);
+    return deliver(state, 'nudge', meeting.id, now, () => skippedNudgeCard(next ? { nextMeeting: next.scheduledStart } : {}));
   }
 
   function tick(): Promise<TickReport> {
@@ -144,6 +149,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   return {
     tick,
+    afterSkip: (seriesId, meetingId) => nudge(seriesId, meetingId, deps.clock.now()),
     async promptDueAt(seriesId) {
       const state = await loadState(seriesId);
       const meeting = state?.meetings.find((m) => m.id === state.series.currentMeetingId);

@@ -1,7 +1,7 @@
 import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
 import { RecordId, TEXT_LIMITS, TopicCategory } from '../../../domain/entities.js';
-import { DomainError, Forbidden, Invalid } from '../../../domain/errors.js';
+import { DomainError, Forbidden } from '../../../domain/errors.js';
 import { fnv1a64 } from '../../../domain/ids.js';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import { noticeCard } from '../cards/noticeCard.js';
@@ -154,5 +154,3 @@ async function sendInvokeCard(context: TurnContext, card: AdaptiveCard): Promise
   });
   return card;
 }
-
-export { Invalid };

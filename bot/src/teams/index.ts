@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import express, { type RequestHandler, type Router } from 'express';
+import { ErrorBody } from '../../../domain/api.js';
+import type { Clock } from '../clock.js';
+import { CARD_VERBS } from '../cards/verbs.js';
+import { panelLink } from '../cards/panelLink.js';
+import type { CommandContext, LifecycleListener } from '../commands/context.js';
+import type { Config } from '../config.js';
+import type { TokenVerifier } from '../identity/index.js';
+import type { Logger } from '../logger.js';
+import type { Container } from '@azure/cosmos';
+import { BotStore } from '../scheduler/botStore.js';
+import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
+import { summaryPoster } from '../summary/postSummary.js';
+import { IncomingActivity } from './activity.js';
+import { onAddTopic, onCompleteActionItem, onRefreshPrompt } from './cardActions.js';
+import { ConnectorEmulator } from './connectorEmulator.js';
+import { devChatRoutes } from './devChat.js';
+import { setUpChat } from './install.js';
+import { onMeetingEnded, onMeetingStarted } from './meetingEvents.js';
+import { answerMessage } from './message.js';
+import { createNarrativeWriter } from './narrative.js';
+import { createChatPoster } from './proactive.js';
+import type { BotRuntime } from './runtime.js';
+
+/**
+ * The bot: the only module that imports botbuilder / teams-ai. Everything it
+ * decides (cards, prompts, schedule, summaries) is SDK-free and lives in
+ * cards/, scheduler/ and summary/; the files here only translate activities
+ * into command calls and cards into activities, one file per Teams feature.
+ */
+export interface BotDeps {
+  config: Config;
+  ctx: () => CommandContext;
+  /** The `prompts` container (the bot's chat bindings and message deliveries). */
+  promptsContainer: Container;
+  clock: Clock;
+  logger: Logger;
+  /** Dev mode: verifies the local page's dev tokens for /api/dev/chat/invoke. */
+  devVerifier?: TokenVerifier;
+}
+
+export interface Bot {
+  /** POST /api/messages (mount before any body parser or auth of the REST API; it parses its own body). */
+  messages: RequestHandler[];
+  /** Add to the command context's `lifecycle`: posts the summary card after a meeting ends. */
+  lifecycle: LifecycleListener;
+  scheduler: Scheduler;
+  /** Dev mode only: mount at /api/dev (before the REST API's authentication). */
+  devRouter?: Router;
+  /** Dev mode only: the in-process connector the local chat is drawn from. */
+  devConnector?: ConnectorEmulator;
+}
+
+export function createBot(deps: BotDeps): Bot {
+  const { config, logger } = deps;
+  const instanceId = randomUUID();
+  const adapter = new TeamsAdapter({
+    ...(config.MicrosoftAppId ? { MicrosoftAppId: config.MicrosoftAppId } : {}),
+    ...(config.MicrosoftAppPassword ? { MicrosoftAppPassword: config.MicrosoftAppPassword } : {}),
+    ...(config.MicrosoftAppType ? { MicrosoftAppType: config.MicrosoftAppType } : {}),
+    ...(config.MicrosoftAppTenantId ? { MicrosoftAppTenantId: config.MicrosoftAppTenantId } : {}),
+  });
+  const botStore = new BotStore(deps.promptsContainer);
+  const poster = createChatPoster(adapter, config.MicrosoftAppId ?? '');
+  const rt: BotRuntime = {
+    config,
+    ctx: deps.ctx,
+    botStore,
+    logger,
+    clock: deps.clock,
+    panelUrl: (chatId) =>
+      panelLink({
+        chatId,
+        ...(config.TEAMS_APP_ID ? { teamsAppId: config.TEAMS_APP_ID } : {}),
+        ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+      }),
+  };
+
+  const app = new Application<TurnState>({
+    adapter,
+    ...(config.MicrosoftAppId ? { botAppId: config.MicrosoftAppId } : {}),
+    startTypingTimer: false,
+    longRunningMessages: false,
+    removeRecipientMention: true,
+  });
+  app.activity(ActivityTypes.Message, (context) => answerMessage(rt, context));
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    if (String(context.activity.action ?? '').startsWith('add')) await setUpChat(rt, context);
+  });
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    if (context.activity.membersAdded?.some((m) => m.id === botId)) await setUpChat(rt, context);
+  });
+  app.meetings.start((context) => onMeetingStarted(rt, context));
+  app.meetings.end((context) => onMeetingEnded(rt, context));
+  app.adaptiveCards.actionExecute(CARD_VERBS.addTopic, (context, _state, data) => onAddTopic(rt, context, data));
+  app.adaptiveCards.actionExecute(CARD_VERBS.completeActionItem, (context, _state, data) =>
+    onCompleteActionItem(rt, context, data),
+  );
+  app.adaptiveCards.actionExecute(CARD_VERBS.refreshPrompt, (context, _state, data) => onRefreshPrompt(rt, context, data));
+  app.error(async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
+  });
+
+  const scheduler = createScheduler({
+    clock: deps.clock,
+    records: deps.ctx().store.records,
+    botStore,
+    poster,
+    logger,
+    instanceId,
+    leadHours: config.PROMPT_LEAD_HOURS,
+    intervalSeconds: config.SCHEDULER_INTERVAL_SECONDS,
+  });
+  const narrative = createNarrativeWriter(config, adapter);
+  const summary = summaryPoster({
+    records: deps.ctx().store.records,
+    botStore,
+    poster,
+    ...(narrative ? { narrative } : {}),
+    clock: deps.clock,
+    logger,
+    instanceId,
+    panelUrl: rt.panelUrl,
+  });
+  const lifecycle: LifecycleListener = {
+    meetingEnded: (seriesId, ended) => summary.meetingEnded?.(seriesId, ended),
+    meetingSkipped: async (seriesId, skipped) => {
+      await scheduler.afterSkip(seriesId, skipped.endedMeeting.id);
+    },
+  };
+
+  const receive: RequestHandler = async (req, res) => {
+    const checked = IncomingActivity.safeParse(req.body);
+    if (!checked.success) {
+      res.status(400).json(badActivity(checked.error.issues.map((i) => `${i.path.join('.') || 'activity'}: ${i.message}`)));
+      return;
+    }
+    try {
+      await adapter.process(req, res, async (context) => {
+        await app.run(context);
+      });
+    } catch (error) {
+      // The adapter throws on activities it cannot read; the caller gets a 400, the service carries on.
+      logger.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'activity rejected');
+      if (!res.headersSent) res.status(400).json(badActivity([]));
+    }
+  };
+
+  const devConnector = config.DEV_MODE ? new ConnectorEmulator({ idPrefix: 'local' }) : undefined;
+  const devRouter =
+    devConnector && deps.devVerifier
+      ? devChatRoutes({ rt, scheduler, connector: devConnector, verifier: deps.devVerifier })
+      : undefined;
+
+  return {
+    messages: [express.json({ limit: '256kb' }), receive],
+    lifecycle,
+    scheduler,
+    ...(devRouter ? { devRouter } : {}),
+    ...(devConnector ? { devConnector } : {}),
+  };
+}
+
+function badActivity(details: string[]): ErrorBody {
+  return {
+    error: {
+      code: 'invalid',
+      message: 'This is not a Bot Framework activity the bot can read.',
+      ...(details.length ? { details } : {}),
+    },
+  };
+}

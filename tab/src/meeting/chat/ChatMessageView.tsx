@@ -1,0 +1,77 @@
+import { makeStyles, Spinner, tokens, typographyStyles } from '@fluentui/react-components';
+import { Notice } from '../../ui/Notice.js';
+import { AdaptiveCardView } from './AdaptiveCardView.js';
+import type { ChatMessage } from './chatApi.js';
+import type { CardActionEvent } from './cardRenderer.js';
+
+const useStyles = makeStyles({
+  message: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  header: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  author: { ...typographyStyles.body1Strong },
+  time: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3 },
+  // User and bot text is shown as text: React escapes it, and line breaks are kept.
+  text: {
+    ...typographyStyles.body1,
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
+
+export interface MessageStatus {
+  pending?: boolean;
+  notice?: { intent: 'info' | 'error'; text: string };
+}
+
+interface ChatMessageViewProps {
+  message: ChatMessage;
+  /** The cards to draw: the message's own, or the answer to the last button pressed on it. */
+  cards: object[];
+  hostConfig: object;
+  status: MessageStatus | undefined;
+  onAction: (message: ChatMessage, cardIndex: number, event: CardActionEvent) => void;
+  onDismissNotice: (message: ChatMessage) => void;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** One chat message as Teams shows it: who, when, the text and any cards. */
+export function ChatMessageView({
+  message,
+  cards,
+  hostConfig,
+  status,
+  onAction,
+  onDismissNotice,
+}: ChatMessageViewProps) {
+  const styles = useStyles();
+  const time = timeFormat.format(new Date(message.postedAt));
+  return (
+    <article className={styles.message} aria-label={`${message.author} at ${time}`}>
+      <div className={styles.header}>
+        <span className={styles.author}>{message.author}</span>
+        <time className={styles.time} dateTime={message.postedAt}>
+          {time}
+        </time>
+      </div>
+      {message.text && <p className={styles.text}>{message.text}</p>}
+      {cards.map((card, index) => (
+        <AdaptiveCardView
+          key={index}
+          card={card}
+          hostConfig={hostConfig}
+          onAction={(event) => onAction(message, index, event)}
+        />
+      ))}
+      {status?.pending && <Spinner size="tiny" label="Sending to the bot…" />}
+      {status?.notice && (
+        <Notice intent={status.notice.intent} onDismiss={() => onDismissNotice(message)}>
+          {status.notice.text}
+        </Notice>
+      )}
+    </article>
+  );
+}

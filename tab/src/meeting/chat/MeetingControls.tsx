@@ -1,0 +1,52 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { CallEndRegular, ClockRegular, VideoRegular } from '@fluentui/react-icons';
+import { useState, type ReactElement } from 'react';
+import { messageOf } from '../../api/http.js';
+import { Notice } from '../../ui/Notice.js';
+import { sendMeetingEvent, type MeetingEvent } from './chatApi.js';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+const CONTROLS: { event: MeetingEvent; label: string; icon: ReactElement }[] = [
+  { event: 'meeting/start', label: 'Start meeting', icon: <VideoRegular /> },
+  { event: 'meeting/end', label: 'End meeting', icon: <CallEndRegular /> },
+  { event: 'clock/advance-to-prompt', label: 'Advance clock to the pre-meeting prompt', icon: <ClockRegular /> },
+];
+
+/**
+ * What Teams and time would do in a real meeting: the meeting starts and
+ * ends, and the day before it the bot posts its prompt.
+ */
+export function MeetingControls({ onDone }: { onDone: () => Promise<unknown> }) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState<MeetingEvent | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  const run = (event: MeetingEvent, label: string) => {
+    setBusy(event);
+    setError(undefined);
+    sendMeetingEvent(event)
+      .then(onDone)
+      .catch((e: unknown) => setError(`${label} did not work: ${messageOf(e)}`))
+      .finally(() => setBusy(undefined));
+  };
+
+  return (
+    <>
+      <div className={styles.bar} role="group" aria-label="Meeting controls">
+        {CONTROLS.map(({ event, label, icon }) => (
+          <Button key={event} icon={icon} disabledFocusable={busy !== undefined} onClick={() => run(event, label)}>
+            {label}
+          </Button>
+        ))}
+      </div>
+      {error && (
+        <Notice intent="error" onDismiss={() => setError(undefined)}>
+          {error}
+        </Notice>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod/v4';
+import { request, type TokenSource } from '../../api/http.js';
+
+/**
+ * The local meeting chat (dev mode only): what the bot "sent" into the
+ * meeting chat, as the service's in-process connector recorded it, and the
+ * calls a Teams client would make on a person's behalf. The tab never
+ * imports service code, so the shapes it reads are declared here.
+ */
+const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+const Attachment = z.object({ contentType: z.string(), content: z.unknown().optional() });
+
+const Activity = z.object({
+  type: z.string().optional(),
+  text: z.string().optional(),
+  from: z.object({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  attachments: z.array(Attachment).optional(),
+});
+
+const ChatEntry = z.object({
+  id: z.string(),
+  postedAt: z.string(),
+  updatedAt: z.string().optional(),
+  deleted: z.boolean().optional(),
+  activity: Activity,
+});
+
+const ChatResponse = z.union([z.array(ChatEntry), z.object({ entries: z.array(ChatEntry) })]);
+
+/** One message as the chat shows it. */
+export interface ChatMessage {
+  id: string;
+  author: string;
+  postedAt: string;
+  text?: string;
+  /** Adaptive Card JSON, given as is to the renderer. */
+  cards: object[];
+  /** Changes whenever the message is edited (its whole recorded form), so a card is re-rendered only then. */
+  version: string;
+}
+
+function toMessage(entry: z.infer<typeof ChatEntry>): ChatMessage {
+  const cards = (entry.activity.attachments ?? [])
+    .filter((a) => a.contentType === ADAPTIVE_CARD && typeof a.content === 'object' && a.content !== null)
+    .map((a) => a.content as object);
+  const text = entry.activity.text?.trim();
+  return {
+    id: entry.id,
+    author: entry.activity.from?.name ?? '1:1 Companion',
+    postedAt: entry.postedAt,
+    ...(text ? { text } : {}),
+    cards,
+    version: JSON.stringify(entry),
+  };
+}
+
+export async function loadChat(): Promise<ChatMessage[]> {
+  const body = await request({}, 'GET', '/api/dev/chat', ChatResponse);
+  const entries = Array.isArray(body) ? body : body.entries;
+  return entries.filter((e) => !e.deleted && e.activity.type !== 'typing').map(toMessage);
+}
+
+/** Universal Actions invoke response: a card that replaces the pressed one, or a message to show. */
+const InvokeResponse = z.object({
+  statusCode: z.number().optional(),
+  type: z.string().optional(),
+  value: z.unknown().optional(),
+});
+
+export type InvokeOutcome = { kind: 'card'; card: object } | { kind: 'message'; text: string } | { kind: 'none' };
+
+export interface CardAction {
+  /** The chat message whose card was pressed. */
+  activityId: string;
+  verb: string;
+  /** The action's data with the card's input values merged in, as Teams sends it. */
+  data: unknown;
+}
+
+/** Presses a card button as the dev member whose token is given (the service verifies it). */
+export async function invokeCardAction(getToken: TokenSource, action: CardAction): Promise<InvokeOutcome> {
+  const response = await request({ getToken }, 'POST', '/api/dev/chat/invoke', InvokeResponse, action);
+  const { type, value } = response;
+  if (type === ADAPTIVE_CARD && typeof value === 'object' && value !== null) return { kind: 'card', card: value };
+  if (typeof value === 'string' && value.trim() !== '') return { kind: 'message', text: value };
+  return { kind: 'none' };
+}
+
+export type MeetingEvent = 'meeting/start' | 'meeting/end' | 'clock/advance-to-prompt';
+
+/** Any JSON (or none): the chat shows the outcome, so the answer only has to be a success. */
+const Anything = z.unknown();
+
+export async function sendMeetingEvent(event: MeetingEvent): Promise<void> {
+  await request({}, 'POST', `/api/dev/${event}`, Anything, {});
+}
