@@ -74,7 +74,7 @@ async function runPeer(peer: Peer): Promise<EngineRow> {
   await engine.stop();
   const note =
     pairs < options.series
-      ? `run at ${pairs} 1:1s, not ${options.series}: each Fluid client is a full container runtime (~1 MB and a socket.io connection each, plus a summarizer client per document), and 2 × ${options.series} of them in the load generator's single process exceed what this 2-core machine can drive; raise with --${peer}-series`
+      ? `run at ${pairs} 1:1s, not ${options.series}: opening its ${pairs * 2} clients took ${result.connectSeconds.toFixed(0)} s here (each is a full Fluid container runtime in the load generator, and every document also elects a summarizer client), so ${options.series} would not connect within the bench's time; raise with --${peer}-series`
       : undefined;
   return { result, durableBeforeBroadcast: PEER_DURABILITY[peer], ...(note ? { note } : {}) };
 }

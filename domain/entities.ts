@@ -21,7 +21,9 @@ export const RecordId = z
   .string()
   .min(1, 'id must not be empty')
   .max(128, 'id must be at most 128 characters')
-  .regex(/^[A-Za-z0-9_.:@~-]+$/, 'id may contain only letters, digits and _ . : @ ~ -');
+  .regex(/^[A-Za-z0-9_.:@~-]+$/, 'id may contain only letters, digits and _ . : @ ~ -')
+  // "." and ".." cannot stand as a segment of a URL path.
+  .refine((id) => id !== '.' && id !== '..', 'id must not be "." or ".."');
 
 export const UserId = z.string().min(1).max(128);
 export type UserId = z.infer<typeof UserId>;

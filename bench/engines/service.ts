@@ -167,6 +167,7 @@ export class ServiceEngine implements Engine {
    * sample of 1:1s, one at a time on an idle service (loopback round trip).
    */
   async coldLoad(sample: number): Promise<LatencySummary & { sample: number }> {
+    await this.settle();
     const step = Math.max(1, Math.floor(this.pairs.length / sample));
     const times: number[] = [];
     for (let i = 0; i < this.pairs.length && times.length < sample; i += step) {
@@ -180,6 +181,18 @@ export class ServiceEngine implements Engine {
       times.push(performance.now() - started);
     }
     return { ...summarize(times), sample: times.length };
+  }
+
+  /** Waits until the child has made no Cosmos request for a second: the load's backlog has drained. */
+  async settle(maxMs = 120_000): Promise<void> {
+    const deadline = performance.now() + maxMs;
+    let last = (await this.cosmosStats()).requests;
+    while (performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const now = (await this.cosmosStats()).requests;
+      if (now === last) return;
+      last = now;
+    }
   }
 
   /** Each API operation once, alone, on a fresh 1:1's agenda, with the Cosmos requests it made. */

@@ -30,7 +30,7 @@ const USAGE = `npm run bench -- [--series N] [--rate R] [--duration S] [--peers 
   --duration S      seconds of steady load per engine, default 30
   --peers LIST      reference engines run on the same workload, default yjs,fluid
   --yjs-series N    cap for Yjs (default: --series)
-  --fluid-series N  cap for Fluid/tinylicious (default: min(--series, 250); see docs/bench.md)
+  --fluid-series N  cap for Fluid/tinylicious (default: min(--series, 100); see docs/bench.md)
   --cosmos WHICH    the service on the embedded Cosmos protocol server as shipped (every query scans the
                     whole container), with queries served from their partition only (as Azure Cosmos DB
                     does), or both (default)
@@ -82,7 +82,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     peers: peers as Peer[],
     peerSeries: {
       yjs: Math.round(positive('yjs-series', values['yjs-series'], series)),
-      fluid: Math.round(positive('fluid-series', values['fluid-series'], Math.min(series, 250))),
+      fluid: Math.round(positive('fluid-series', values['fluid-series'], Math.min(series, 100))),
     },
     profile: values.profile,
     skipService: values['skip-service'],

@@ -52,7 +52,7 @@ interface Pending {
   kind: EditKind;
 }
 
-/** What the driver knows of one 1:1's agenda, to choose the next edit. */
+/** What the driver knows of one 1:1's agenda, to choose the next edit. Changed only by edits that succeeded. */
 class AgendaModel {
   private topics: { id: string; discussed: boolean }[] = [];
   private next = 0;
@@ -61,25 +61,30 @@ class AgendaModel {
   choose(random: () => number): AgendaEdit {
     const open = this.topics.filter((t) => !t.discussed);
     const roll = random();
+    const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
     if (this.topics.length === 0 || (roll < 0.3 && this.topics.length < 12)) {
       const id = `p${this.pair}-t${this.next++}`;
-      this.topics.push({ id, discussed: false });
       return { kind: 'add', topicId: id, text: `Topic ${this.next} of 1:1 ${this.pair}` };
     }
-    const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
     if (roll < 0.6) return { kind: 'edit', topicId: pick(this.topics).id, text: `Edited ${Math.floor(random() * 1e6)}` };
     if (roll < 0.85 || open.length === 0) {
       const topic = pick(this.topics);
       const others = this.topics.filter((t) => t !== topic);
       const after = random() < 0.3 || others.length === 0 ? null : pick(others).id;
-      this.topics = this.topics.filter((t) => t !== topic);
-      const at = after === null ? 0 : this.topics.findIndex((t) => t.id === after) + 1;
-      this.topics.splice(at, 0, topic);
       return { kind: 'move', topicId: topic.id, afterId: after };
     }
-    const topic = pick(open);
-    topic.discussed = true;
-    return { kind: 'discuss', topicId: topic.id };
+    return { kind: 'discuss', topicId: pick(open).id };
+  }
+
+  applied(edit: AgendaEdit): void {
+    if (edit.kind === 'add') this.topics.push({ id: edit.topicId, discussed: false });
+    if (edit.kind === 'discuss') this.topics.find((t) => t.id === edit.topicId)!.discussed = true;
+    if (edit.kind === 'move') {
+      const topic = this.topics.find((t) => t.id === edit.topicId)!;
+      this.topics = this.topics.filter((t) => t !== topic);
+      const at = edit.afterId === null ? 0 : this.topics.findIndex((t) => t.id === edit.afterId) + 1;
+      this.topics.splice(at, 0, topic);
+    }
   }
 }
 
@@ -190,6 +195,7 @@ export async function runWorkload(engine: Engine, options: WorkloadOptions): Pro
       // Edits of one 1:1 are sequential, as a person's are: the next waits for this write's answer.
       try {
         const key = await session.edit(edit, by, tag);
+        model.applied(edit);
         const slot = early.get(key);
         const seenByOther = slot?.[by === 0 ? 1 : 0];
         early.delete(key);

@@ -1,11 +1,12 @@
 import { ConfigError, loadConfig } from './config.js';
-import { createService } from './service.js';
 
 /** `--dev` turns on the local meeting page (same as DEV_MODE=true). */
 if (process.argv.includes('--dev') && process.env.DEV_MODE === undefined) process.env.DEV_MODE = 'true';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Imported after the configuration is checked, so a bad environment fails at once.
+  const { createService } = await import('./service.js');
   const service = await createService(config);
   const url = await service.listen();
   const lines = [

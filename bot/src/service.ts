@@ -124,12 +124,14 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
 
   const api = express.Router();
   const rateLimiter = createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
+  // Bodies are parsed only after sign-in is checked: strangers get a 401, not a JSON parser's opinion.
+  const json = express.json({ limit: '128kb' });
   api.use(rateLimiter.perAddress);
-  api.use(express.json({ limit: '128kb' }));
-  if (devIdentities) api.use('/dev', devRoutes({ ctx: () => ctx, devIdentities }));
-  if (bot.devRouter) api.use('/dev', bot.devRouter);
+  if (devIdentities) api.use('/dev', json, devRoutes({ ctx: () => ctx, devIdentities }));
+  if (bot.devRouter) api.use('/dev', json, bot.devRouter);
   api.use(authenticate(verifier));
   api.use(rateLimiter.perCaller);
+  api.use(json);
   api.use(seriesRoutes(() => ctx));
   api.use(apiNotFound);
   app.use('/api', api);

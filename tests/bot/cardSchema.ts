@@ -25,7 +25,8 @@ export function validateCard(json: unknown): CardProblem[] {
   if (typeof json !== 'object' || json === null || (json as { type?: unknown }).type !== 'AdaptiveCard') {
     return [{ path: '', message: 'not an AdaptiveCard object' }];
   }
-  if ((json as { version?: unknown }).version !== '1.5') problems.push({ path: 'version', message: 'version must be "1.5"' });
+  if ((json as { version?: unknown }).version !== '1.5')
+    problems.push({ path: 'version', message: 'version must be "1.5"' });
 
   const context = new AC.SerializationContext(AC.Versions.v1_5);
   const card = new AC.AdaptiveCard();
@@ -59,15 +60,22 @@ function compare(written: unknown, parsed: unknown, path: string, problems: Card
       if (path === '' && HOST_EXTENSIONS.has(key)) continue;
       const here = path ? `${path}.${key}` : key;
       if (!(key in parsed)) {
-        problems.push({ path: here, message: `property "${key}" is not part of Adaptive Cards 1.5 here (or has an invalid value)` });
+        problems.push({
+          path: here,
+          message: `property "${key}" is not part of Adaptive Cards 1.5 here (or has an invalid value)`,
+        });
         continue;
       }
       compare(value, (parsed as Record<string, unknown>)[key], here, problems);
     }
     return;
   }
-  const same = typeof written === 'string' && typeof parsed === 'string' ? written.toLowerCase() === parsed.toLowerCase() : written === parsed;
-  if (!same) problems.push({ path, message: `value ${JSON.stringify(written)} came back as ${JSON.stringify(parsed)}` });
+  const same =
+    typeof written === 'string' && typeof parsed === 'string'
+      ? written.toLowerCase() === parsed.toLowerCase()
+      : written === parsed;
+  if (!same)
+    problems.push({ path, message: `value ${JSON.stringify(written)} came back as ${JSON.stringify(parsed)}` });
 }
 
 /** For `expect(...)` messages. */

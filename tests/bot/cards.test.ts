@@ -30,7 +30,9 @@ function promptView(overrides: Partial<PromptView> = {}): PromptView {
 function summaryView(overrides: Partial<SummaryView> = {}): SummaryView {
   return {
     heldAt: '2026-12-01T09:31:12.345Z',
-    discussed: [{ text: 'Career path', category: 'growth', notes: [{ authorName: 'Max', text: 'Look at the\n- staff track' }] }],
+    discussed: [
+      { text: 'Career path', category: 'growth', notes: [{ authorName: 'Max', text: 'Look at the\n- staff track' }] },
+    ],
     actionItems: [{ text: 'Book the course', ownerName: 'Riya', dueDate: '2026-12-15' }],
     carriedOver: [{ text: link }],
     nextMeeting: '2026-12-08T09:00:00Z',
@@ -55,9 +57,20 @@ const everyCard = {
   help: helpCard({ hasSeries: true, nextMeeting: '2026-12-01T09:00:00Z', panelUrl: 'https://companion.example/panel' }),
   helpWithoutSeries: helpCard({ hasSeries: false }),
   prompt: promptCard(promptView()),
-  promptEmpty: promptCard(promptView({ agenda: [], openActionItems: [], question: undefined, notice: { text: 'Nope', tone: 'error' } })),
+  promptEmpty: promptCard(
+    promptView({ agenda: [], openActionItems: [], question: undefined, notice: { text: 'Nope', tone: 'error' } }),
+  ),
   summary: summaryCard(summaryView()),
-  summaryEmpty: summaryCard(summaryView({ discussed: [], actionItems: [], carriedOver: [], health: [], narrative: undefined, nextMeeting: undefined })),
+  summaryEmpty: summaryCard(
+    summaryView({
+      discussed: [],
+      actionItems: [],
+      carriedOver: [],
+      health: [],
+      narrative: undefined,
+      nextMeeting: undefined,
+    }),
+  ),
   notice: noticeCard(`You are not a member of this 1:1. ${link}`, 'error'),
   nudge: skippedNudgeCard({ nextMeeting: '2026-12-01T09:00:00Z' }),
 };
@@ -77,7 +90,9 @@ describe('cards', () => {
     const card = promptCard(promptView());
     const json = JSON.stringify(card);
     expect(json).toContain('What would you like to talk about?');
-    const inputs = card.body.filter((e) => e.type === 'Input.Text' || e.type === 'Input.ChoiceSet').map((e) => ('id' in e ? e.id : ''));
+    const inputs = card.body
+      .filter((e) => e.type === 'Input.Text' || e.type === 'Input.ChoiceSet')
+      .map((e) => ('id' in e ? e.id : ''));
     expect(inputs).toEqual([PROMPT_INPUTS.topicText, PROMPT_INPUTS.category]);
     expect(json).toContain(`"verb":"${CARD_VERBS.addTopic}"`);
     expect(card.refresh).toMatchObject({ action: { verb: CARD_VERBS.refreshPrompt }, userIds: ['29:riya', '29:max'] });
@@ -85,7 +100,9 @@ describe('cards', () => {
 
   it('the prompt card offers to mark each open action item done without needing a topic typed', () => {
     const json = JSON.stringify(promptCard(promptView()));
-    expect(json).toMatch(/"verb":"prompt\.completeActionItem","title":"Done","data":\{[^}]*"actionItemId":"ai-1"\},"associatedInputs":"none"/);
+    expect(json).toMatch(
+      /"verb":"prompt\.completeActionItem","title":"Done","data":\{[^}]*"actionItemId":"ai-1"\},"associatedInputs":"none"/,
+    );
     expect(json).toContain('Draft the \\\\*Q3\\\\* plan');
     expect(json).toContain('What is the biggest obstacle you are facing right now?');
   });
@@ -134,7 +151,13 @@ describe('the card validator', () => {
   });
 
   it('rejects two inputs with the same id', () => {
-    const card = { ...valid(), body: [{ type: 'Input.Text', id: 'a' }, { type: 'Input.Text', id: 'a' }] };
+    const card = {
+      ...valid(),
+      body: [
+        { type: 'Input.Text', id: 'a' },
+        { type: 'Input.Text', id: 'a' },
+      ],
+    };
     expect(validateCard(card).length).toBeGreaterThan(0);
   });
 

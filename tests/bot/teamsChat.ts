@@ -19,7 +19,12 @@ export interface TeamsChat {
   install(): Promise<{ status: number; body: unknown }>;
   say(from: EmulatedMember, text: string): Promise<{ status: number; body: unknown }>;
   meetingEvent(kind: 'start' | 'end'): Promise<{ status: number; body: unknown }>;
-  invoke(from: EmulatedMember, replyToId: string, verb: string, data: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  invoke(
+    from: EmulatedMember,
+    replyToId: string,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<{ status: number; body: unknown }>;
 }
 
 let counter = 0;
@@ -29,8 +34,18 @@ export function teamsChat(serviceUrl: string, connector: FakeConnector, name = '
   const unique = `${name}-${counter}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const tenantId = `tenant-${unique}`;
   const chatId = `19:meeting_${unique}@thread.v2`;
-  const manager: EmulatedMember = { id: `29:manager-${unique}`, name: 'Alex Morgan', aadObjectId: `aad-manager-${unique}`, tenantId };
-  const report: EmulatedMember = { id: `29:report-${unique}`, name: 'Sam Rivera', aadObjectId: `aad-report-${unique}`, tenantId };
+  const manager: EmulatedMember = {
+    id: `29:manager-${unique}`,
+    name: 'Alex Morgan',
+    aadObjectId: `aad-manager-${unique}`,
+    tenantId,
+  };
+  const report: EmulatedMember = {
+    id: `29:report-${unique}`,
+    name: 'Sam Rivera',
+    aadObjectId: `aad-report-${unique}`,
+    tenantId,
+  };
   const meetingId = `MCMxOTptZWV0aW5n-${unique}`;
   connector.emulator.setMembers(chatId, [manager, report]);
 

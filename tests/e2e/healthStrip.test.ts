@@ -114,12 +114,19 @@ describe('the 1:1 health strip', () => {
 
         // The open item from two meetings ago is flagged in words, not by colour alone.
         const fromLastTime = panel.getByRole('list', { name: 'Action items from last time' });
-        await fromLastTime.getByRole('listitem').filter({ hasText: 'Book the offsite venue' }).getByText('Overdue').waitFor();
+        await fromLastTime
+          .getByRole('listitem')
+          .filter({ hasText: 'Book the offsite venue' })
+          .getByText('Overdue')
+          .waitFor();
         expect(await fromLastTime.getByText('Write up the growth plan').count()).toBe(0);
 
         // The balance nudge's question goes straight onto the agenda, and the strip follows.
         await panel.getByRole('button', { name: 'Ask: Where do you want to grow?' }).click();
-        await panel.getByRole('list', { name: 'Agenda topics' }).getByRole('listitem', { name: 'Where do you want to grow?' }).waitFor();
+        await panel
+          .getByRole('list', { name: 'Agenda topics' })
+          .getByRole('listitem', { name: 'Where do you want to grow?' })
+          .waitFor();
         await expect
           .poll(() => healthOf(panel), SETTLE)
           .toEqual([

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { teamsDarkTheme, teamsHighContrastTheme } from '@fluentui/react-components';
 import type { FrameLocator, Page } from 'playwright-core';
 import { DevSession } from '../../domain/api.js';
@@ -8,8 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
 
-const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-const SCREENSHOT = root('docs/screenshots/meeting-page.png');
 const SETTLE = { timeout: 15_000, interval: 100 };
 
 /** The agenda as a panel shows it: topic texts in order. */
@@ -135,10 +131,6 @@ describe('the local meeting page', () => {
     await report.getByText('Sam Rivera · due').waitFor();
     await onReport.check();
     await expect.poll(() => manager.getByRole('checkbox', { name: text }).isChecked(), SETTLE).toBe(true);
-
-    // The README shows the meeting page as these tests leave it.
-    await mkdir(root('docs/screenshots'), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
   it('a panel whose connection dropped catches up with what changed meanwhile', { timeout: 60_000 }, async () => {

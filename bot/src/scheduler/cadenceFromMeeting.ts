@@ -17,14 +17,22 @@ export interface ScheduledTimes {
  * (Teams does not tell bots the recurrence). Without a scheduled time, the
  * fallback; people adjust either in the panel.
  */
-export function cadenceFromMeeting(times: ScheduledTimes, fallback: Cadence, now: Date): { cadence: Cadence; firstStart?: Date } {
+export function cadenceFromMeeting(
+  times: ScheduledTimes,
+  fallback: Cadence,
+  now: Date,
+): { cadence: Cadence; firstStart?: Date } {
   const start = times.scheduledStart ? new Date(times.scheduledStart) : undefined;
   if (!start || Number.isNaN(start.getTime())) return { cadence: fallback };
-  const timeZone = times.timeZone && isValidTimeZone(times.timeZone) ? canonicalTimeZone(times.timeZone) : fallback.timeZone;
+  const timeZone =
+    times.timeZone && isValidTimeZone(times.timeZone) ? canonicalTimeZone(times.timeZone) : fallback.timeZone;
   const local = wallClockAt(start, timeZone);
   const weekday = WEEKDAYS[new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay()] ?? fallback.weekday;
   const end = times.scheduledEnd ? new Date(times.scheduledEnd) : undefined;
-  const minutes = end && !Number.isNaN(end.getTime()) ? Math.round((end.getTime() - start.getTime()) / 60_000) : fallback.durationMinutes;
+  const minutes =
+    end && !Number.isNaN(end.getTime())
+      ? Math.round((end.getTime() - start.getTime()) / 60_000)
+      : fallback.durationMinutes;
   const cadence: Cadence = {
     frequency: 'weekly',
     weekday,

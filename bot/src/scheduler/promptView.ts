@@ -88,5 +88,7 @@ export function secondSkipInARow(meetings: readonly Meeting[], meeting: Meeting)
 /** The next occurrence to mention in a nudge: the series' current meeting if it is still ahead. */
 export function upcomingMeeting(state: SeriesRecords, now: Date): Meeting | undefined {
   const current = state.meetings.find((m) => m.id === state.series.currentMeetingId);
-  return current && current.status === 'scheduled' && Date.parse(current.scheduledStart) > now.getTime() ? current : undefined;
+  return current && current.status === 'scheduled' && Date.parse(current.scheduledStart) > now.getTime()
+    ? current
+    : undefined;
 }

@@ -7,7 +7,14 @@ import type { Logger } from '../logger.js';
 import type { RecordRepository } from '../store/recordStore.js';
 import type { BotStore, ChatMember, Claim, DeliveryKind } from './botStore.js';
 import type { ChatPoster } from './chatPoster.js';
-import { promptStillOpen, promptViewFor, secondSkipInARow, splitRecords, upcomingMeeting, type SeriesRecords } from './promptView.js';
+import {
+  promptStillOpen,
+  promptViewFor,
+  secondSkipInARow,
+  splitRecords,
+  upcomingMeeting,
+  type SeriesRecords,
+} from './promptView.js';
 
 /**
  * The durable pre-meeting scheduler. Nothing is kept in memory between ticks:
@@ -92,7 +99,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }
     const card = build(binding.members);
     if (!card) return false;
-    const claim: Claim | undefined = await deps.botStore.claim({ seriesId: state.series.id, kind, meetingId }, deps.instanceId, now);
+    const claim: Claim | undefined = await deps.botStore.claim(
+      { seriesId: state.series.id, kind, meetingId },
+      deps.instanceId,
+      now,
+    );
     if (!claim) return false;
     try {
       const activityId = await deps.poster.post(binding, card);
@@ -101,7 +112,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return true;
     } catch (error) {
       const released = await deps.botStore.release(claim, error instanceof Error ? error.message : String(error));
-      deps.logger.warn({ err: error, seriesId: state.series.id, meetingId, kind, state: released?.state }, 'post failed');
+      deps.logger.warn(
+        { err: error, seriesId: state.series.id, meetingId, kind, state: released?.state },
+        'post failed',
+      );
       return false;
     }
   }
@@ -136,7 +150,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const meeting = state?.meetings.find((m) => m.id === meetingId);
     if (!state || !meeting || !secondSkipInARow(state.meetings, meeting)) return false;
     const next = upcomingMeeting(state, now);
-    return deliver(state, 'nudge', meeting.id, now, () => skippedNudgeCard(next ? { nextMeeting: next.scheduledStart } : {}));
+    return deliver(state, 'nudge', meeting.id, now, () =>
+      skippedNudgeCard(next ? { nextMeeting: next.scheduledStart } : {}),
+    );
   }
 
   function tick(): Promise<TickReport> {

@@ -15,7 +15,11 @@ export const NARRATIVE_MAX_CHARS = 600;
 
 export function narrativeRequest(view: SummaryView): NarrativeRequest {
   const content = {
-    discussed: view.discussed.map((t) => ({ topic: t.text, category: t.category, notes: t.notes.map((n) => `${n.authorName}: ${n.text}`) })),
+    discussed: view.discussed.map((t) => ({
+      topic: t.text,
+      category: t.category,
+      notes: t.notes.map((n) => `${n.authorName}: ${n.text}`),
+    })),
     actionItems: view.actionItems.map((a) => ({ item: a.text, owner: a.ownerName, due: a.dueDate ?? null })),
     carriedOver: view.carriedOver.map((t) => t.text),
     nextMeeting: view.nextMeeting ?? null,

@@ -47,11 +47,18 @@ export function summaryPoster(deps: SummaryDeps): LifecycleListener {
         ...withPanel(deps.panelUrl(ended.series.chatId)),
       });
       if (!view) return;
-      const claim = await deps.botStore.claim({ seriesId, kind: 'summary', meetingId: ended.endedMeeting.id }, deps.instanceId, now);
+      const claim = await deps.botStore.claim(
+        { seriesId, kind: 'summary', meetingId: ended.endedMeeting.id },
+        deps.instanceId,
+        now,
+      );
       if (!claim) return;
       try {
         const narrative = await writeNarrative(deps, view);
-        const activityId = await deps.poster.post(binding, summaryCard({ ...view, ...(narrative ? { narrative } : {}) }));
+        const activityId = await deps.poster.post(
+          binding,
+          summaryCard({ ...view, ...(narrative ? { narrative } : {}) }),
+        );
         await deps.botStore.complete(claim, activityId, deps.clock.now());
       } catch (error) {
         await deps.botStore.release(claim, error instanceof Error ? error.message : String(error));
@@ -66,13 +73,19 @@ function withPanel(panelUrl: string | undefined): { panelUrl?: string } {
 }
 
 /** The narrative is a nicety: a slow or failing model never holds back the summary. */
-async function writeNarrative(deps: SummaryDeps, view: Parameters<typeof narrativeRequest>[0]): Promise<string | undefined> {
+async function writeNarrative(
+  deps: SummaryDeps,
+  view: Parameters<typeof narrativeRequest>[0],
+): Promise<string | undefined> {
   if (!deps.narrative) return undefined;
   try {
     const text = await deps.narrative.write(narrativeRequest(view));
     return text === undefined ? undefined : tidyNarrative(text);
   } catch (error) {
-    deps.logger.warn({ err: error instanceof Error ? error.message : 'unknown' }, 'AI narrative failed; posting the summary without it');
+    deps.logger.warn(
+      { err: error instanceof Error ? error.message : 'unknown' },
+      'AI narrative failed; posting the summary without it',
+    );
     return undefined;
   }
 }

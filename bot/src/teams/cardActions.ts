@@ -29,7 +29,10 @@ const CardData = z.object({
 });
 
 const AddTopicData = CardData.extend({
-  [PROMPT_INPUTS.topicText]: z.string().max(TEXT_LIMITS.topic * 2).optional(),
+  [PROMPT_INPUTS.topicText]: z
+    .string()
+    .max(TEXT_LIMITS.topic * 2)
+    .optional(),
   [PROMPT_INPUTS.category]: TopicCategory.optional().catch(undefined),
 });
 
@@ -46,41 +49,59 @@ export function topicIdFromCard(promptId: string, userId: string, text: string):
 }
 
 export async function onAddTopic(rt: BotRuntime, context: TurnContext, raw: unknown): Promise<AdaptiveCard> {
-  return respond(rt, context, async (caller) => {
-    const data = parseData(AddTopicData, raw);
-    const text = (data[PROMPT_INPUTS.topicText] ?? '').trim();
-    if (text === '') {
-      await requireMember(rt.ctx(), caller, data.seriesId);
-      return { notice: { text: 'Write the topic first, then press Add to agenda.', tone: 'error' } };
-    }
-    const id = topicIdFromCard(data.promptId, caller.userId, text);
-    const before = await rt.ctx().store.records.read(data.seriesId, id);
-    const topic = await addTopic(rt.ctx(), caller, data.seriesId, {
-      id,
-      text,
-      ...(data[PROMPT_INPUTS.category] ? { category: data[PROMPT_INPUTS.category] } : {}),
-    });
-    return {
-      notice: { text: before ? `Already on the agenda: ${topic.text}` : `Added to the agenda: ${topic.text}`, tone: 'info' },
-      changed: !before,
-    };
-  }, raw);
+  return respond(
+    rt,
+    context,
+    async (caller) => {
+      const data = parseData(AddTopicData, raw);
+      const text = (data[PROMPT_INPUTS.topicText] ?? '').trim();
+      if (text === '') {
+        await requireMember(rt.ctx(), caller, data.seriesId);
+        return { notice: { text: 'Write the topic first, then press Add to agenda.', tone: 'error' } };
+      }
+      const id = topicIdFromCard(data.promptId, caller.userId, text);
+      const before = await rt.ctx().store.records.read(data.seriesId, id);
+      const topic = await addTopic(rt.ctx(), caller, data.seriesId, {
+        id,
+        text,
+        ...(data[PROMPT_INPUTS.category] ? { category: data[PROMPT_INPUTS.category] } : {}),
+      });
+      return {
+        notice: {
+          text: before ? `Already on the agenda: ${topic.text}` : `Added to the agenda: ${topic.text}`,
+          tone: 'info',
+        },
+        changed: !before,
+      };
+    },
+    raw,
+  );
 }
 
 export async function onCompleteActionItem(rt: BotRuntime, context: TurnContext, raw: unknown): Promise<AdaptiveCard> {
-  return respond(rt, context, async (caller) => {
-    const data = parseData(CompleteActionItemData, raw);
-    const item = await editActionItem(rt.ctx(), caller, data.seriesId, data.actionItemId, { done: true });
-    return { notice: { text: `Marked done: ${item.text}`, tone: 'info' }, changed: true };
-  }, raw);
+  return respond(
+    rt,
+    context,
+    async (caller) => {
+      const data = parseData(CompleteActionItemData, raw);
+      const item = await editActionItem(rt.ctx(), caller, data.seriesId, data.actionItemId, { done: true });
+      return { notice: { text: `Marked done: ${item.text}`, tone: 'info' }, changed: true };
+    },
+    raw,
+  );
 }
 
 export async function onRefreshPrompt(rt: BotRuntime, context: TurnContext, raw: unknown): Promise<AdaptiveCard> {
-  return respond(rt, context, async (caller) => {
-    const data = parseData(CardData, raw);
-    await requireMember(rt.ctx(), caller, data.seriesId);
-    return {};
-  }, raw);
+  return respond(
+    rt,
+    context,
+    async (caller) => {
+      const data = parseData(CardData, raw);
+      await requireMember(rt.ctx(), caller, data.seriesId);
+      return {};
+    },
+    raw,
+  );
 }
 
 interface Outcome {
@@ -102,14 +123,19 @@ async function respond(
   raw: unknown,
 ): Promise<AdaptiveCard> {
   const caller = callerOf(context.activity);
-  if (!caller) return sendInvokeCard(context, noticeCard('We could not tell who pressed the button. Open the card in Teams and try again.', 'error'));
+  if (!caller)
+    return sendInvokeCard(
+      context,
+      noticeCard('We could not tell who pressed the button. Open the card in Teams and try again.', 'error'),
+    );
   let outcome: Outcome;
   try {
     outcome = await act(caller);
   } catch (error) {
     if (error instanceof Forbidden || !(error instanceof DomainError)) {
       if (!(error instanceof DomainError)) rt.logger.error({ err: error }, 'card action failed');
-      const message = error instanceof DomainError ? error.message : 'Something went wrong on our side. Please try again.';
+      const message =
+        error instanceof DomainError ? error.message : 'Something went wrong on our side. Please try again.';
       return sendInvokeCard(context, noticeCard(message, 'error'));
     }
     outcome = { notice: { text: error.message, tone: 'error' } };
@@ -129,7 +155,10 @@ async function respond(
 }
 
 /** The prompt card as it should look now: the series' current meeting, its agenda and open items. */
-async function currentPromptCard(rt: BotRuntime, seriesId: string): Promise<{ view: PromptView; card: AdaptiveCard } | undefined> {
+async function currentPromptCard(
+  rt: BotRuntime,
+  seriesId: string,
+): Promise<{ view: PromptView; card: AdaptiveCard } | undefined> {
   const state = splitRecords(await rt.ctx().store.records.loadSeries(seriesId));
   if (!state) return undefined;
   const binding = await rt.botStore.chatBinding(seriesId);
@@ -139,7 +168,8 @@ async function currentPromptCard(rt: BotRuntime, seriesId: string): Promise<{ vi
 
 function parseData<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new Forbidden('This card is not one of ours or is out of date. Ask the bot for a new one.');
+  if (!parsed.success)
+    throw new Forbidden('This card is not one of ours or is out of date. Ask the bot for a new one.');
   return parsed.data;
 }
 

@@ -49,7 +49,8 @@ export function devChatRoutes(deps: DevChatDeps): Router {
   router.use('/connector', connector.router());
 
   async function seriesFor(seriesId: string | undefined): Promise<Series> {
-    if (!seriesId || seriesId === seriesIdForChat(DEMO_SERIES.chatId)) return ensureSeriesForChat(rt.ctx(), DEMO_SERIES);
+    if (!seriesId || seriesId === seriesIdForChat(DEMO_SERIES.chatId))
+      return ensureSeriesForChat(rt.ctx(), DEMO_SERIES);
     const record = (await rt.ctx().store.records.read(seriesId, seriesId))?.record;
     if (!record || record.type !== 'series') throw new NotFound('There is no such 1:1.');
     return record;
@@ -57,7 +58,12 @@ export function devChatRoutes(deps: DevChatDeps): Router {
 
   /** The Teams side of a chat: its two members as Teams accounts, and a conversation to post to. */
   function teamsAccounts(series: Series): EmulatedMember[] {
-    return series.members.map((m) => ({ id: `29:${m.userId}`, name: m.name, aadObjectId: m.userId, tenantId: series.tenantId }));
+    return series.members.map((m) => ({
+      id: `29:${m.userId}`,
+      name: m.name,
+      aadObjectId: m.userId,
+      tenantId: series.tenantId,
+    }));
   }
 
   function baseActivity(req: Request, series: Series, from: EmulatedMember | undefined) {
@@ -95,7 +101,12 @@ export function devChatRoutes(deps: DevChatDeps): Router {
   async function caller(req: Request, series: Series): Promise<EmulatedMember> {
     const who: Caller = await deps.verifier.verify(bearerToken(req.get('authorization')));
     // The dev token says who; Teams would tell the bot the same Entra id in `from.aadObjectId`.
-    return { id: `29:${who.userId}`, name: who.name ?? 'Dev user', aadObjectId: who.userId, tenantId: who.tenantId ?? series.tenantId };
+    return {
+      id: `29:${who.userId}`,
+      name: who.name ?? 'Dev user',
+      aadObjectId: who.userId,
+      tenantId: who.tenantId ?? series.tenantId,
+    };
   }
 
   router.get('/chat', async (req, res) => {
@@ -115,7 +126,10 @@ export function devChatRoutes(deps: DevChatDeps): Router {
       type: 'invoke',
       name: 'adaptiveCard/action',
       replyToId: body.activityId,
-      value: { action: { type: 'Action.Execute', verb: body.verb, data: { ...body.data, ...body.inputs } }, trigger: 'manual' },
+      value: {
+        action: { type: 'Action.Execute', verb: body.verb, data: { ...body.data, ...body.inputs } },
+        trigger: 'manual',
+      },
     });
     res.status(result.status >= 500 ? 502 : 200).json(result);
   });
@@ -139,8 +153,18 @@ export function devChatRoutes(deps: DevChatDeps): Router {
       await ensureInstalled(req, series);
       const now = rt.clock.now().toISOString();
       // Teams sends these values in PascalCase.
-      const value = { Id: `dev-meeting-${series.id}`, Title: series.title, MeetingType: 'Scheduled', ...(name.endsWith('Start') ? { StartTime: now } : { EndTime: now }) };
-      const result = await send(req, { ...baseActivity(req, series, teamsAccounts(series)[0]), type: 'event', name, value });
+      const value = {
+        Id: `dev-meeting-${series.id}`,
+        Title: series.title,
+        MeetingType: 'Scheduled',
+        ...(name.endsWith('Start') ? { StartTime: now } : { EndTime: now }),
+      };
+      const result = await send(req, {
+        ...baseActivity(req, series, teamsAccounts(series)[0]),
+        type: 'event',
+        name,
+        value,
+      });
       res.status(result.status >= 400 ? 502 : 200).json({ status: result.status });
     });
   }
@@ -165,6 +189,10 @@ function origin(req: Request): string {
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Invalid('The request is not valid.', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success)
+    throw new Invalid(
+      'The request is not valid.',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
   return parsed.data;
 }

@@ -100,7 +100,9 @@ export function createBot(deps: BotDeps): Bot {
   app.adaptiveCards.actionExecute(CARD_VERBS.completeActionItem, (context, _state, data) =>
     onCompleteActionItem(rt, context, data),
   );
-  app.adaptiveCards.actionExecute(CARD_VERBS.refreshPrompt, (context, _state, data) => onRefreshPrompt(rt, context, data));
+  app.adaptiveCards.actionExecute(CARD_VERBS.refreshPrompt, (context, _state, data) =>
+    onRefreshPrompt(rt, context, data),
+  );
   app.error(async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
   });
@@ -136,7 +138,9 @@ export function createBot(deps: BotDeps): Bot {
   const receive: RequestHandler = async (req, res) => {
     const checked = IncomingActivity.safeParse(req.body);
     if (!checked.success) {
-      res.status(400).json(badActivity(checked.error.issues.map((i) => `${i.path.join('.') || 'activity'}: ${i.message}`)));
+      res
+        .status(400)
+        .json(badActivity(checked.error.issues.map((i) => `${i.path.join('.') || 'activity'}: ${i.message}`)));
       return;
     }
     try {

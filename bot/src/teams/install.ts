@@ -21,13 +21,17 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
   const activity = context.activity;
   const tenantId = tenantOf(activity);
   if (activity.conversation?.conversationType !== 'groupChat' || !tenantId) {
-    await context.sendActivity(cardMessage(noticeCard('Add 1:1 Companion to the chat of a meeting between two people.')));
+    await context.sendActivity(
+      cardMessage(noticeCard('Add 1:1 Companion to the chat of a meeting between two people.')),
+    );
     return;
   }
   const people = (await chatMembers(context)).filter((m) => m.aadObjectId && !m.id.startsWith('28:'));
   if (people.length !== 2) {
     await context.sendActivity(
-      cardMessage(noticeCard(`1:1 Companion works in meeting chats of exactly two people; this chat has ${people.length}.`)),
+      cardMessage(
+        noticeCard(`1:1 Companion works in meeting chats of exactly two people; this chat has ${people.length}.`),
+      ),
     );
     return;
   }
@@ -62,7 +66,9 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
       id: 'chat',
       type: 'chatBinding',
       seriesId: series.id,
-      conversationReference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as ChatBinding['conversationReference'],
+      conversationReference: JSON.parse(
+        JSON.stringify(TurnContext.getConversationReference(activity)),
+      ) as ChatBinding['conversationReference'],
       members: people.map((p): ChatMember => ({ userId: p.aadObjectId!, mri: p.id, name: displayName(p) })),
       updatedAt: rt.clock.now().toISOString(),
     };
@@ -73,7 +79,9 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
       cardMessage(
         welcomeCard({
           members: series.members.map((m) => ({ name: m.name, role: m.role })),
-          ...(current?.type === 'meeting' && current.status === 'scheduled' ? { nextMeeting: current.scheduledStart } : {}),
+          ...(current?.type === 'meeting' && current.status === 'scheduled'
+            ? { nextMeeting: current.scheduledStart }
+            : {}),
           leadHours: rt.config.PROMPT_LEAD_HOURS,
           ...withPanel(rt.panelUrl(series.chatId)),
         }),
@@ -122,12 +130,16 @@ async function meetingDetails(rt: BotRuntime, context: TurnContext): Promise<Mee
     const info = await TeamsInfo.getMeetingInfo(context, meetingId);
     const details: MeetingDetails = {};
     if (info.details?.title) details.title = info.details.title;
-    if (info.details?.scheduledStartTime) details.scheduledStart = new Date(info.details.scheduledStartTime).toISOString();
+    if (info.details?.scheduledStartTime)
+      details.scheduledStart = new Date(info.details.scheduledStartTime).toISOString();
     if (info.details?.scheduledEndTime) details.scheduledEnd = new Date(info.details.scheduledEndTime).toISOString();
     if (info.organizer?.aadObjectId) details.organizerId = info.organizer.aadObjectId;
     return details;
   } catch (error) {
-    rt.logger.info({ err: error instanceof Error ? error.message : 'unknown' }, 'meeting details unavailable; using the default cadence');
+    rt.logger.info(
+      { err: error instanceof Error ? error.message : 'unknown' },
+      'meeting details unavailable; using the default cadence',
+    );
     return undefined;
   }
 }

@@ -20,9 +20,16 @@ export async function answerMessage(rt: BotRuntime, context: TurnContext): Promi
     series = await seriesOfChat(rt, activity.conversation.id, tenantId);
   }
   const current = series && (await rt.ctx().store.records.read(series.id, series.currentMeetingId))?.record;
-  const nextMeeting = current?.type === 'meeting' && current.status === 'scheduled' ? current.scheduledStart : undefined;
+  const nextMeeting =
+    current?.type === 'meeting' && current.status === 'scheduled' ? current.scheduledStart : undefined;
   const panelUrl = series && rt.panelUrl(series.chatId);
   await context.sendActivity(
-    cardMessage(helpCard({ hasSeries: Boolean(series), ...(nextMeeting ? { nextMeeting } : {}), ...(panelUrl ? { panelUrl } : {}) })),
+    cardMessage(
+      helpCard({
+        hasSeries: Boolean(series),
+        ...(nextMeeting ? { nextMeeting } : {}),
+        ...(panelUrl ? { panelUrl } : {}),
+      }),
+    ),
   );
 }

@@ -1,5 +1,13 @@
 import { TurnContext, type BotAdapter } from 'botbuilder';
-import { GPTTokenizer, OpenAIModel, Prompt, TextSection, type Memory, type PromptFunctions, type PromptTemplate } from '@microsoft/teams-ai';
+import {
+  GPTTokenizer,
+  OpenAIModel,
+  Prompt,
+  TextSection,
+  type Memory,
+  type PromptFunctions,
+  type PromptTemplate,
+} from '@microsoft/teams-ai';
 import type { Config } from '../config.js';
 import type { NarrativeRequest } from '../summary/narrativePrompt.js';
 import type { NarrativeWriter } from '../summary/postSummary.js';

@@ -18,7 +18,11 @@ export interface BotRuntime {
 }
 
 /** The 1:1 bound to a Teams chat, if the app was set up there (and for this tenant). */
-export async function seriesOfChat(rt: BotRuntime, chatId: string, tenantId: string | undefined): Promise<Series | undefined> {
+export async function seriesOfChat(
+  rt: BotRuntime,
+  chatId: string,
+  tenantId: string | undefined,
+): Promise<Series | undefined> {
   const id = seriesIdForChat(chatId);
   const stored = await rt.ctx().store.records.read(id, id);
   const record = stored?.record;

@@ -1,9 +1,10 @@
 import { makeStyles, PresenceBadge, tokens, typographyStyles } from '@fluentui/react-components';
 import { otherMember } from '../store/selectors.js';
+import { NextMeeting } from './header/NextMeeting.js';
 import { useSeriesView } from './SeriesContext.js';
 
 const useStyles = makeStyles({
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   title: { ...typographyStyles.subtitle1, margin: 0, overflowWrap: 'anywhere' },
   presence: {
     ...typographyStyles.caption1,
@@ -15,7 +16,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** Series title and whether the other member has the panel open right now. */
+/** Series title, whether the other member has the panel open right now, and when the 1:1 meets next. */
 export function PanelHeader() {
   const styles = useStyles();
   const { state, series, viewer } = useSeriesView();
@@ -31,6 +32,7 @@ export function PanelHeader() {
           {`${other.name} (${other.role}) is ${otherOnline ? 'here' : 'not here yet'}`}
         </p>
       )}
+      <NextMeeting />
     </header>
   );
 }

@@ -1,12 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { Member, Series } from '../../../domain/entities.js';
-import type { SeriesActions } from '../store/seriesActions.js';
+import type { PanelActions } from '../store/panelActions.js';
 import type { SeriesState } from '../store/seriesState.js';
 
 /** What every panel section reads: the series store once it has loaded. */
 export interface SeriesView {
   state: SeriesState;
-  actions: SeriesActions;
+  actions: PanelActions;
   series: Series;
   viewer: Member;
 }

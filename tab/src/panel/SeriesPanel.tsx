@@ -1,11 +1,14 @@
 import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import type { PanelSession } from '../host/session.js';
 import { selectSeries } from '../store/selectors.js';
 import { useSeries } from '../store/useSeries.js';
 import { Notice } from '../ui/Notice.js';
 import { ActionItemsSection } from './actionItems/ActionItemsSection.js';
 import { AgendaSection } from './agenda/AgendaSection.js';
+import { FromLastTime } from './followUp/FromLastTime.js';
+import { UnsentChanges } from './header/UnsentChanges.js';
+import { HealthStrip, PastMeetings, PastMeetingView, PrivateNotes, TryAsking } from './lazySections.js';
 import { PanelHeader } from './PanelHeader.js';
 import { SeriesProvider, type SeriesView } from './SeriesContext.js';
 
@@ -21,10 +24,16 @@ const useStyles = makeStyles({
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-/** The side panel of one open series: one column, sections top to bottom. */
+/** A section loaded after first paint: nothing in its place meanwhile, so nothing jumps twice. */
+function Later({ children }: { children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
+}
+
+/** The side panel of one open series: one column, sections top to bottom (or one past meeting, read-only). */
 export function SeriesPanel({ session }: { session: PanelSession }) {
   const styles = useStyles();
   const { state, actions } = useSeries(session.seriesId, session.getToken);
+  const [pastMeetingId, setPastMeetingId] = useState<string | null>(null);
   const series = selectSeries(state);
   const viewer = state.viewer;
   const view = useMemo<SeriesView | undefined>(
@@ -48,6 +57,7 @@ export function SeriesPanel({ session }: { session: PanelSession }) {
     <SeriesProvider value={view}>
       <main className={styles.root}>
         <PanelHeader />
+        <UnsentChanges />
         {/* Fluent's MessageBar announces itself to screen readers; no live region is needed here. */}
         {hasNotices && (
           <div className={styles.notices}>
@@ -63,8 +73,27 @@ export function SeriesPanel({ session }: { session: PanelSession }) {
             ))}
           </div>
         )}
-        <AgendaSection />
-        <ActionItemsSection />
+        {pastMeetingId ? (
+          <Suspense fallback={<Spinner size="tiny" label="Opening the meeting…" />}>
+            <PastMeetingView meetingId={pastMeetingId} onBack={() => setPastMeetingId(null)} />
+          </Suspense>
+        ) : (
+          <>
+            <Later>
+              <HealthStrip />
+            </Later>
+            <FromLastTime />
+            <Later>
+              <TryAsking />
+            </Later>
+            <AgendaSection />
+            <ActionItemsSection />
+            <Later>
+              <PrivateNotes key={view.series.currentMeetingId} meetingId={view.series.currentMeetingId} />
+              <PastMeetings onOpen={setPastMeetingId} />
+            </Later>
+          </>
+        )}
       </main>
     </SeriesProvider>
   );

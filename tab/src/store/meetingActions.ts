@@ -23,8 +23,13 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
   const lastDeleted = createSignal<DeletedTopic | null>(null);
   const now = () => new Date().toISOString();
   const topic = (id: string): Topic | undefined => visibleRecords(read(), 'topic').find((t) => t.id === id);
-  const one = <T>(call: () => Promise<{ record: T }>) => async () => [(await call()).record];
-  const many = <T>(call: () => Promise<{ records: T[] }>) => async () => (await call()).records;
+  const one =
+    <T>(call: () => Promise<{ record: T }>) =>
+    async () => [(await call()).record];
+  const many =
+    <T>(call: () => Promise<{ records: T[] }>) =>
+    async () =>
+      (await call()).records;
 
   return {
     lastDeleted,

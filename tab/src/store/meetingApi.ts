@@ -15,14 +15,14 @@ export function createMeetingApi(http: HttpOptions, seriesId: string) {
   const id = (value: string) => encodeURIComponent(value);
   return {
     deleteTopic: (topicId: string) => request(http, 'DELETE', `${base}/topics/${id(topicId)}`, RecordResponse),
-    restoreTopic: (topicId: string) =>
-      request(http, 'POST', `${base}/topics/${id(topicId)}/restore`, RecordResponse),
+    restoreTopic: (topicId: string) => request(http, 'POST', `${base}/topics/${id(topicId)}/restore`, RecordResponse),
     putSharedNote: (topicId: string, body: PutNoteBody) =>
       request(http, 'PUT', `${base}/topics/${id(topicId)}/notes/mine`, RecordResponse, body),
     putPrivateNote: (meetingId: string, body: PutPrivateNoteBody) =>
       request(http, 'PUT', `${base}/meetings/${id(meetingId)}/private-note`, RecordResponse, body),
     endMeeting: () => request(http, 'POST', `${base}/meetings/current/end`, RecordsResponse),
-    skipMeeting: (body: SkipMeetingBody) => request(http, 'POST', `${base}/meetings/current/skip`, RecordsResponse, body),
+    skipMeeting: (body: SkipMeetingBody) =>
+      request(http, 'POST', `${base}/meetings/current/skip`, RecordsResponse, body),
     applyTemplate: (body: ApplyTemplateBody) =>
       request(http, 'POST', `${base}/meetings/current/template`, RecordsResponse, body),
     updateCadence: (body: UpdateCadenceBody) => request(http, 'PUT', `${base}/cadence`, RecordsResponse, body),

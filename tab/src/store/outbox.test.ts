@@ -107,7 +107,10 @@ describe('the outbox of unsent changes', () => {
     };
     expect(await outbox.submit(refused)).toBe(false);
     expect(outbox.unsent.get()).toEqual([]);
-    expect(actions).toContainEqual({ type: 'notice', text: 'Add topic “” was not saved: Topic text must not be empty' });
+    expect(actions).toContainEqual({
+      type: 'notice',
+      text: 'Add topic “” was not saved: Topic text must not be empty',
+    });
     expect(actions.at(-1)).toEqual({ type: 'settled', id: 'b' });
   });
 });

@@ -46,7 +46,8 @@ export function createOutbox(dispatch: (action: SeriesAction) => void) {
   /** Drop optimistic copies, except those a change still waiting will show again. */
   function settle(change: Change) {
     const stillShown = new Set(queue.flatMap((entry) => entry.optimistic.map((r) => r.id)));
-    for (const record of change.optimistic) if (!stillShown.has(record.id)) dispatch({ type: 'settled', id: record.id });
+    for (const record of change.optimistic)
+      if (!stillShown.has(record.id)) dispatch({ type: 'settled', id: record.id });
   }
 
   function enqueue(change: Change) {

@@ -15,9 +15,11 @@ export function createPanelActions(
 ) {
   const outbox = createOutbox(dispatch);
   return {
-    ...createSeriesActions(createSeriesApi(http, seriesId), dispatch, read),
+    ...createSeriesActions(createSeriesApi(http, seriesId), dispatch, read, outbox),
     ...createMeetingActions(createMeetingApi(http, seriesId), outbox, read),
     unsent: outbox.unsent,
+    /** Sends what waits; called on every (re)join of the live channel and when the browser is back online. */
+    flushUnsent: outbox.flush,
   };
 }
 

@@ -27,13 +27,14 @@ export function selectAgenda(state: SeriesState): Topic[] {
 }
 
 /**
- * Action items to show: every open one (so nothing agreed is forgotten) and
- * those done in the current meeting. Open first, earliest due date first.
+ * Action items agreed in the current meeting, open first, earliest due date
+ * first. Those still open from earlier meetings show under "From last time"
+ * (see meetingSelectors.ts), at the top of the panel.
  */
 export function selectActionItems(state: SeriesState): ActionItem[] {
   const series = selectSeries(state);
   return visibleRecords(state, 'actionItem')
-    .filter((item) => !item.deletedAt && (!item.doneAt || item.meetingId === series?.currentMeetingId))
+    .filter((item) => !item.deletedAt && item.meetingId === series?.currentMeetingId)
     .sort(byOpenThenDue);
 }
 

@@ -1,9 +1,9 @@
 import { orderForMove, orderForNewTopic } from '../../../domain/agenda.js';
 import type { RecordResponse } from '../../../domain/api.js';
 import type { ActionItem, AnyRecord, TopicCategory, Topic, TopicStatus } from '../../../domain/entities.js';
-import { messageOf } from '../api/http.js';
 import type { SeriesApi } from '../api/seriesApi.js';
 import { newId } from './newId.js';
+import type { Outbox } from './outbox.js';
 import { selectAgenda, selectSeries, visibleRecords } from './selectors.js';
 import type { SeriesAction, SeriesState } from './seriesState.js';
 
@@ -11,27 +11,31 @@ export interface NewActionItem {
   text: string;
   ownerId: string;
   dueDate?: string;
+  /** The topic it came out of, when added from a topic. */
+  topicId?: string;
 }
 
+const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
+
 /**
- * Every change a person can make from the panel. Each one shows an
- * optimistic copy at once, then keeps the record the server answers with (or
- * drops the copy and shows the server's message). Resolves true on success so
- * a form knows it may clear itself.
+ * Every change a person can make to the agenda and action items. Each one
+ * shows an optimistic copy at once, then keeps the record the server answers
+ * with (or drops the copy and shows the server's message); the outbox keeps
+ * it for later when the service is out of reach. Resolves true unless the
+ * server refused, so a form knows it may clear itself.
  */
-export function createSeriesActions(api: SeriesApi, dispatch: (action: SeriesAction) => void, read: () => SeriesState) {
-  async function commit(optimistic: AnyRecord | undefined, call: () => Promise<RecordResponse>): Promise<boolean> {
-    if (optimistic) dispatch({ type: 'optimistic', record: optimistic });
-    try {
-      const { record } = await call();
-      dispatch({ type: 'recordsReceived', records: [record] });
-      return true;
-    } catch (error) {
-      dispatch({ type: 'notice', text: messageOf(error) });
-      return false;
-    } finally {
-      if (optimistic) dispatch({ type: 'settled', id: optimistic.id });
-    }
+export function createSeriesActions(
+  api: SeriesApi,
+  dispatch: (action: SeriesAction) => void,
+  read: () => SeriesState,
+  outbox: Outbox,
+) {
+  function commit(label: string, optimistic: AnyRecord | undefined, call: () => Promise<RecordResponse>) {
+    return outbox.submit({
+      label,
+      optimistic: optimistic ? [optimistic] : [],
+      send: async () => [(await call()).record],
+    });
   }
 
   function topic(id: string): Topic | undefined {
@@ -69,17 +73,21 @@ export function createSeriesActions(api: SeriesApi, dispatch: (action: SeriesAct
               originId: id,
             }
           : undefined;
-      return commit(optimistic, () => api.addTopic({ id, text, category }));
+      return commit(`Add topic ${quote(text.trim())}`, optimistic, () => api.addTopic({ id, text, category }));
     },
 
     editTopicText(topicId: string, text: string): Promise<boolean> {
       const held = topic(topicId);
-      return commit(held && { ...held, text: text.trim() }, () => api.editTopic(topicId, { text }));
+      return commit(`Edit ${quote(text.trim())}`, held && { ...held, text: text.trim() }, () =>
+        api.editTopic(topicId, { text }),
+      );
     },
 
     setTopicStatus(topicId: string, status: TopicStatus): Promise<boolean> {
       const held = topic(topicId);
-      return commit(held && { ...held, status }, () => api.editTopic(topicId, { status }));
+      return commit(`Mark ${quote(held?.text ?? 'topic')} ${status}`, held && { ...held, status }, () =>
+        api.editTopic(topicId, { status }),
+      );
     },
 
     /** Places the topic right after `afterId` (null: first), as the move buttons and Alt+Arrow keys do. */
@@ -91,10 +99,10 @@ export function createSeriesActions(api: SeriesApi, dispatch: (action: SeriesAct
       } catch {
         optimistic = undefined; // the server decides and explains
       }
-      return commit(optimistic, () => api.moveTopic(topicId, { afterId }));
+      return commit(`Move ${quote(held?.text ?? 'topic')}`, optimistic, () => api.moveTopic(topicId, { afterId }));
     },
 
-    addActionItem({ text, ownerId, dueDate }: NewActionItem): Promise<boolean> {
+    addActionItem({ text, ownerId, dueDate, topicId }: NewActionItem): Promise<boolean> {
       const state = read();
       const series = selectSeries(state);
       const id = newId();
@@ -111,15 +119,22 @@ export function createSeriesActions(api: SeriesApi, dispatch: (action: SeriesAct
               text: text.trim(),
               ownerId,
               dueDate,
+              topicId,
               createdBy: state.viewer.userId,
             }
           : undefined;
-      return commit(optimistic, () => api.addActionItem({ id, text, ownerId, dueDate }));
+      return commit(`Add action item ${quote(text.trim())}`, optimistic, () =>
+        api.addActionItem({ id, text, ownerId, dueDate, topicId }),
+      );
     },
 
     setActionItemDone(itemId: string, done: boolean): Promise<boolean> {
       const held = actionItem(itemId);
-      return commit(held && { ...held, doneAt: done ? now() : undefined }, () => api.editActionItem(itemId, { done }));
+      return commit(
+        `${done ? 'Tick off' : 'Reopen'} ${quote(held?.text ?? 'action item')}`,
+        held && { ...held, doneAt: done ? now() : undefined },
+        () => api.editActionItem(itemId, { done }),
+      );
     },
 
     dismissNotice(id: number): void {

@@ -184,7 +184,7 @@ describe('series store', () => {
     expect(state.loadError).toBe('You are not a member of this 1:1.');
   });
 
-  it('lists open action items first, soonest due first, and hides items done in earlier meetings', () => {
+  it('lists the action items agreed in this meeting, open first, soonest due first', () => {
     const state = run({
       type: 'loaded',
       state: panelState({
@@ -197,6 +197,6 @@ describe('series store', () => {
         ],
       }),
     });
-    expect(selectActionItems(state).map((a) => a.id)).toEqual(['due-soon', 'due-late', 'no-due', 'done-now']);
+    expect(selectActionItems(state).map((a) => a.id)).toEqual(['due-late', 'no-due', 'done-now']);
   });
 });

@@ -2,21 +2,25 @@ import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { messageOf, type TokenSource } from '../api/http.js';
 import { connectRealtime } from '../api/realtime.js';
 import { createSeriesApi } from '../api/seriesApi.js';
-import { createSeriesActions, type SeriesActions } from './seriesActions.js';
+import { createPanelActions, type PanelActions } from './panelActions.js';
 import { initialSeriesState, seriesReducer, type SeriesState } from './seriesState.js';
 
 /**
  * The store of one open series: loads the panel state over REST, then keeps
  * it current from the series' live channel, reloading after every (re)join so
- * nothing missed while disconnected stays missing.
+ * nothing missed while disconnected stays missing, and sending the changes
+ * made meanwhile.
  */
-export function useSeries(seriesId: string, getToken: TokenSource): { state: SeriesState; actions: SeriesActions } {
+export function useSeries(seriesId: string, getToken: TokenSource): { state: SeriesState; actions: PanelActions } {
   const [state, dispatch] = useReducer(seriesReducer, seriesId, initialSeriesState);
   const latest = useRef(state);
   latest.current = state;
 
   const api = useMemo(() => createSeriesApi({ getToken }, seriesId), [getToken, seriesId]);
-  const actions = useMemo(() => createSeriesActions(api, dispatch, () => latest.current), [api]);
+  const actions = useMemo(
+    () => createPanelActions({ getToken }, seriesId, dispatch, () => latest.current),
+    [getToken, seriesId],
+  );
 
   useEffect(() => {
     let active = true;
@@ -29,14 +33,18 @@ export function useSeries(seriesId: string, getToken: TokenSource): { state: Ser
     const disconnect = connectRealtime(seriesId, getToken, {
       onChanged: (event) => dispatch({ type: 'recordsReceived', records: event.records }),
       onPresence: (event) => dispatch({ type: 'presence', online: event.online }),
-      onJoined: () => void load(),
+      // Send what waited first, so the reload already shows it as saved.
+      onJoined: () => void actions.flushUnsent().then(load),
       onStatus: (status, message) => active && dispatch({ type: 'live', status, message }),
     });
+    const onOnline = () => void actions.flushUnsent();
+    window.addEventListener('online', onOnline);
     return () => {
       active = false;
+      window.removeEventListener('online', onOnline);
       disconnect();
     };
-  }, [api, seriesId, getToken]);
+  }, [api, actions, seriesId, getToken]);
 
   return { state, actions };
 }

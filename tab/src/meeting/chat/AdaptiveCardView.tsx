@@ -1,4 +1,4 @@
-import { makeStyles, Spinner, tokens, typographyStyles } from '@fluentui/react-components';
+import { makeStyles, shorthands, Spinner, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { messageOf } from '../../api/http.js';
 import { Notice } from '../../ui/Notice.js';
@@ -27,7 +27,7 @@ const useStyles = makeStyles({
     '& .ac-pushButton.style-positive': {
       color: tokens.colorNeutralForegroundOnBrand,
       backgroundColor: tokens.colorBrandBackground,
-      borderColor: tokens.colorTransparentStroke,
+      ...shorthands.borderColor(tokens.colorTransparentStroke),
     },
     '& .ac-pushButton.style-positive:hover': { backgroundColor: tokens.colorBrandBackgroundHover },
     '& .ac-pushButton:focus-visible': {
@@ -49,7 +49,7 @@ const useStyles = makeStyles({
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
       borderBottomColor: tokens.colorCompoundBrandStroke,
     },
-    '& .ac-input.ac-input-validation-failed': { borderColor: tokens.colorPaletteRedBorder2 },
+    '& .ac-input.ac-input-validation-failed': shorthands.borderColor(tokens.colorPaletteRedBorder2),
     '& a': { color: tokens.colorBrandForegroundLink },
   },
 });

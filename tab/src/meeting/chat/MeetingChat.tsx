@@ -1,13 +1,4 @@
-import {
-  Field,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Spinner,
-  tokens,
-  typographyStyles,
-  type Theme,
-} from '@fluentui/react-components';
+import { makeStyles, Spinner, ToggleButton, tokens, typographyStyles, type Theme } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DevSession } from '../../../../domain/api.js';
 import { Notice } from '../../ui/Notice.js';
@@ -29,6 +20,13 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
+  },
+  actor: {
+    ...typographyStyles.body1,
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
   },
   empty: { ...typographyStyles.body1, color: tokens.colorNeutralForeground3, margin: 'auto', textAlign: 'center' },
 });
@@ -63,17 +61,17 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
   return (
     <div className={styles.chat}>
       <MeetingControls onDone={feed.reload} />
-      <Field label="Act in the chat as">
-        <RadioGroup
-          layout="horizontal"
-          value={role}
-          onChange={(_e, data) => setRole(identities.find((i) => i.role === data.value)?.role)}
-        >
-          {identities.map((identity) => (
-            <Radio key={identity.role} value={identity.role} label={`${identity.name} (${identity.role})`} />
-          ))}
-        </RadioGroup>
-      </Field>
+      <div className={styles.actor} role="group" aria-labelledby="chat-actor">
+        <span id="chat-actor">Act in the chat as</span>
+        {identities.map((identity) => (
+          <ToggleButton
+            key={identity.role}
+            size="small"
+            checked={identity.role === role}
+            onClick={() => setRole(identity.role)}
+          >{`${identity.name} (${identity.role})`}</ToggleButton>
+        ))}
+      </div>
       {feed.error && <Notice intent="error">{feed.error}</Notice>}
       <div ref={log} className={styles.log} role="log" aria-label="Meeting chat messages" tabIndex={0}>
         {!feed.messages && !feed.error && <Spinner size="small" label="Loading the chat…" />}

@@ -1,6 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { CallEndRegular, ClockRegular, VideoRegular } from '@fluentui/react-icons';
-import { useState, type ReactElement } from 'react';
+import { useState } from 'react';
 import { messageOf } from '../../api/http.js';
 import { Notice } from '../../ui/Notice.js';
 import { sendMeetingEvent, type MeetingEvent } from './chatApi.js';
@@ -9,10 +8,10 @@ const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-const CONTROLS: { event: MeetingEvent; label: string; icon: ReactElement }[] = [
-  { event: 'meeting/start', label: 'Start meeting', icon: <VideoRegular /> },
-  { event: 'meeting/end', label: 'End meeting', icon: <CallEndRegular /> },
-  { event: 'clock/advance-to-prompt', label: 'Advance clock to the pre-meeting prompt', icon: <ClockRegular /> },
+const CONTROLS: { event: MeetingEvent; label: string }[] = [
+  { event: 'meeting/start', label: 'Start meeting' },
+  { event: 'meeting/end', label: 'End meeting' },
+  { event: 'clock/advance-to-prompt', label: 'Advance clock to the pre-meeting prompt' },
 ];
 
 /**
@@ -36,8 +35,8 @@ export function MeetingControls({ onDone }: { onDone: () => Promise<unknown> }) 
   return (
     <>
       <div className={styles.bar} role="group" aria-label="Meeting controls">
-        {CONTROLS.map(({ event, label, icon }) => (
-          <Button key={event} icon={icon} disabledFocusable={busy !== undefined} onClick={() => run(event, label)}>
+        {CONTROLS.map(({ event, label }) => (
+          <Button key={event} disabledFocusable={busy !== undefined} onClick={() => run(event, label)}>
             {label}
           </Button>
         ))}

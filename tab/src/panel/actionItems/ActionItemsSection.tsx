@@ -30,7 +30,9 @@ export function ActionItemsSection() {
         Action items
       </h2>
       {items.length === 0 ? (
-        <Text className={styles.empty}>No action items yet. Capture what you agree on, with an owner.</Text>
+        <Text className={styles.empty}>
+          No action items agreed in this meeting yet. Capture what you agree on, with an owner and a due date.
+        </Text>
       ) : (
         <ul className={styles.list} aria-label="Action items">
           {items.map((item) => (

@@ -1,7 +1,7 @@
 import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
-import { TEXT_LIMITS } from '../../../../domain/entities.js';
+import { TEXT_LIMITS, type Topic } from '../../../../domain/entities.js';
 import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
@@ -12,8 +12,14 @@ const useStyles = makeStyles({
   fill: { width: '100%', minWidth: 0 },
 });
 
+interface AddActionItemFormProps {
+  /** Set when the item is agreed on a topic: it is linked to it. */
+  topic?: Topic;
+  onAdded?(): void;
+}
+
 /** Capture an action item: what, who owns it (either member), and optionally by when. */
-export function AddActionItemForm() {
+export function AddActionItemForm({ topic, onAdded }: AddActionItemFormProps = {}) {
   const styles = useStyles();
   const { actions, series, viewer } = useSeriesView();
   const [text, setText] = useState('');
@@ -25,21 +31,27 @@ export function AddActionItemForm() {
     event.preventDefault();
     if (text.trim() === '') return;
     setSaving(true);
-    void actions.addActionItem({ text, ownerId, dueDate: dueDate || undefined }).then((added) => {
+    void actions.addActionItem({ text, ownerId, dueDate: dueDate || undefined, topicId: topic?.id }).then((added) => {
       setSaving(false);
       if (!added) return;
       setText('');
       setDueDate('');
+      onAdded?.();
     });
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="Add an action item">
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      aria-label={topic ? `Add an action item for “${topic.text}”` : 'Add an action item'}
+    >
       <Field label="New action item">
         <Input
           value={text}
           maxLength={TEXT_LIMITS.actionItem}
           placeholder="What was agreed?"
+          autoFocus={topic !== undefined}
           onChange={(_, data) => setText(data.value)}
         />
       </Field>

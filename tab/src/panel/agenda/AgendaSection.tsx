@@ -1,9 +1,12 @@
 import { makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
-import { useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
+import { Suspense, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import { selectAgenda } from '../../store/selectors.js';
+import { UndoDeleteBar } from '../decisions/UndoDeleteBar.js';
+import { TemplatePicker } from '../lazySections.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { AddTopicForm } from './AddTopicForm.js';
 import { TopicItem, type MoveControl } from './TopicItem.js';
+import { useAgendaDrag } from './useAgendaDrag.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -55,6 +58,8 @@ export function AgendaSection() {
     void actions.moveTopic(topic.id, afterId);
   };
 
+  const dragProps = useAgendaDrag(agenda, (topicId, afterId) => void actions.moveTopic(topicId, afterId));
+
   const forgetRefocus = (event: FocusEvent) => {
     if (event.relatedTarget !== null) setRefocus(null);
   };
@@ -83,12 +88,17 @@ export function AgendaSection() {
               topic={topic}
               isFirst={index === 0}
               isLast={index === agenda.length - 1}
+              drag={dragProps(topic)}
               onMove={(direction, control) => move(index, direction, control)}
             />
           ))}
         </ol>
       )}
+      <UndoDeleteBar />
       <AddTopicForm />
+      <Suspense fallback={null}>
+        <TemplatePicker initiallyOpen={agenda.length === 0} />
+      </Suspense>
     </section>
   );
 }

@@ -1,18 +1,15 @@
-import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import {
-  ArrowDownRegular,
-  ArrowUndoRegular,
-  ArrowUpRegular,
-  CalendarArrowRightRegular,
-  CheckmarkRegular,
-  EditRegular,
-} from '@fluentui/react-icons';
-import { useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { Badge, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
+import { ReOrderDotsVerticalRegular } from '@fluentui/react-icons';
+import { Suspense, useId, useRef, useState, type HTMLAttributes, type KeyboardEvent, type Ref } from 'react';
 import type { Topic } from '../../../../domain/entities.js';
 import { memberName } from '../../store/selectors.js';
+import { AddActionItemForm } from '../actionItems/AddActionItemForm.js';
+import { CarriedOverBadge, DecisionPrompt } from '../decisions/TopicFlags.js';
+import { TopicNotes } from '../lazySections.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { categoryOf, STATUS_LABELS } from './categories.js';
 import { TopicTextEditor } from './TopicTextEditor.js';
+import { TopicToolbar, type TopicPanel } from './TopicToolbar.js';
 
 export type MoveControl = 'item' | 'up' | 'down';
 
@@ -28,26 +25,39 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   closed: { backgroundColor: tokens.colorNeutralBackground2 },
-  text: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
+  dropBefore: { boxShadow: `0 calc(-1 * ${tokens.strokeWidthThickest}) 0 0 ${tokens.colorBrandStroke1}` },
+  dropAfter: { boxShadow: `0 ${tokens.strokeWidthThickest} 0 0 ${tokens.colorBrandStroke1}` },
+  dragging: { opacity: 0.5 },
+  top: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
+  handle: { cursor: 'grab', color: tokens.colorNeutralForeground3, flexShrink: 0, paddingTop: '2px' },
+  text: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', flexGrow: 1, minWidth: 0 },
   closedText: { color: tokens.colorNeutralForeground3 },
   meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   by: { color: tokens.colorNeutralForeground2 },
-  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXS },
 });
+
+export interface DragState {
+  dragging: boolean;
+  drop: 'before' | 'after' | null;
+  handle: HTMLAttributes<HTMLSpanElement>;
+  item: HTMLAttributes<HTMLLIElement>;
+}
 
 interface TopicItemProps {
   ref: Ref<HTMLLIElement>;
   topic: Topic;
   isFirst: boolean;
   isLast: boolean;
+  drag: DragState;
   onMove(direction: -1 | 1, control: MoveControl): void;
 }
 
 /** One topic: what it is, who raised it, where it stands, and what either person can do with it. */
-export function TopicItem({ ref, topic, isFirst, isLast, onMove }: TopicItemProps) {
+export function TopicItem({ ref, topic, isFirst, isLast, drag, onMove }: TopicItemProps) {
   const styles = useStyles();
   const { actions, series } = useSeriesView();
   const [editing, setEditing] = useState(false);
+  const [open, setOpen] = useState<TopicPanel>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const metaId = useId();
   const category = categoryOf(topic.category);
@@ -55,7 +65,7 @@ export function TopicItem({ ref, topic, isFirst, isLast, onMove }: TopicItemProp
   const quoted = `“${topic.text}”`;
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
-    if (!event.altKey || editing) return;
+    if (!event.altKey || editing || event.target !== event.currentTarget) return;
     if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
     event.preventDefault();
     onMove(event.key === 'ArrowUp' ? -1 : 1, 'item');
@@ -73,8 +83,15 @@ export function TopicItem({ ref, topic, isFirst, isLast, onMove }: TopicItemProp
       aria-label={topic.text}
       aria-describedby={metaId}
       aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-      className={mergeClasses(styles.item, closed && styles.closed)}
+      className={mergeClasses(
+        styles.item,
+        closed && styles.closed,
+        drag.dragging && styles.dragging,
+        drag.drop === 'before' && styles.dropBefore,
+        drag.drop === 'after' && styles.dropAfter,
+      )}
       onKeyDown={onKeyDown}
+      {...drag.item}
     >
       {editing ? (
         <TopicTextEditor
@@ -85,7 +102,13 @@ export function TopicItem({ ref, topic, isFirst, isLast, onMove }: TopicItemProp
           onCancel={stopEditing}
         />
       ) : (
-        <Text className={mergeClasses(styles.text, closed && styles.closedText)}>{topic.text}</Text>
+        <div className={styles.top}>
+          {/* Mouse-only affordance; keyboard users move topics with the buttons or Alt+Arrow. */}
+          <span className={styles.handle} title="Drag to reorder" aria-hidden {...drag.handle}>
+            <ReOrderDotsVerticalRegular />
+          </span>
+          <Text className={mergeClasses(styles.text, closed && styles.closedText)}>{topic.text}</Text>
+        </div>
       )}
       <div className={styles.meta} id={metaId}>
         <Badge appearance="tint" color={category.color} size="small">
@@ -96,76 +119,30 @@ export function TopicItem({ ref, topic, isFirst, isLast, onMove }: TopicItemProp
             {STATUS_LABELS[topic.status]}
           </Badge>
         )}
-        {topic.carriedOverCount > 0 && (
-          <Badge appearance="outline" color="informative" size="small">
-            Carried over
-          </Badge>
-        )}
+        <CarriedOverBadge topic={topic} />
         <Text size={200} className={styles.by}>
           {`by ${memberName(series, topic.addedBy)}`}
         </Text>
       </div>
-      <div className={styles.toolbar}>
-        {closed ? (
-          <Button
-            size="small"
-            appearance="subtle"
-            icon={<ArrowUndoRegular />}
-            aria-label={`Reopen ${quoted}`}
-            title="Reopen"
-            onClick={() => void actions.setTopicStatus(topic.id, 'open')}
-          />
-        ) : (
-          <>
-            <Button
-              size="small"
-              appearance="subtle"
-              icon={<CheckmarkRegular />}
-              aria-label={`Mark ${quoted} discussed`}
-              title="Mark discussed"
-              onClick={() => void actions.setTopicStatus(topic.id, 'discussed')}
-            />
-            <Button
-              size="small"
-              appearance="subtle"
-              icon={<CalendarArrowRightRegular />}
-              aria-label={`Defer ${quoted}`}
-              title="Defer to next meeting"
-              onClick={() => void actions.setTopicStatus(topic.id, 'deferred')}
-            />
-          </>
-        )}
-        <Button
-          ref={editButton}
-          size="small"
-          appearance="subtle"
-          icon={<EditRegular />}
-          aria-label={`Edit ${quoted}`}
-          title="Edit text"
-          disabled={editing}
-          onClick={() => setEditing(true)}
-        />
-        <Button
-          size="small"
-          appearance="subtle"
-          icon={<ArrowUpRegular />}
-          aria-label={`Move ${quoted} up`}
-          title="Move up (Alt+↑)"
-          data-move="up"
-          disabled={isFirst}
-          onClick={() => onMove(-1, 'up')}
-        />
-        <Button
-          size="small"
-          appearance="subtle"
-          icon={<ArrowDownRegular />}
-          aria-label={`Move ${quoted} down`}
-          title="Move down (Alt+↓)"
-          data-move="down"
-          disabled={isLast}
-          onClick={() => onMove(1, 'down')}
-        />
-      </div>
+      <DecisionPrompt topic={topic} quoted={quoted} />
+      <TopicToolbar
+        topic={topic}
+        quoted={quoted}
+        editing={editing}
+        editButton={editButton}
+        isFirst={isFirst}
+        isLast={isLast}
+        open={open}
+        onEdit={() => setEditing(true)}
+        onMove={onMove}
+        onToggle={(panel) => setOpen((current) => (current === panel ? null : panel))}
+      />
+      {open === 'notes' && (
+        <Suspense fallback={<Spinner size="tiny" label="Opening notes…" />}>
+          <TopicNotes topic={topic} />
+        </Suspense>
+      )}
+      {open === 'actionItem' && <AddActionItemForm topic={topic} onAdded={() => setOpen(null)} />}
     </li>
   );
 }

@@ -43,7 +43,11 @@ export function DecisionPrompt({ topic, quoted }: { topic: Topic; quoted: string
         Decide: discuss, drop or park
       </Text>
       <div className={styles.buttons}>
-        <Button size="small" aria-label={`Discuss ${quoted} now`} onClick={() => void actions.moveTopic(topic.id, null)}>
+        <Button
+          size="small"
+          aria-label={`Discuss ${quoted} now`}
+          onClick={() => void actions.moveTopic(topic.id, null)}
+        >
           Discuss now
         </Button>
         <Button size="small" aria-label={`Drop ${quoted}`} onClick={() => void actions.deleteTopic(topic.id)}>

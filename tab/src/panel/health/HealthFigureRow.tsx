@@ -1,16 +1,9 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import {
-  AddRegular,
-  CheckmarkCircleRegular,
-  CircleRegular,
-  EyeRegular,
-  WarningRegular,
-} from '@fluentui/react-icons';
+import { AddRegular, CheckmarkCircleRegular, CircleRegular, EyeRegular, WarningRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { HealthFigure, HealthLevel } from '../../../../domain/health.js';
-import { QUESTIONS } from '../../../../domain/questions.js';
-import { normalizeText } from '../../../../domain/textMatch.js';
 import { useSeriesView } from '../SeriesContext.js';
+import { questionInNudge } from './nudgeQuestion.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -32,14 +25,6 @@ const LEVELS: Record<HealthLevel, { text: string; icon: ReactElement }> = {
   concern: { text: 'Needs attention', icon: <WarningRegular aria-hidden /> },
   none: { text: 'Not yet', icon: <CircleRegular aria-hidden /> },
 };
-
-/** A nudge that quotes a question ("e.g. “Where do you want to grow?”") can add it to the agenda. */
-export function questionInNudge(nudge: string): { text: string; category: (typeof QUESTIONS)[number]['category'] } | null {
-  const quoted = /["“]([^"”]+\?)["”]/.exec(nudge)?.[1];
-  if (!quoted) return null;
-  const known = QUESTIONS.find((q) => normalizeText(q.text) === normalizeText(quoted));
-  return { text: quoted, category: known?.category ?? 'growth' };
-}
 
 export function HealthFigureRow({ figure, showNudge }: { figure: HealthFigure; showNudge: boolean }) {
   const styles = useStyles();

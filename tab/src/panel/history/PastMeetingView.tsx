@@ -15,7 +15,14 @@ const useStyles = makeStyles({
   back: { alignSelf: 'flex-start' },
   heading: { ...typographyStyles.subtitle1, margin: 0 },
   subheading: { ...typographyStyles.subtitle2, margin: 0 },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   topic: {
     display: 'flex',
     flexDirection: 'column',

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DevSession, PanelState } from '../../domain/api.js';
+import { CARD_VERBS } from '../../bot/src/cards/verbs.js';
+import type { ChatEntry } from '../../bot/src/teams/connectorEmulator.js';
+import { apiClient } from '../support/api.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { cardTexts, isPromptCard } from './harness.js';
+import { describeProblems, validateCard } from './cardSchema.js';
+
+/** The local meeting page's chat: the real bot, talking to the in-process connector. */
+let svc: TestService;
+let session: DevSession;
+
+beforeAll(async () => {
+  svc = await startTestService();
+  session = DevSession.parse((await apiClient(svc.url).get('/dev/session')).body);
+});
+afterAll(() => svc?.stop());
+
+async function chat(): Promise<ChatEntry[]> {
+  const response = await apiClient(svc.url).get(`/dev/chat?seriesId=${session.seriesId}`);
+  expect(response.status).toBe(200);
+  const entries = (response.body as { activities: ChatEntry[] }).activities;
+  for (const entry of entries) {
+    for (const attachment of entry.activity.attachments ?? [])
+      expect(describeProblems(validateCard(attachment.content))).toBe('');
+  }
+  return entries;
+}
+
+const card = (entry: ChatEntry | undefined) => entry?.activity.attachments?.[0]?.content;
+const identity = (role: 'manager' | 'report') => session.identities.find((i) => i.role === role)!;
+
+describe('the local meeting chat', () => {
+  it('shows the bot’s welcome once the page opens the chat', async () => {
+    const entries = await chat();
+    expect(entries.some((e) => cardTexts(card(e)).includes('1:1 Companion is set up'))).toBe(true);
+    expect((await chat()).length).toBe(entries.length);
+  });
+
+  it('advancing the clock posts the prompt, and answering it as a dev user adds the topic', async () => {
+    const advanced = await apiClient(svc.url).post('/dev/clock/advance-to-prompt', { seriesId: session.seriesId });
+    expect(advanced.status).toBe(200);
+    const prompt = (await chat()).find((e) => isPromptCard(card(e)));
+    expect(prompt).toBeDefined();
+    const data = JSON.parse(
+      /"verb":"prompt\.addTopic","title":"Add to agenda","data":(\{[^}]*\})/.exec(JSON.stringify(card(prompt)))![1]!,
+    ) as Record<string, string>;
+
+    const anonymous = await apiClient(svc.url).post('/dev/chat/invoke', {
+      activityId: prompt!.id,
+      verb: CARD_VERBS.addTopic,
+      data,
+    });
+    expect(anonymous.status).toBe(401);
+
+    const sam = apiClient(svc.url, identity('report').token);
+    const invoked = await sam.post('/dev/chat/invoke', {
+      seriesId: session.seriesId,
+      activityId: prompt!.id,
+      verb: CARD_VERBS.addTopic,
+      data,
+      inputs: { topicText: 'Feedback on my demo', category: 'feedback' },
+    });
+    expect(invoked.status).toBe(200);
+    const answer = invoked.body as { status: number; body: { value: unknown } };
+    expect(cardTexts(answer.body.value).join('\n')).toContain('Added to the agenda: Feedback on my demo');
+
+    const state = PanelState.parse((await sam.get(`/series/${session.seriesId}/state`)).body);
+    expect(state.topics.find((t) => t.text === 'Feedback on my demo')?.addedBy).toBe(identity('report').userId);
+    const updated = (await chat()).find((e) => e.id === prompt!.id);
+    expect(cardTexts(card(updated)).join('\n')).toContain('Feedback on my demo');
+  });
+
+  it('the Start and End buttons run Teams’ meeting events, and the summary lands in the chat', async () => {
+    expect((await apiClient(svc.url).post('/dev/meeting/start', { seriesId: session.seriesId })).status).toBe(200);
+    const alex = apiClient(svc.url, identity('manager').token);
+    const live = PanelState.parse((await alex.get(`/series/${session.seriesId}/state`)).body);
+    expect(live.meetings.find((m) => m.id === live.series.currentMeetingId)?.status).toBe('live');
+
+    expect((await apiClient(svc.url).post('/dev/meeting/end', { seriesId: session.seriesId })).status).toBe(200);
+    const summary = (await chat()).find((e) => cardTexts(card(e)).includes('1:1 summary'));
+    expect(cardTexts(card(summary)).join('\n')).toContain('Feedback on my demo');
+  });
+});
