@@ -52,7 +52,7 @@ const EnvSchema = z
     TEAMS_APP_ID: optionalString,
 
     // Bot scheduler: the pre-meeting prompt is posted this long before each 1:1.
-    PROMPT_LEAD_HOURS: z.coerce.number().min(0).max(24 * 14).default(24),
+    PROMPT_LEAD_HOURS: z.coerce.number().min(0).max(336).default(24),
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 
     // Optional AI narrative on the summary card (OpenAI or Azure OpenAI; without either the card has none).

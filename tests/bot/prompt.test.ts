@@ -152,6 +152,19 @@ describe('answering the prompt card', () => {
     expect(h.connector.requests.filter((r) => r.method === 'PUT').length).toBe(puts);
   });
 
+  it('gives a member the current card when Teams refreshes it, and a stranger only an error', async () => {
+    const refreshed = await h.chat.invoke(h.chat.manager, promptActivityId, CARD_VERBS.refreshPrompt, data);
+    const card = (refreshed.body as { value: unknown }).value;
+    expect(cardTexts(card).join('\n')).toContain('my growth');
+    expect(JSON.stringify(card)).toContain(`"verb":"${CARD_VERBS.refreshPrompt}"`);
+
+    const stranger = { id: '29:stranger', name: 'Eve', aadObjectId: 'aad-stranger', tenantId: h.chat.tenantId };
+    const refused = await h.chat.invoke(stranger, promptActivityId, CARD_VERBS.refreshPrompt, data);
+    const refusedCard = (refused.body as { value: unknown }).value;
+    expect(cardTexts(refusedCard).join('\n')).toMatch(/not a member of this 1:1/);
+    expect(JSON.stringify(refusedCard)).not.toContain('my growth');
+  });
+
   it('marks one of last time’s action items done from the card', async () => {
     const api = await h.api(h.chat.manager);
     // An action item agreed in the meeting before: end the current one, then prompt for the next.

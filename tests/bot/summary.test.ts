@@ -128,4 +128,23 @@ describe('the end of a meeting from the panel, without AI', () => {
     expect(JSON.stringify(h.connector.requests)).not.toContain('raise for Sam');
     expectValidCards(h.connector);
   });
+
+  it('is posted on the next scheduler tick when the chat was unreachable at the end', async () => {
+    const manager = await h.api(h.chat.manager);
+    expect(
+      (await manager.post(`/series/${h.seriesId}/topics`, { id: 't-retry', text: 'Retry topic', category: 'work' }))
+        .status,
+    ).toBe(201);
+    expect((await manager.patch(`/series/${h.seriesId}/topics/t-retry`, { status: 'discussed' })).status).toBe(200);
+    h.connector.emulator.failNext(/^\/v3\/conversations\/[^/]+\/activities$/, 400);
+    expect((await manager.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
+    expect(summaryCards(h)).toHaveLength(1);
+
+    const report = await h.svc.service.bot.scheduler.tick();
+    expect(report.summaries).toHaveLength(1);
+    const cards = summaryCards(h);
+    expect(cards).toHaveLength(2);
+    expect(cardTexts(cards[1]).join('\n')).toContain('Retry topic');
+    expect((await h.svc.service.bot.scheduler.tick()).summaries).toEqual([]);
+  });
 });

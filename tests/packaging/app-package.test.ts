@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppManifestUtils, type TeamsManifestV1D22 } from '@microsoft/app-manifest';
@@ -33,6 +33,30 @@ function envFile(vars: Record<string, string>): string {
 }
 
 const manifestTemplate = readFileSync(join(REPO_ROOT, 'appPackage/manifest.json'), 'utf8');
+
+/**
+ * Chat-scoped RSC permissions and the calls that need them
+ * (learn.microsoft.com/microsoftteams/platform/graph-api/rsc/resource-specific-consent).
+ * The manifest asks for a permission exactly when the code makes such a call,
+ * so adding stage sharing or participant lookups fails here until the
+ * manifest asks for the matching permission, and unused ones cannot linger.
+ */
+const RSC_USES: Record<string, RegExp> = {
+  // Meeting start/end events and getMeetingInfo (organizer, scheduled times).
+  'OnlineMeeting.ReadBasic.Chat/Application':
+    /\bgetMeetingInfo\b|\bmeetings\.(start|end)\b|\bmeetingStart\b|\bmeetingEnd\b/,
+  // getMeetingParticipant (role in the meeting) and participant join/leave events.
+  'OnlineMeetingParticipant.Read.Chat/Application':
+    /\bgetMeetingParticipant\b|\bparticipantsJoin\b|\bparticipantsLeave\b/,
+  // Sharing the panel to the meeting stage from teams-js.
+  'MeetingStage.Write.Chat/Delegated': /\bshareAppContentToStage\b/,
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(REPO_ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(ts|tsx)$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .map((file) => join(REPO_ROOT, dir, file));
+}
 
 describe('npm run package', () => {
   let dir: string;
@@ -143,13 +167,14 @@ describe('the manifest template', () => {
     expect(manifest.webApplicationInfo?.id).toBe('${{AAD_APP_CLIENT_ID}}');
   });
 
-  it('asks for the resource-specific permissions the app uses and no others', () => {
+  it('asks for exactly the resource-specific permissions some code of the app needs', () => {
+    const sources = [...sourceFiles('bot/src'), ...sourceFiles('tab/src')].map((file) => readFileSync(file, 'utf8'));
+    const used = Object.entries(RSC_USES)
+      .filter(([, use]) => sources.some((text) => use.test(text)))
+      .map(([permission]) => permission);
     const rsc = manifest.authorization?.permissions?.resourceSpecific ?? [];
-    expect(rsc.map((p) => `${p.name}/${p.type}`).sort()).toEqual([
-      'MeetingStage.Write.Chat/Delegated', // sharing the agenda to the meeting stage
-      'OnlineMeeting.ReadBasic.Chat/Application', // meeting start/end events and meeting details
-      'OnlineMeetingParticipant.Read.Chat/Application', // who is in the meeting, and their role
-    ]);
+    expect(rsc.map((p) => `${p.name}/${p.type}`).sort()).toEqual(used.sort());
+    expect(used).toContain('OnlineMeeting.ReadBasic.Chat/Application');
   });
 
   it('signs the tab in with the Entra app whose App ID URI the service accepts as audience', () => {

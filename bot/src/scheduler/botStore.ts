@@ -150,6 +150,18 @@ export class BotStore {
     return found ? Delivery.parse(found.doc) : undefined;
   }
 
+  /** Deliveries of one kind waiting for a (re)try: given back after a failed post, or held by an instance that died. */
+  async retryable(kind: DeliveryKind, now: Date): Promise<Delivery[]> {
+    const { resources } = await this.container.items
+      .query<ItemDefinition>({
+        query:
+          "SELECT * FROM c WHERE c.type = 'delivery' AND c.kind = @kind AND (c.state = 'pending' OR c.state = 'sending')",
+        parameters: [{ name: '@kind', value: kind }],
+      })
+      .fetchAll();
+    return resources.map((doc) => Delivery.parse(stripSystem(doc))).filter((d) => claimable(d, now));
+  }
+
   private async replaceIfUnchanged(delivery: Delivery, etag: string): Promise<Claim | undefined> {
     try {
       const { resource } = await this.container

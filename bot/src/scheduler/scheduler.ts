@@ -34,6 +34,8 @@ export interface SchedulerDeps {
   instanceId: string;
   leadHours: number;
   intervalSeconds: number;
+  /** Re-posts summaries whose first post failed (summary/postSummary.ts). */
+  retrySummaries?: () => Promise<string[]>;
 }
 
 export interface TickReport {
@@ -41,6 +43,8 @@ export interface TickReport {
   prompts: string[];
   /** Meeting ids whose skipped-meetings nudge this instance posted in this tick. */
   nudges: string[];
+  /** Meeting ids whose summary this instance posted on a retry in this tick. */
+  summaries: string[];
 }
 
 export interface Scheduler {
@@ -126,7 +130,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   async function runTick(): Promise<TickReport> {
     const now = deps.clock.now();
-    const report: TickReport = { prompts: [], nudges: [] };
+    const report: TickReport = { prompts: [], nudges: [], summaries: [] };
 
     for (const meeting of await dueMeetings(now)) {
       const state = await loadState(meeting.seriesId);
@@ -142,6 +146,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     for (const meeting of await skippedMeetings(now)) {
       if (await nudge(meeting.seriesId, meeting.id, now)) report.nudges.push(meeting.id);
     }
+    if (deps.retrySummaries) report.summaries = await deps.retrySummaries();
     return report;
   }
 

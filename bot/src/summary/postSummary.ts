@@ -26,44 +26,73 @@ export interface SummaryDeps {
   panelUrl(chatId: string): string | undefined;
 }
 
+export interface SummaryPoster {
+  /** For the command context: posts the summary after a meeting was held and ended. */
+  listener: LifecycleListener;
+  /** Posts summaries whose first post failed; the scheduler calls it on every tick. Answers the meeting ids posted. */
+  retryPending(): Promise<string[]>;
+}
+
 /**
  * After a meeting ends (from Teams' meeting-end event or the panel's End
  * button: both run the same endMeeting command), post the summary card in
  * the meeting chat, once: the delivery claim keeps a retried end or a second
- * instance from posting it again.
+ * instance from posting it again, and a failed post is retried by the
+ * scheduler's next tick.
  */
-export function summaryPoster(deps: SummaryDeps): LifecycleListener {
+export function summaryPoster(deps: SummaryDeps): SummaryPoster {
+  async function post(seriesId: string, endedMeetingId: string, nextMeetingId: string | undefined): Promise<boolean> {
+    const binding = await deps.botStore.chatBinding(seriesId);
+    if (!binding) return false;
+    const now = deps.clock.now();
+    const records = await deps.records.loadSeries(seriesId);
+    const series = records.find((r) => r.type === 'series');
+    const view = summaryViewFor({
+      records,
+      endedMeetingId,
+      ...(nextMeetingId ? { nextMeetingId } : {}),
+      now,
+      ...withPanel(series?.type === 'series' ? deps.panelUrl(series.chatId) : undefined),
+    });
+    if (!view) return false;
+    const claim = await deps.botStore.claim(
+      { seriesId, kind: 'summary', meetingId: endedMeetingId },
+      deps.instanceId,
+      now,
+    );
+    if (!claim) return false;
+    try {
+      const narrative = await writeNarrative(deps, view);
+      const activityId = await deps.poster.post(binding, summaryCard({ ...view, ...(narrative ? { narrative } : {}) }));
+      await deps.botStore.complete(claim, activityId, deps.clock.now());
+      return true;
+    } catch (error) {
+      await deps.botStore.release(claim, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+
   return {
-    async meetingEnded(seriesId: string, ended: MeetingEnded) {
-      const binding = await deps.botStore.chatBinding(seriesId);
-      if (!binding) return;
-      const now = deps.clock.now();
-      const records = await deps.records.loadSeries(seriesId);
-      const view = summaryViewFor({
-        records,
-        endedMeetingId: ended.endedMeeting.id,
-        nextMeetingId: ended.nextMeeting.id,
-        now,
-        ...withPanel(deps.panelUrl(ended.series.chatId)),
-      });
-      if (!view) return;
-      const claim = await deps.botStore.claim(
-        { seriesId, kind: 'summary', meetingId: ended.endedMeeting.id },
-        deps.instanceId,
-        now,
-      );
-      if (!claim) return;
-      try {
-        const narrative = await writeNarrative(deps, view);
-        const activityId = await deps.poster.post(
-          binding,
-          summaryCard({ ...view, ...(narrative ? { narrative } : {}) }),
-        );
-        await deps.botStore.complete(claim, activityId, deps.clock.now());
-      } catch (error) {
-        await deps.botStore.release(claim, error instanceof Error ? error.message : String(error));
-        throw error;
+    listener: {
+      async meetingEnded(seriesId: string, ended: MeetingEnded) {
+        await post(seriesId, ended.endedMeeting.id, ended.nextMeeting.id);
+      },
+    },
+    async retryPending() {
+      const posted: string[] = [];
+      for (const delivery of await deps.botStore.retryable('summary', deps.clock.now())) {
+        const series = (await deps.records.read(delivery.seriesId, delivery.seriesId))?.record;
+        const next =
+          series?.type === 'series' && series.currentMeetingId !== delivery.meetingId
+            ? series.currentMeetingId
+            : undefined;
+        try {
+          if (await post(delivery.seriesId, delivery.meetingId, next)) posted.push(delivery.meetingId);
+        } catch (error) {
+          deps.logger.warn({ err: error, seriesId: delivery.seriesId }, 'summary retry failed');
+        }
       }
+      return posted;
     },
   };
 }

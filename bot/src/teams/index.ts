@@ -107,16 +107,6 @@ export function createBot(deps: BotDeps): Bot {
     logger.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
   });
 
-  const scheduler = createScheduler({
-    clock: deps.clock,
-    records: deps.ctx().store.records,
-    botStore,
-    poster,
-    logger,
-    instanceId,
-    leadHours: config.PROMPT_LEAD_HOURS,
-    intervalSeconds: config.SCHEDULER_INTERVAL_SECONDS,
-  });
   const narrative = createNarrativeWriter(config, adapter);
   const summary = summaryPoster({
     records: deps.ctx().store.records,
@@ -128,8 +118,19 @@ export function createBot(deps: BotDeps): Bot {
     instanceId,
     panelUrl: rt.panelUrl,
   });
+  const scheduler = createScheduler({
+    clock: deps.clock,
+    records: deps.ctx().store.records,
+    botStore,
+    poster,
+    logger,
+    instanceId,
+    leadHours: config.PROMPT_LEAD_HOURS,
+    intervalSeconds: config.SCHEDULER_INTERVAL_SECONDS,
+    retrySummaries: () => summary.retryPending(),
+  });
   const lifecycle: LifecycleListener = {
-    meetingEnded: (seriesId, ended) => summary.meetingEnded?.(seriesId, ended),
+    meetingEnded: (seriesId, ended) => summary.listener.meetingEnded?.(seriesId, ended),
     meetingSkipped: async (seriesId, skipped) => {
       await scheduler.afterSkip(seriesId, skipped.endedMeeting.id);
     },

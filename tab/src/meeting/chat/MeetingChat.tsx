@@ -1,8 +1,10 @@
-import { makeStyles, Spinner, ToggleButton, tokens, typographyStyles, type Theme } from '@fluentui/react-components';
+import { makeStyles, Spinner, tokens, typographyStyles, type Theme } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DevSession } from '../../../../domain/api.js';
 import { Notice } from '../../ui/Notice.js';
+import { ActorPicker, type Identity } from './ActorPicker.js';
 import { cardHostConfig } from './cardHostConfig.js';
+import { sendChatMessage, type ChatMessage } from './chatApi.js';
+import { ChatComposer } from './ChatComposer.js';
 import { ChatMessageView } from './ChatMessageView.js';
 import { MeetingControls } from './MeetingControls.js';
 import { useCardActions } from './useCardActions.js';
@@ -21,17 +23,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  actor: {
-    ...typographyStyles.body1,
-    display: 'flex',
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
   empty: { ...typographyStyles.body1, color: tokens.colorNeutralForeground3, margin: 'auto', textAlign: 'center' },
 });
-
-type Identity = DevSession['identities'][number];
 
 interface MeetingChatProps {
   identities: Identity[];
@@ -51,9 +44,24 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
   const actions = useCardActions({ role: role ?? '', getToken }, feed.reload);
   const hostConfig = useMemo(() => cardHostConfig(theme), [theme]);
   const log = useRef<HTMLDivElement>(null);
+  // What this page wrote to the bot: the service records only what the bot sends, so the chat shows these itself.
+  const [sent, setSent] = useState<ChatMessage[]>([]);
+  const messages = useMemo(
+    () => feed.messages && [...feed.messages, ...sent].sort((a, b) => a.postedAt.localeCompare(b.postedAt)),
+    [feed.messages, sent],
+  );
+
+  const send = async (text: string) => {
+    if (!actor) return;
+    const postedAt = new Date().toISOString();
+    await sendChatMessage(getToken, text);
+    const id = `sent-${sent.length + 1}`;
+    setSent((all) => [...all, { id, author: actor.name, postedAt, text, cards: [], version: id }]);
+    await feed.reload();
+  };
 
   // New messages arrive at the bottom, as in a chat.
-  const count = feed.messages?.length ?? 0;
+  const count = messages?.length ?? 0;
   useEffect(() => {
     log.current?.scrollTo({ top: log.current.scrollHeight });
   }, [count]);
@@ -61,26 +69,16 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
   return (
     <div className={styles.chat}>
       <MeetingControls onDone={feed.reload} />
-      <div className={styles.actor} role="group" aria-labelledby="chat-actor">
-        <span id="chat-actor">Act in the chat as</span>
-        {identities.map((identity) => (
-          <ToggleButton
-            key={identity.role}
-            size="small"
-            checked={identity.role === role}
-            onClick={() => setRole(identity.role)}
-          >{`${identity.name} (${identity.role})`}</ToggleButton>
-        ))}
-      </div>
+      <ActorPicker identities={identities} role={role} onChange={setRole} />
       {feed.error && <Notice intent="error">{feed.error}</Notice>}
       <div ref={log} className={styles.log} role="log" aria-label="Meeting chat messages" tabIndex={0}>
-        {!feed.messages && !feed.error && <Spinner size="small" label="Loading the chat…" />}
-        {feed.messages?.length === 0 && (
+        {!messages && !feed.error && <Spinner size="small" label="Loading the chat…" />}
+        {messages?.length === 0 && (
           <p className={styles.empty}>
             No messages yet — start or end the meeting, or advance the clock to the prompt.
           </p>
         )}
-        {feed.messages?.map((message) => (
+        {messages?.map((message) => (
           <ChatMessageView
             key={message.id}
             message={message}
@@ -92,6 +90,7 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
           />
         ))}
       </div>
+      {actor && <ChatComposer senderName={actor.name} send={send} />}
     </div>
   );
 }

@@ -26,7 +26,8 @@ const ChatEntry = z.object({
   activity: Activity,
 });
 
-const ChatResponse = z.union([z.array(ChatEntry), z.object({ entries: z.array(ChatEntry) })]);
+/** GET /api/dev/chat (bot/src/teams/devChat.ts): the chat's messages in the order posted, each with its latest edit. */
+const ChatResponse = z.object({ activities: z.array(ChatEntry) });
 
 /** One message as the chat shows it. */
 export interface ChatMessage {
@@ -56,16 +57,20 @@ function toMessage(entry: z.infer<typeof ChatEntry>): ChatMessage {
 }
 
 export async function loadChat(): Promise<ChatMessage[]> {
-  const body = await request({}, 'GET', '/api/dev/chat', ChatResponse);
-  const entries = Array.isArray(body) ? body : body.entries;
-  return entries.filter((e) => !e.deleted && e.activity.type !== 'typing').map(toMessage);
+  const { activities } = await request({}, 'GET', '/api/dev/chat', ChatResponse);
+  return activities.filter((e) => !e.deleted && e.activity.type !== 'typing').map(toMessage);
 }
 
-/** Universal Actions invoke response: a card that replaces the pressed one, or a message to show. */
-const InvokeResponse = z.object({
-  statusCode: z.number().optional(),
-  type: z.string().optional(),
-  value: z.unknown().optional(),
+/**
+ * What the bot answered the invoke (HTTP status and body), passed through by
+ * the service. The body is a Universal Actions response: a card that replaces
+ * the pressed one, or a message to show.
+ */
+const InvokeResult = z.object({
+  status: z.number(),
+  body: z
+    .object({ statusCode: z.number().optional(), type: z.string().optional(), value: z.unknown().optional() })
+    .optional(),
 });
 
 export type InvokeOutcome = { kind: 'card'; card: object } | { kind: 'message'; text: string } | { kind: 'none' };
@@ -78,10 +83,22 @@ export interface CardAction {
   data: unknown;
 }
 
+/** Card data and input values are strings in our cards; anything else is sent as its text. */
+function flatStrings(data: unknown): Record<string, string> {
+  if (typeof data !== 'object' || data === null) return {};
+  return Object.fromEntries(
+    Object.entries(data).flatMap(([key, value]) =>
+      value === undefined || value === null ? [] : [[key, typeof value === 'string' ? value : JSON.stringify(value)]],
+    ),
+  );
+}
+
 /** Presses a card button as the dev member whose token is given (the service verifies it). */
 export async function invokeCardAction(getToken: TokenSource, action: CardAction): Promise<InvokeOutcome> {
-  const response = await request({ getToken }, 'POST', '/api/dev/chat/invoke', InvokeResponse, action);
-  const { type, value } = response;
+  const body = { activityId: action.activityId, verb: action.verb, data: flatStrings(action.data) };
+  const result = await request({ getToken }, 'POST', '/api/dev/chat/invoke', InvokeResult, body);
+  if (result.status >= 400) throw new Error(`The bot refused the action (HTTP ${result.status}).`);
+  const { type, value } = result.body ?? {};
   if (type === ADAPTIVE_CARD && typeof value === 'object' && value !== null) return { kind: 'card', card: value };
   if (typeof value === 'string' && value.trim() !== '') return { kind: 'message', text: value };
   return { kind: 'none' };
@@ -94,4 +111,9 @@ const Anything = z.unknown();
 
 export async function sendMeetingEvent(event: MeetingEvent): Promise<void> {
   await request({}, 'POST', `/api/dev/${event}`, Anything, {});
+}
+
+/** A chat message to the bot from the dev member whose token is given. */
+export async function sendChatMessage(getToken: TokenSource, text: string): Promise<void> {
+  await request({ getToken }, 'POST', '/api/dev/chat/message', Anything, { text });
 }
