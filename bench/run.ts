@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FluidEngine } from './engines/fluid.js';
@@ -25,9 +25,11 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 interface ServiceExtras {
   engine: string;
-  coldLoadMs: LatencySummary & { sample: number };
+  /** Absent when the service never became idle after the load. */
+  coldLoadMs?: LatencySummary & { sample: number };
   operationCosts: OperationCost[];
   profile?: ProfileSummary;
+  profilePath?: string;
 }
 
 async function measure(engine: Engine, pairs: number): Promise<WorkloadResult> {
@@ -42,19 +44,28 @@ async function measure(engine: Engine, pairs: number): Promise<WorkloadResult> {
 }
 
 async function runService(partitionIndex: boolean): Promise<{ row: EngineRow; extras: ServiceExtras }> {
-  const profileDir = options.profile ? join(options.outDir, 'profiles') : undefined;
+  // Profiles are tens of MB: kept out of the repository, in the system's temp folder.
+  const profileDir = options.profile ? join(tmpdir(), 'one-on-one-bench-profiles') : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const engine = new ServiceEngine({ partitionIndex, ...(profileDir ? { profileDir } : {}) });
   const result = await measure(engine, options.series);
   try {
     log('  cold panel loads and Cosmos requests per operation…');
-    const coldLoadMs = await engine.coldLoad(Math.min(200, options.series));
-    const operationCosts = await engine.operationCosts();
+    // Both are measured on an idle service; an overloaded one still working through its backlog would blur them.
+    const idle = await engine.settle();
+    if (!idle) log('  the service was still draining its backlog after 60 s: cold loads and per-operation costs not measured');
+    const coldLoadMs = idle ? await engine.coldLoad(Math.min(200, options.series)) : undefined;
+    const operationCosts = idle ? await engine.operationCosts() : [];
     const profilePath = result.server.window.profilePath;
     const profile = typeof profilePath === 'string' ? summarizeProfile(profilePath, repoRoot) : undefined;
     return {
       row: { result, durableBeforeBroadcast: 'yes: Cosmos write acknowledged, then emit' },
-      extras: { engine: engine.name, coldLoadMs, operationCosts, ...(profile ? { profile } : {}) },
+      extras: {
+        engine: engine.name,
+        operationCosts,
+        ...(coldLoadMs ? { coldLoadMs } : {}),
+        ...(profile && typeof profilePath === 'string' ? { profile, profilePath } : {}),
+      },
     };
   } finally {
     await engine.stop();
@@ -83,10 +94,12 @@ function printExtras(all: ServiceExtras[], tab: TabSize): void {
   for (const extras of all) {
     log(`\n— ${extras.engine} —`);
     const c = extras.coldLoadMs;
-    log(
-      `Panel cold load (GET /api/series/:id/state, one single-partition query per container, idle service, ${c.sample} 1:1s): p50 ${c.p50.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms`,
-    );
-    log('Cosmos requests per API operation (each run alone; the embedded protocol server reports 1 RU for every request):');
+    if (c) {
+      log(
+        `Panel cold load (GET /api/series/:id/state, one single-partition query per container, idle service, ${c.sample} 1:1s): p50 ${c.p50.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms`,
+      );
+    }
+    if (extras.operationCosts.length > 0) log('Cosmos requests per API operation (each run alone; the embedded protocol server reports 1 RU for every request):');
     for (const cost of extras.operationCosts) {
       const parts = Object.entries(cost.byCosmosOperation)
         .map(([op, n]) => `${n} ${op}`)
@@ -95,7 +108,7 @@ function printExtras(all: ServiceExtras[], tab: TabSize): void {
     }
     if (extras.profile) {
       const p = extras.profile;
-      log(`Service CPU profile of the measured window (${(100 - p.idlePercent).toFixed(0)} % busy), self time by package:`);
+      log(`Service CPU profile (${extras.profilePath}) of the measured window (${(100 - p.idlePercent).toFixed(0)} % busy), self time by package:`);
       for (const m of p.byModule) log(`  ${m.module.padEnd(28)} ${m.selfPercent.toFixed(1).padStart(5)} %`);
       log('Top functions by self time:');
       for (const s of p.top) log(`  ${s.selfPercent.toFixed(1).padStart(5)} %  ${s.function}  ${s.where}`);

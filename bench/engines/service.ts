@@ -167,7 +167,6 @@ export class ServiceEngine implements Engine {
    * sample of 1:1s, one at a time on an idle service (loopback round trip).
    */
   async coldLoad(sample: number): Promise<LatencySummary & { sample: number }> {
-    await this.settle();
     const step = Math.max(1, Math.floor(this.pairs.length / sample));
     const times: number[] = [];
     for (let i = 0; i < this.pairs.length && times.length < sample; i += step) {
@@ -183,16 +182,17 @@ export class ServiceEngine implements Engine {
     return { ...summarize(times), sample: times.length };
   }
 
-  /** Waits until the child has made no Cosmos request for a second: the load's backlog has drained. */
-  async settle(maxMs = 120_000): Promise<void> {
+  /** Waits until the child has made no Cosmos request for a second (the load's backlog has drained); false if it never did. */
+  async settle(maxMs = 60_000): Promise<boolean> {
     const deadline = performance.now() + maxMs;
     let last = (await this.cosmosStats()).requests;
     while (performance.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1000));
       const now = (await this.cosmosStats()).requests;
-      if (now === last) return;
+      if (now === last) return true;
       last = now;
     }
+    return false;
   }
 
   /** Each API operation once, alone, on a fresh 1:1's agenda, with the Cosmos requests it made. */

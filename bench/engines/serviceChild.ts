@@ -22,7 +22,7 @@ import type { BenchPair, ChildReply, CosmosStats, ParentRequest, WindowReport } 
  * service verifies with the same Entra verifier as real ones.
  */
 
-const stats: CosmosStats = { requests: 0, requestCharge: 0, byOperation: {} };
+const stats: CosmosStats = { requests: 0, requestCharge: 0, byOperation: {}, byStatus: {} };
 let cosmosConnections = 0;
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 /** Profiles only the measured window (same V8 profiler as --cpu-prof, without start-up and seeding). */
@@ -80,6 +80,7 @@ function countCosmosRequest(req: IncomingMessage, res: ServerResponse): void {
     const operation = operationOf(req);
     const charge = Number(res.getHeader('x-ms-request-charge') ?? 0);
     stats.requests += 1;
+    stats.byStatus[res.statusCode] = (stats.byStatus[res.statusCode] ?? 0) + 1;
     stats.requestCharge += Number.isFinite(charge) ? charge : 0;
     const entry = (stats.byOperation[operation] ??= { requests: 0, requestCharge: 0 });
     entry.requests += 1;

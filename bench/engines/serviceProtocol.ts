@@ -12,6 +12,8 @@ export interface CosmosStats {
   /** Sum of `x-ms-request-charge` answered by the Cosmos endpoint. */
   requestCharge: number;
   byOperation: Record<string, { requests: number; requestCharge: number }>;
+  /** Answers by HTTP status: a retried request (429, 449, 5xx) shows up here. */
+  byStatus: Record<string, number>;
 }
 
 /** What the service child saw during the measured window. */

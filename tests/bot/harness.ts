@@ -26,7 +26,12 @@ export interface BotHarnessOptions extends TestServiceOptions {
 
 export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
   const clock = options.clock instanceof AdjustableClock ? options.clock : new AdjustableClock();
-  const svc = await startTestService({ ...options, clock });
+  // Ticks are driven by the tests; the background interval stays out of their way.
+  const svc = await startTestService({
+    ...options,
+    env: { SCHEDULER_INTERVAL_SECONDS: '3600', ...options.env },
+    clock,
+  });
   const connector = await startFakeConnector();
   const chat = teamsChat(svc.url, connector);
   const firstStart = options.firstStart ?? new Date(Math.ceil((Date.now() + 3 * 86_400_000) / 3_600_000) * 3_600_000);

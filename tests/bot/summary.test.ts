@@ -136,7 +136,8 @@ describe('the end of a meeting from the panel, without AI', () => {
         .status,
     ).toBe(201);
     expect((await manager.patch(`/series/${h.seriesId}/topics/t-retry`, { status: 'discussed' })).status).toBe(200);
-    h.connector.emulator.failNext(/^\/v3\/conversations\/[^/]+\/activities$/, 400);
+    // Proactive posts are sent as replies to a generated continuation activity: …/activities/:id.
+    h.connector.emulator.failNext(/^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/, 400);
     expect((await manager.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
     expect(summaryCards(h)).toHaveLength(1);
 

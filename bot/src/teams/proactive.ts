@@ -17,10 +17,18 @@ export function createChatPoster(adapter: CloudAdapter, botAppId: string): ChatP
   return {
     async post(binding: ChatBinding, card: AdaptiveCard) {
       let id: string | undefined;
+      let failure: unknown;
       const reference = binding.conversationReference as unknown as Partial<ConversationReference>;
       await adapter.continueConversationAsync(botAppId, reference, async (context) => {
-        id = (await context.sendActivity(cardMessage(card)))?.id;
+        // The adapter hands errors in this callback to its onTurnError (teams-ai's app.error),
+        // which logs and swallows them: catch here so a failed post is seen as failed and retried.
+        try {
+          id = (await context.sendActivity(cardMessage(card)))?.id;
+        } catch (error) {
+          failure = error;
+        }
       });
+      if (failure !== undefined) throw failure instanceof Error ? failure : new Error('posting to the chat failed');
       return id;
     },
   };

@@ -4,11 +4,17 @@ import type { PanelSession } from '../host/session.js';
 import { selectSeries } from '../store/selectors.js';
 import { useSeries } from '../store/useSeries.js';
 import { Notice } from '../ui/Notice.js';
-import { ActionItemsSection } from './actionItems/ActionItemsSection.js';
 import { AgendaSection } from './agenda/AgendaSection.js';
-import { FromLastTime } from './followUp/FromLastTime.js';
 import { UnsentChanges } from './header/UnsentChanges.js';
-import { HealthStrip, PastMeetings, PastMeetingView, PrivateNotes, TryAsking } from './lazySections.js';
+import {
+  ActionItemsSection,
+  FromLastTime,
+  HealthStrip,
+  PastMeetings,
+  PastMeetingView,
+  PrivateNotes,
+  TryAsking,
+} from './lazySections.js';
 import { PanelHeader } from './PanelHeader.js';
 import { SeriesProvider, type SeriesView } from './SeriesContext.js';
 
@@ -82,13 +88,15 @@ export function SeriesPanel({ session }: { session: PanelSession }) {
             <Later>
               <HealthStrip />
             </Later>
-            <FromLastTime />
+            <Later>
+              <FromLastTime />
+            </Later>
             <Later>
               <TryAsking />
             </Later>
             <AgendaSection />
-            <ActionItemsSection />
             <Later>
+              <ActionItemsSection />
               <PrivateNotes key={view.series.currentMeetingId} meetingId={view.series.currentMeetingId} />
               <PastMeetings onOpen={setPastMeetingId} />
             </Later>

@@ -16,3 +16,10 @@ export const PastMeetings = lazy(() => import('./history/PastMeetings.js').then(
 export const PastMeetingView = lazy(() =>
   import('./history/PastMeetingView.js').then((m) => ({ default: m.PastMeetingView })),
 );
+export const FromLastTime = lazy(() => import('./followUp/FromLastTime.js').then((m) => ({ default: m.FromLastTime })));
+export const ActionItemsSection = lazy(() =>
+  import('./actionItems/ActionItemsSection.js').then((m) => ({ default: m.ActionItemsSection })),
+);
+export const AddActionItemForm = lazy(() =>
+  import('./actionItems/AddActionItemForm.js').then((m) => ({ default: m.AddActionItemForm })),
+);

@@ -1,5 +1,5 @@
 import { makeStyles, Spinner, tokens, typographyStyles, type Theme } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Notice } from '../../ui/Notice.js';
 import { ActorPicker, type Identity } from './ActorPicker.js';
 import { cardHostConfig } from './cardHostConfig.js';
@@ -9,6 +9,7 @@ import { ChatMessageView } from './ChatMessageView.js';
 import { MeetingControls } from './MeetingControls.js';
 import { useCardActions } from './useCardActions.js';
 import { useChat } from './useChat.js';
+import { useStickToBottom } from './useStickToBottom.js';
 
 const useStyles = makeStyles({
   chat: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: 0, flexGrow: 1 },
@@ -17,11 +18,16 @@ const useStyles = makeStyles({
     overflowY: 'auto',
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalM,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
+  },
+  messages: {
+    flexGrow: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
   },
   empty: { ...typographyStyles.body1, color: tokens.colorNeutralForeground3, margin: 'auto', textAlign: 'center' },
 });
@@ -60,11 +66,8 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
     await feed.reload();
   };
 
-  // New messages arrive at the bottom, as in a chat.
-  const count = messages?.length ?? 0;
-  useEffect(() => {
-    log.current?.scrollTo({ top: log.current.scrollHeight });
-  }, [count]);
+  const content = useRef<HTMLDivElement>(null);
+  useStickToBottom(log, content);
 
   return (
     <div className={styles.chat}>
@@ -72,23 +75,25 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
       <ActorPicker identities={identities} role={role} onChange={setRole} />
       {feed.error && <Notice intent="error">{feed.error}</Notice>}
       <div ref={log} className={styles.log} role="log" aria-label="Meeting chat messages" tabIndex={0}>
-        {!messages && !feed.error && <Spinner size="small" label="Loading the chat…" />}
-        {messages?.length === 0 && (
-          <p className={styles.empty}>
-            No messages yet — start or end the meeting, or advance the clock to the prompt.
-          </p>
-        )}
-        {messages?.map((message) => (
-          <ChatMessageView
-            key={message.id}
-            message={message}
-            cards={actions.cardsOf(message)}
-            hostConfig={hostConfig}
-            status={actions.statusOf(message)}
-            onAction={actions.press}
-            onDismissNotice={actions.dismiss}
-          />
-        ))}
+        <div ref={content} className={styles.messages}>
+          {!messages && !feed.error && <Spinner size="small" label="Loading the chat…" />}
+          {messages?.length === 0 && (
+            <p className={styles.empty}>
+              No messages yet — start or end the meeting, or advance the clock to the prompt.
+            </p>
+          )}
+          {messages?.map((message) => (
+            <ChatMessageView
+              key={message.id}
+              message={message}
+              cards={actions.cardsOf(message)}
+              hostConfig={hostConfig}
+              status={actions.statusOf(message)}
+              onAction={actions.press}
+              onDismissNotice={actions.dismiss}
+            />
+          ))}
+        </div>
       </div>
       {actor && <ChatComposer senderName={actor.name} send={send} />}
     </div>

@@ -3,9 +3,8 @@ import { ReOrderDotsVerticalRegular } from '@fluentui/react-icons';
 import { Suspense, useId, useRef, useState, type HTMLAttributes, type KeyboardEvent, type Ref } from 'react';
 import type { Topic } from '../../../../domain/entities.js';
 import { memberName } from '../../store/selectors.js';
-import { AddActionItemForm } from '../actionItems/AddActionItemForm.js';
 import { CarriedOverBadge, DecisionPrompt } from '../decisions/TopicFlags.js';
-import { TopicNotes } from '../lazySections.js';
+import { AddActionItemForm, TopicNotes } from '../lazySections.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { categoryOf, STATUS_LABELS } from './categories.js';
 import { TopicTextEditor } from './TopicTextEditor.js';
@@ -137,12 +136,15 @@ export function TopicItem({ ref, topic, isFirst, isLast, drag, onMove }: TopicIt
         onMove={onMove}
         onToggle={(panel) => setOpen((current) => (current === panel ? null : panel))}
       />
-      {open === 'notes' && (
-        <Suspense fallback={<Spinner size="tiny" label="Opening notes…" />}>
-          <TopicNotes topic={topic} />
+      {open !== null && (
+        <Suspense fallback={<Spinner size="tiny" label="Opening…" />}>
+          {open === 'notes' ? (
+            <TopicNotes topic={topic} />
+          ) : (
+            <AddActionItemForm topic={topic} onAdded={() => setOpen(null)} />
+          )}
         </Suspense>
       )}
-      {open === 'actionItem' && <AddActionItemForm topic={topic} onAdded={() => setOpen(null)} />}
     </li>
   );
 }

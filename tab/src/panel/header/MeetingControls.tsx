@@ -37,7 +37,7 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
     setBusy(true);
     void change().then(() => {
       setBusy(false);
-      setAsking(null);
+      close();
     });
   };
 

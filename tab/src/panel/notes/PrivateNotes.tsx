@@ -32,7 +32,7 @@ export function PrivateNotes({ meetingId }: { meetingId: string }) {
       </h2>
       <Field
         label="Private notes — only you can see these"
-        hint={<span className={styles.status}>{statusText(notes.status)}</span>}
+        hint={notes.status === 'idle' ? undefined : <span className={styles.status}>{statusText(notes.status)}</span>}
       >
         <Textarea
           value={notes.text}

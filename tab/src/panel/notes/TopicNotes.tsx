@@ -43,7 +43,10 @@ export function TopicNotes({ topic, readOnly = false }: { topic: Topic; readOnly
           <Text className={mine?.text ? styles.text : styles.empty}>{mine?.text || 'No notes.'}</Text>
         </div>
       ) : (
-        <Field label="Your notes" hint={<span className={styles.status}>{statusText(notes.status)}</span>}>
+        <Field
+          label="Your notes"
+          hint={notes.status === 'idle' ? undefined : <span className={styles.status}>{statusText(notes.status)}</span>}
+        >
           <Textarea
             value={notes.text}
             maxLength={TEXT_LIMITS.note}

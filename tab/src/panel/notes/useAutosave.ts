@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type SaveStatus = 'saved' | 'editing' | 'saving' | 'failed';
+export type SaveStatus = 'idle' | 'saved' | 'editing' | 'saving' | 'failed';
 
 const DEFAULT_DELAY_MS = 600;
 
@@ -13,7 +13,7 @@ const DEFAULT_DELAY_MS = 600;
  */
 export function useAutosave(stored: string, save: (text: string) => Promise<boolean>, delayMs = DEFAULT_DELAY_MS) {
   const [text, setText] = useState(stored);
-  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [status, setStatus] = useState<SaveStatus>('idle');
   const latest = useRef(stored);
   const saved = useRef(stored);
   const sending = useRef(false);
@@ -64,5 +64,5 @@ export function useAutosave(stored: string, save: (text: string) => Promise<bool
 }
 
 export function statusText(status: SaveStatus): string {
-  return { saved: 'Saved', editing: 'Editing…', saving: 'Saving…', failed: 'Not saved.' }[status];
+  return { idle: '', saved: 'Saved', editing: 'Editing…', saving: 'Saving…', failed: 'Not saved.' }[status];
 }
