@@ -53,7 +53,8 @@ async function runService(partitionIndex: boolean): Promise<{ row: EngineRow; ex
     log('  cold panel loads and Cosmos requests per operation…');
     // Both are measured on an idle service; an overloaded one still working through its backlog would blur them.
     const idle = await engine.settle();
-    if (!idle) log('  the service was still draining its backlog after 60 s: cold loads and per-operation costs not measured');
+    if (!idle)
+      log('  the service was still draining its backlog after 60 s: cold loads and per-operation costs not measured');
     const coldLoadMs = idle ? await engine.coldLoad(Math.min(200, options.series)) : undefined;
     const operationCosts = idle ? await engine.operationCosts() : [];
     const profilePath = result.server.window.profilePath;
@@ -99,16 +100,23 @@ function printExtras(all: ServiceExtras[], tab: TabSize): void {
         `Panel cold load (GET /api/series/:id/state, one single-partition query per container, idle service, ${c.sample} 1:1s): p50 ${c.p50.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms`,
       );
     }
-    if (extras.operationCosts.length > 0) log('Cosmos requests per API operation (each run alone; the embedded protocol server reports 1 RU for every request):');
+    if (extras.operationCosts.length > 0)
+      log(
+        'Cosmos requests per API operation (each run alone; the embedded protocol server reports 1 RU for every request):',
+      );
     for (const cost of extras.operationCosts) {
       const parts = Object.entries(cost.byCosmosOperation)
         .map(([op, n]) => `${n} ${op}`)
         .join(', ');
-      log(`  ${cost.operation.padEnd(26)} ${String(cost.cosmosRequests).padStart(2)} requests, ${cost.requestCharge} RU reported  (${parts})`);
+      log(
+        `  ${cost.operation.padEnd(26)} ${String(cost.cosmosRequests).padStart(2)} requests, ${cost.requestCharge} RU reported  (${parts})`,
+      );
     }
     if (extras.profile) {
       const p = extras.profile;
-      log(`Service CPU profile (${extras.profilePath}) of the measured window (${(100 - p.idlePercent).toFixed(0)} % busy), self time by package:`);
+      log(
+        `Service CPU profile (${extras.profilePath}) of the measured window (${(100 - p.idlePercent).toFixed(0)} % busy), self time by package:`,
+      );
       for (const m of p.byModule) log(`  ${m.module.padEnd(28)} ${m.selfPercent.toFixed(1).padStart(5)} %`);
       log('Top functions by self time:');
       for (const s of p.top) log(`  ${s.selfPercent.toFixed(1).padStart(5)} %  ${s.function}  ${s.where}`);
@@ -164,7 +172,9 @@ async function main(): Promise<void> {
         `Target p99 < ${TARGETS.p99Ms} ms at ${TARGETS.pairs} concurrent 1:1s — ${r.engine}: p99 ${r.latencyMs.p99.toFixed(1)} ms at ${
           r.pairs
         } 1:1s, ${r.errors} errors, ${r.lost} lost: ${
-          r.latencyMs.p99 < TARGETS.p99Ms && r.pairs >= TARGETS.pairs && r.errors === 0 && r.lost === 0 ? 'met' : 'not met'
+          r.latencyMs.p99 < TARGETS.p99Ms && r.pairs >= TARGETS.pairs && r.errors === 0 && r.lost === 0
+            ? 'met'
+            : 'not met'
         }`,
     )
     .join('\n');

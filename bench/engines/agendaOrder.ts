@@ -19,6 +19,10 @@ export function orderAfter(
 }
 
 export function orderAtEnd(agenda: readonly { order: string }[]): string {
-  const last = agenda.map((t) => t.order).sort().at(-1) ?? null;
+  const last =
+    agenda
+      .map((t) => t.order)
+      .sort()
+      .at(-1) ?? null;
   return keyBetween(last, null);
 }

@@ -19,7 +19,10 @@ const tinyliciousMain = fileURLToPath(new URL('../node_modules/tinylicious/dist/
 
 // Fluid's container runtime reads `navigator.hardwareConcurrency`; Node 20 has no `navigator` global (21+ has).
 if (!('navigator' in globalThis)) {
-  Object.defineProperty(globalThis, 'navigator', { value: { hardwareConcurrency: availableParallelism() }, configurable: true });
+  Object.defineProperty(globalThis, 'navigator', {
+    value: { hardwareConcurrency: availableParallelism() },
+    configurable: true,
+  });
 }
 
 const schema = { initialObjects: { topics: SharedMap } } satisfies ContainerSchema;

@@ -33,7 +33,9 @@ export class ServiceEngine implements Engine {
   constructor(private readonly options: { profileDir?: string; partitionIndex?: boolean } = {}) {
     this.name = options.partitionIndex ? '1:1 Companion service (partition-indexed Cosmos)' : '1:1 Companion service';
     this.description = `REST write → Cosmos (durable, ETag-guarded) → Socket.IO room broadcast; embedded Cosmos protocol server${
-      options.partitionIndex ? ' with single-partition queries served from that partition only (bench-only patch)' : ' as shipped'
+      options.partitionIndex
+        ? ' with single-partition queries served from that partition only (bench-only patch)'
+        : ' as shipped'
     }`;
   }
 
@@ -64,9 +66,7 @@ export class ServiceEngine implements Engine {
   async openPair(index: number, onSeen: OnSeen): Promise<PairSession> {
     const pair = this.pairs[index];
     if (!pair) throw new Error(`only ${this.pairs.length} 1:1s were seeded`);
-    const sockets = await Promise.all(
-      ([0, 1] as const).map((member) => this.connect(pair, member, onSeen)),
-    );
+    const sockets = await Promise.all(([0, 1] as const).map((member) => this.connect(pair, member, onSeen)));
     const base = `${this.url}/api/series/${encodeURIComponent(pair.seriesId)}`;
     return {
       edit: async (edit, by) => {
@@ -114,7 +114,12 @@ export class ServiceEngine implements Engine {
     return this.call(method, path, token, body);
   }
 
-  private async call(method: string, url: string, token: string, body?: unknown): Promise<{ id: string; version: number }> {
+  private async call(
+    method: string,
+    url: string,
+    token: string,
+    body?: unknown,
+  ): Promise<{ id: string; version: number }> {
     const res = await fetch(url, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -208,7 +213,12 @@ export class ServiceEngine implements Engine {
       ['mark discussed', () => this.call('PATCH', `${base}/topics/cost-a`, report, { status: 'discussed' })],
       [
         'add action item',
-        () => this.call('POST', `${base}/action-items`, manager, { id: 'cost-i', text: 'Book a course', ownerId: pair.userIds[1] }),
+        () =>
+          this.call('POST', `${base}/action-items`, manager, {
+            id: 'cost-i',
+            text: 'Book a course',
+            ownerId: pair.userIds[1],
+          }),
       ],
       ['complete action item', () => this.call('PATCH', `${base}/action-items/cost-i`, report, { done: true })],
       [

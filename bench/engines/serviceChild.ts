@@ -131,7 +131,11 @@ async function main(): Promise<void> {
     const tokens = await Promise.all(
       members.map((m) => issuer.issueToken({ tenantId: 'bench-tenant', userId: m.userId, name: m.name })),
     );
-    seeded[i] = { seriesId: series.id, userIds: [members[0]!.userId, members[1]!.userId], tokens: [tokens[0]!, tokens[1]!] };
+    seeded[i] = {
+      seriesId: series.id,
+      userIds: [members[0]!.userId, members[1]!.userId],
+      tokens: [tokens[0]!, tokens[1]!],
+    };
   };
   for (let start = 0; start < pairs; start += 50) {
     await Promise.all(Array.from({ length: Math.min(50, pairs - start) }, (_, k) => seedOne(start + k)));

@@ -39,7 +39,8 @@ const USAGE = `npm run bench -- [--series N] [--rate R] [--duration S] [--peers 
 function positive(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got "${raw}"\n${USAGE}`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`--${name} must be a positive number, got "${raw}"\n${USAGE}`);
   return value;
 }
 
@@ -72,8 +73,12 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     if (!(PEERS as readonly string[]).includes(p)) throw new Error(`unknown peer "${p}"\n${USAGE}`);
   }
   const cosmosRaw = values.cosmos ?? 'both';
-  if (!['both', 'as-shipped', 'partition-index'].includes(cosmosRaw)) throw new Error(`unknown --cosmos "${cosmosRaw}"\n${USAGE}`);
-  const cosmos = cosmosRaw === 'both' ? (['as-shipped', 'partition-index'] as const) : [cosmosRaw as 'as-shipped' | 'partition-index'];
+  if (!['both', 'as-shipped', 'partition-index'].includes(cosmosRaw))
+    throw new Error(`unknown --cosmos "${cosmosRaw}"\n${USAGE}`);
+  const cosmos =
+    cosmosRaw === 'both'
+      ? (['as-shipped', 'partition-index'] as const)
+      : [cosmosRaw as 'as-shipped' | 'partition-index'];
   return {
     series,
     cosmos: [...cosmos],

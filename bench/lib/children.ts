@@ -49,9 +49,7 @@ export async function startChild(
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) =>
-      reject(new Error(`${name} exited early (${code ?? signal}):\n${output}`)),
-    ),
+    child.once('exit', (code, signal) => reject(new Error(`${name} exited early (${code ?? signal}):\n${output}`))),
   );
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

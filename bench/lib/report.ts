@@ -53,9 +53,12 @@ export function engineTable(rows: EngineRow[]): string {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const notes = rows.filter((r) => r.note).map((r) => `  * ${r.result.engine}: ${r.note}`);
-  return [pad(header, widths), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map((l) => pad(l, widths)), ...notes].join(
-    '\n',
-  );
+  return [
+    pad(header, widths),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...lines.map((l) => pad(l, widths)),
+    ...notes,
+  ].join('\n');
 }
 
 /** The same table in Markdown, for docs/bench.md. */
@@ -75,7 +78,8 @@ export function engineMarkdown(rows: EngineRow[]): string {
   return [head, sep, ...body].join('\n');
 }
 
-const escapeXml = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
+const escapeXml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 
 /** Latency percentiles per engine as grouped bars on a log scale, with the p99 target drawn across. */
 export function latencySvg(rows: EngineRow[], subtitle: string): string {
@@ -91,7 +95,8 @@ export function latencySvg(rows: EngineRow[], subtitle: string): string {
   const finite = values.filter((v) => Number.isFinite(v) && v > 0);
   const minV = 0.5;
   const maxV = Math.max(TARGETS.p99Ms * 2, ...finite) * 1.3;
-  const y = (v: number) => top + plotH - ((Math.log10(Math.max(v, minV)) - Math.log10(minV)) / (Math.log10(maxV) - Math.log10(minV))) * plotH;
+  const y = (v: number) =>
+    top + plotH - ((Math.log10(Math.max(v, minV)) - Math.log10(minV)) / (Math.log10(maxV) - Math.log10(minV))) * plotH;
   const colors = ['#6baed6', '#3182bd', '#08519c'];
   const labels = ['p50', 'p95', 'p99'];
   const groupW = plotW / Math.max(rows.length, 1);
@@ -101,7 +106,9 @@ export function latencySvg(rows: EngineRow[], subtitle: string): string {
   parts.push(
     `<text x="${width / 2}" y="28" text-anchor="middle" font-size="20" font-weight="600">Edit → other member's panel latency</text>`,
   );
-  parts.push(`<text x="${width / 2}" y="50" text-anchor="middle" font-size="13" fill="#555">${escapeXml(subtitle)}</text>`);
+  parts.push(
+    `<text x="${width / 2}" y="50" text-anchor="middle" font-size="13" fill="#555">${escapeXml(subtitle)}</text>`,
+  );
   for (const tick of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]) {
     if (tick < minV || tick > maxV) continue;
     const ty = y(tick);
@@ -117,7 +124,9 @@ export function latencySvg(rows: EngineRow[], subtitle: string): string {
     [r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99].forEach((v, k) => {
       if (!Number.isFinite(v)) return;
       const by = y(v);
-      parts.push(`<rect x="${gx + k * barW}" y="${by}" width="${barW - 4}" height="${top + plotH - by}" fill="${colors[k]}"/>`);
+      parts.push(
+        `<rect x="${gx + k * barW}" y="${by}" width="${barW - 4}" height="${top + plotH - by}" fill="${colors[k]}"/>`,
+      );
       parts.push(
         `<text x="${gx + k * barW + (barW - 4) / 2}" y="${by - 5}" text-anchor="middle" font-size="11">${fmt(v, v < 10 ? 1 : 0)}</text>`,
       );
@@ -133,8 +142,12 @@ export function latencySvg(rows: EngineRow[], subtitle: string): string {
     );
   });
   const ty = y(TARGETS.p99Ms);
-  parts.push(`<line x1="${left}" x2="${width - right}" y1="${ty}" y2="${ty}" stroke="#d62728" stroke-dasharray="6 4"/>`);
-  parts.push(`<text x="${width - right - 4}" y="${ty - 6}" text-anchor="end" font-size="12" fill="#d62728">target p99 ${TARGETS.p99Ms} ms</text>`);
+  parts.push(
+    `<line x1="${left}" x2="${width - right}" y1="${ty}" y2="${ty}" stroke="#d62728" stroke-dasharray="6 4"/>`,
+  );
+  parts.push(
+    `<text x="${width - right - 4}" y="${ty - 6}" text-anchor="end" font-size="12" fill="#d62728">target p99 ${TARGETS.p99Ms} ms</text>`,
+  );
   labels.forEach((label, k) => {
     const lx = left + k * 80;
     parts.push(`<rect x="${lx}" y="${height - 28}" width="14" height="14" fill="${colors[k]}"/>`);

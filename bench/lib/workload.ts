@@ -66,7 +66,8 @@ class AgendaModel {
       const id = `p${this.pair}-t${this.next++}`;
       return { kind: 'add', topicId: id, text: `Topic ${this.next} of 1:1 ${this.pair}` };
     }
-    if (roll < 0.6) return { kind: 'edit', topicId: pick(this.topics).id, text: `Edited ${Math.floor(random() * 1e6)}` };
+    if (roll < 0.6)
+      return { kind: 'edit', topicId: pick(this.topics).id, text: `Edited ${Math.floor(random() * 1e6)}` };
     if (roll < 0.85 || open.length === 0) {
       const topic = pick(this.topics);
       const others = this.topics.filter((t) => t !== topic);
@@ -105,9 +106,7 @@ const KINDS: EditKind[] = ['add', 'edit', 'move', 'discuss'];
 async function inBatches<T>(count: number, size: number, open: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
   for (let start = 0; start < count; start += size) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(size, count - start) }, (_, k) => open(start + k)),
-    );
+    const batch = await Promise.all(Array.from({ length: Math.min(size, count - start) }, (_, k) => open(start + k)));
     out.push(...batch);
   }
   return out;

@@ -90,11 +90,19 @@ describe('two service instances sharing Redis', () => {
     try {
       const { asManager, asReport, path, managerPanel: onA, reportPanel: onB } = s;
 
-      const reportTopic = committed(await asReport.post(`${path}/topics`, { id: 'r1', text: 'Where do I want to grow?' }));
-      expect(await receives(onA, reportTopic, 'the manager')).toMatchObject({ type: 'topic', text: 'Where do I want to grow?' });
+      const reportTopic = committed(
+        await asReport.post(`${path}/topics`, { id: 'r1', text: 'Where do I want to grow?' }),
+      );
+      expect(await receives(onA, reportTopic, 'the manager')).toMatchObject({
+        type: 'topic',
+        text: 'Where do I want to grow?',
+      });
 
       const managerTopic = committed(await asManager.post(`${path}/topics`, { id: 'm1', text: 'Quarter planning' }));
-      expect(await receives(onB, managerTopic, 'the report')).toMatchObject({ type: 'topic', text: 'Quarter planning' });
+      expect(await receives(onB, managerTopic, 'the report')).toMatchObject({
+        type: 'topic',
+        text: 'Quarter planning',
+      });
 
       const reworded = committed(await asManager.patch(`${path}/topics/r1`, { text: 'Growth: a conference talk?' }));
       expect(await receives(onB, reworded, 'the report')).toMatchObject({ text: 'Growth: a conference talk?' });
@@ -110,17 +118,31 @@ describe('two service instances sharing Redis', () => {
       expect(await receives(onA, deferred, 'the manager')).toMatchObject({ status: 'deferred' });
 
       const reportItem = committed(
-        await asReport.post(`${path}/action-items`, { id: 'a1', text: 'Draft the talk abstract', ownerId: s.report.userId }),
+        await asReport.post(`${path}/action-items`, {
+          id: 'a1',
+          text: 'Draft the talk abstract',
+          ownerId: s.report.userId,
+        }),
       );
-      expect(await receives(onA, reportItem, 'the manager')).toMatchObject({ type: 'actionItem', text: 'Draft the talk abstract' });
+      expect(await receives(onA, reportItem, 'the manager')).toMatchObject({
+        type: 'actionItem',
+        text: 'Draft the talk abstract',
+      });
 
       const managerDone = committed(await asManager.patch(`${path}/action-items/a1`, { done: true }));
       expect((await receives(onB, managerDone, 'the report')) as { doneAt?: string }).toHaveProperty('doneAt');
 
       const managerItem = committed(
-        await asManager.post(`${path}/action-items`, { id: 'a2', text: 'Ask about the budget', ownerId: s.manager.userId }),
+        await asManager.post(`${path}/action-items`, {
+          id: 'a2',
+          text: 'Ask about the budget',
+          ownerId: s.manager.userId,
+        }),
       );
-      expect(await receives(onB, managerItem, 'the report')).toMatchObject({ type: 'actionItem', text: 'Ask about the budget' });
+      expect(await receives(onB, managerItem, 'the report')).toMatchObject({
+        type: 'actionItem',
+        text: 'Ask about the budget',
+      });
 
       const reportDone = committed(await asReport.patch(`${path}/action-items/a2`, { done: true }));
       expect((await receives(onA, reportDone, 'the manager')) as { doneAt?: string }).toHaveProperty('doneAt');

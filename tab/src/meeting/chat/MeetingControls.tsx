@@ -22,12 +22,17 @@ export function MeetingControls({ onDone }: { onDone: () => Promise<unknown> }) 
   const styles = useStyles();
   const [busy, setBusy] = useState<MeetingEvent | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
 
   const run = (event: MeetingEvent, label: string) => {
     setBusy(event);
     setError(undefined);
+    setStatus(undefined);
     sendMeetingEvent(event)
-      .then(onDone)
+      .then((outcome) => {
+        setStatus(outcome);
+        return onDone();
+      })
       .catch((e: unknown) => setError(`${label} did not work: ${messageOf(e)}`))
       .finally(() => setBusy(undefined));
   };
@@ -40,6 +45,13 @@ export function MeetingControls({ onDone }: { onDone: () => Promise<unknown> }) 
             {label}
           </Button>
         ))}
+      </div>
+      <div aria-live="polite">
+        {status && (
+          <Notice intent="info" onDismiss={() => setStatus(undefined)}>
+            {status}
+          </Notice>
+        )}
       </div>
       {error && (
         <Notice intent="error" onDismiss={() => setError(undefined)}>

@@ -109,8 +109,18 @@ export type MeetingEvent = 'meeting/start' | 'meeting/end' | 'clock/advance-to-p
 /** Any JSON (or none): the chat shows the outcome, so the answer only has to be a success. */
 const Anything = z.unknown();
 
-export async function sendMeetingEvent(event: MeetingEvent): Promise<void> {
-  await request({}, 'POST', `/api/dev/${event}`, Anything, {});
+/** The clock route says where the service's clock now stands and which prompts it posted. */
+const ClockAdvanced = z.object({ now: z.string(), prompts: z.array(z.string()).optional() });
+
+/** Sends the event; for the clock, says what happened in words (nothing may have been due). */
+export async function sendMeetingEvent(event: MeetingEvent): Promise<string | undefined> {
+  const answer = await request({}, 'POST', `/api/dev/${event}`, Anything, {});
+  const clock = event === 'clock/advance-to-prompt' ? ClockAdvanced.safeParse(answer).data : undefined;
+  if (!clock) return undefined;
+  const now = new Date(clock.now).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return clock.prompts?.length
+    ? `The service's clock is now ${now}: the prompt is in the chat.`
+    : `The service's clock is now ${now}. No prompt was due: it is already in the chat, or the meeting has started.`;
 }
 
 /** A chat message to the bot from the dev member whose token is given. */

@@ -1,2 +1,0 @@
-import { measureTabJs } from '../lib/tabSize.js';
-console.log(measureTabJs(process.cwd()));
