@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Session } from 'node:inspector/promises';
+import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -36,10 +36,19 @@ async function beginWindow(): Promise<void> {
   if (profileDir) {
     profiler = new Session();
     profiler.connect();
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
-    await profiler.post('Profiler.start');
+    await post(profiler, 'Profiler.enable');
+    await post(profiler, 'Profiler.setSamplingInterval', { interval: 500 });
+    await post(profiler, 'Profiler.start');
   }
+}
+
+/** The callback inspector API as a promise (node:inspector/promises is not in every @types/node in this tree). */
+function post<T = unknown>(session: Session, method: string, params?: object): Promise<T> {
+  return new Promise((resolve, reject) =>
+    session.post(method, params ?? {}, (error: Error | null, result?: object) =>
+      error ? reject(error) : resolve(result as T),
+    ),
+  );
 }
 
 async function endWindow(): Promise<WindowReport> {
@@ -50,7 +59,7 @@ async function endWindow(): Promise<WindowReport> {
     cosmosConnections,
   };
   if (profiler && profileDir) {
-    const { profile } = await profiler.post('Profiler.stop');
+    const { profile } = await post<{ profile: unknown }>(profiler, 'Profiler.stop');
     profiler.disconnect();
     profiler = undefined;
     report.profilePath = join(profileDir, `service-${process.pid}.cpuprofile`);

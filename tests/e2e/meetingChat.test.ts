@@ -71,6 +71,7 @@ describe('the meeting chat on the local meeting page', () => {
 
   it('the prompt card asks for a topic and will not send an empty one', { timeout: 60_000 }, async () => {
     await page.getByRole('button', { name: 'Advance clock to the pre-meeting prompt' }).click();
+    await page.getByText(/The service's clock is now .*: the prompt is in the chat\./).waitFor(SETTLE);
     const prompt = botMessage(page, 'What would you like to talk about?');
     await prompt.getByRole('textbox', { name: 'Topic' }).waitFor(SETTLE);
     await expect(prompt.getByRole('combobox', { name: 'Category' }).inputValue()).resolves.toBe('work');

@@ -46,13 +46,11 @@ export function MeetingControls({ onDone }: { onDone: () => Promise<unknown> }) 
           </Button>
         ))}
       </div>
-      <div aria-live="polite">
-        {status && (
-          <Notice intent="info" onDismiss={() => setStatus(undefined)}>
-            {status}
-          </Notice>
-        )}
-      </div>
+      {status && (
+        <Notice intent="info" onDismiss={() => setStatus(undefined)}>
+          {status}
+        </Notice>
+      )}
       {error && (
         <Notice intent="error" onDismiss={() => setError(undefined)}>
           {error}
