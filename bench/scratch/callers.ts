@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-const dir = 'bench/results/profiles/';
+const dir = '/tmp/one-on-one-bench-profiles/';
 const f = dir + readdirSync(dir).sort().at(-1);
 const p = JSON.parse(readFileSync(f, 'utf8'));
 const parent = new Map<number, number>();

@@ -100,6 +100,21 @@ describe('meetings', () => {
     expect(JSON.stringify(unknown.body)).toContain('career-conversation');
   });
 
+  it('after meetings held early, a new cadence never schedules the next one before them', async () => {
+    const { api, path, state } = await oneOnOne();
+    await api.post(`${path}/meetings/current/end`);
+    await api.post(`${path}/meetings/current/end`);
+    const held = (await state()).meetings.filter((m) => m.status === 'ended');
+    const lastHeld = Math.max(...held.map((m) => Date.parse(m.scheduledStart)));
+    await api.put(`${path}/cadence`, {
+      cadence: { frequency: 'weekly', weekday: 'tuesday', time: '14:30', timeZone: 'UTC', durationMinutes: 30 },
+    });
+    const after = await state();
+    const upcoming = after.meetings.find((m) => m.id === after.series.currentMeetingId)!;
+    expect(Date.parse(upcoming.scheduledStart)).toBeGreaterThan(lastHeld);
+    expect(new Date(upcoming.scheduledStart).getUTCDay()).toBe(2);
+  });
+
   it('refuses an unknown time zone with a message that says what to send', async () => {
     const { api, path } = await oneOnOne();
     const res = await api.put(`${path}/cadence`, {

@@ -130,6 +130,22 @@ export async function startCurrentMeeting(
 }
 
 /**
+ * The new cadence's next slot after now and after every meeting already
+ * closed: a meeting held early used up its slot, so the next one must not
+ * land before it. The last closed slot anchors the every-two-weeks rhythm.
+ */
+async function nextSlotAfterHeldMeetings(ctx: CommandContext, series: Series): Promise<Date> {
+  const meetings = (await ctx.store.records.query(series.id, { type: 'meeting' })).map((s) => s.record as Meeting);
+  const lastClosed = meetings
+    .filter((m) => !m.deletedAt && m.status !== 'scheduled' && m.status !== 'live')
+    .map((m) => new Date(m.scheduledStart))
+    .sort((a, b) => b.getTime() - a.getTime())[0];
+  const now = ctx.clock.now();
+  const after = lastClosed && lastClosed > now ? lastClosed : now;
+  return nextOccurrence(series.cadence, after, lastClosed);
+}
+
+/**
  * Changes the cadence and moves the upcoming meeting (if not started) to the
  * new cadence's next slot, so the header's "next 1:1" follows at once.
  */
@@ -148,7 +164,7 @@ export async function updateCadence(
   const series = await updateSharedRecord(ctx, seriesId, seriesId, 'series', (current) =>
     JSON.stringify(current.cadence) === JSON.stringify(wanted) ? current : { ...current, cadence: wanted },
   );
-  const start = nextOccurrence(series.cadence, ctx.clock.now()).toISOString();
+  const start = (await nextSlotAfterHeldMeetings(ctx, series)).toISOString();
   const meeting = await updateSharedRecord(ctx, seriesId, series.currentMeetingId, 'meeting', (current) =>
     current.status !== 'scheduled' || current.scheduledStart === start
       ? current
