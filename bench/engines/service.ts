@@ -200,55 +200,64 @@ export class ServiceEngine implements Engine {
     return false;
   }
 
-  /** Each API operation once, alone, on a fresh 1:1's agenda, with the Cosmos requests it made. */
-  async operationCosts(): Promise<OperationCost[]> {
+  /**
+   * Each API operation alone, on a fresh 1:1's agenda, with the Cosmos requests it made. Three rounds on
+   * different records; the fewest requests seen per operation is kept, so background work of the service
+   * (the scheduler's polls) that happens to fall inside one measurement does not count.
+   */
+  async operationCosts(rounds = 3): Promise<OperationCost[]> {
     const pair = this.pairs[this.pairs.length - 1]!;
     const base = `${this.url}/api/series/${encodeURIComponent(pair.seriesId)}`;
     const [manager, report] = pair.tokens;
-    const steps: [string, () => Promise<unknown>][] = [
-      ['add topic', () => this.call('POST', `${base}/topics`, report, { id: 'cost-a', text: 'Growth' })],
-      ['add topic', () => this.call('POST', `${base}/topics`, manager, { id: 'cost-b', text: 'Planning' })],
-      ['edit topic text', () => this.call('PATCH', `${base}/topics/cost-a`, manager, { text: 'Growth plan' })],
-      ['move topic', () => this.call('POST', `${base}/topics/cost-b/move`, report, { afterId: null })],
-      ['mark discussed', () => this.call('PATCH', `${base}/topics/cost-a`, report, { status: 'discussed' })],
-      [
-        'add action item',
-        () =>
-          this.call('POST', `${base}/action-items`, manager, {
-            id: 'cost-i',
-            text: 'Book a course',
-            ownerId: pair.userIds[1],
-          }),
-      ],
-      ['complete action item', () => this.call('PATCH', `${base}/action-items/cost-i`, report, { done: true })],
-      [
-        'load panel (GET /state)',
-        async () => {
-          const res = await fetch(`${base}/state`, { headers: { authorization: `Bearer ${report}` } });
-          await res.arrayBuffer();
-        },
-      ],
-    ];
-    const costs: OperationCost[] = [];
-    for (const [operation, run] of steps) {
-      const before = await this.cosmosStats();
-      await run();
-      const after = await this.cosmosStats();
-      const byCosmosOperation: Record<string, number> = {};
-      for (const [op, v] of Object.entries(after.byOperation)) {
-        const delta = v.requests - (before.byOperation[op]?.requests ?? 0);
-        if (delta > 0) byCosmosOperation[op] = delta;
+    const best = new Map<string, OperationCost>();
+    for (let round = 0; round < rounds; round++) {
+      const a = `cost-${round}-a`;
+      const b = `cost-${round}-b`;
+      const item = `cost-${round}-i`;
+      const steps: [string, () => Promise<unknown>][] = [
+        ['add topic', () => this.call('POST', `${base}/topics`, report, { id: a, text: 'Growth' })],
+        ['add topic', () => this.call('POST', `${base}/topics`, manager, { id: b, text: 'Planning' })],
+        ['edit topic text', () => this.call('PATCH', `${base}/topics/${a}`, manager, { text: 'Growth plan' })],
+        ['move topic', () => this.call('POST', `${base}/topics/${b}/move`, report, { afterId: null })],
+        ['mark discussed', () => this.call('PATCH', `${base}/topics/${a}`, report, { status: 'discussed' })],
+        [
+          'add action item',
+          () =>
+            this.call('POST', `${base}/action-items`, manager, {
+              id: item,
+              text: 'Book a course',
+              ownerId: pair.userIds[1],
+            }),
+        ],
+        ['complete action item', () => this.call('PATCH', `${base}/action-items/${item}`, report, { done: true })],
+        [
+          'load panel (GET /state)',
+          async () => {
+            const res = await fetch(`${base}/state`, { headers: { authorization: `Bearer ${report}` } });
+            await res.arrayBuffer();
+          },
+        ],
+      ];
+      for (const [operation, run] of steps) {
+        const before = await this.cosmosStats();
+        await run();
+        const after = await this.cosmosStats();
+        const byCosmosOperation: Record<string, number> = {};
+        for (const [op, v] of Object.entries(after.byOperation)) {
+          const delta = v.requests - (before.byOperation[op]?.requests ?? 0);
+          if (delta > 0) byCosmosOperation[op] = delta;
+        }
+        const cost = {
+          operation,
+          cosmosRequests: after.requests - before.requests,
+          requestCharge: after.requestCharge - before.requestCharge,
+          byCosmosOperation,
+        };
+        const kept = best.get(operation);
+        if (!kept || cost.cosmosRequests < kept.cosmosRequests) best.set(operation, cost);
       }
-      const cost = {
-        operation,
-        cosmosRequests: after.requests - before.requests,
-        requestCharge: after.requestCharge - before.requestCharge,
-        byCosmosOperation,
-      };
-      // The two "add topic" steps (report's and manager's) differ only in placement; keep the first.
-      if (!costs.some((c) => c.operation === operation)) costs.push(cost);
     }
-    return costs;
+    return [...best.values()];
   }
 
   async stop(): Promise<void> {
