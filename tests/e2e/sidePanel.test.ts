@@ -352,6 +352,9 @@ describe('the side panel during a 1:1', { timeout: 90_000 }, () => {
     }
     const { page } = await meetingPage();
     try {
+      // Wide enough for both panels and the meeting chat side by side, as a person sees the page.
+      await page.setViewportSize({ width: 1300, height: 1000 });
+      await page.getByRole('log', { name: 'Meeting chat messages' }).getByRole('article').first().waitFor();
       await page.screenshot({ path: root('docs/screenshots/meeting-page.png'), fullPage: true });
     } finally {
       await page.close();
