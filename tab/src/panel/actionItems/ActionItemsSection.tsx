@@ -1,21 +1,15 @@
-import { makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { selectActionItems } from '../../store/selectors.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { ActionItemRow } from './ActionItemRow.js';
 import { AddActionItemForm } from './AddActionItemForm.js';
+import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { ...typographyStyles.subtitle2, margin: 0 },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
-  empty: { color: tokens.colorNeutralForeground2 },
+  section: stack(tokens.spacingVerticalS),
+  heading: sectionHeading,
+  list: plainList(tokens.spacingVerticalXS),
+  empty: mutedText,
 });
 
 /** Follow up on action points: what was agreed, who owns it, by when. */

@@ -1,4 +1,4 @@
-import { makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Suspense, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import { selectAgenda } from '../../store/selectors.js';
 import { UndoDeleteBar } from '../decisions/UndoDeleteBar.js';
@@ -7,19 +7,13 @@ import { useSeriesView } from '../SeriesContext.js';
 import { AddTopicForm } from './AddTopicForm.js';
 import { TopicItem, type MoveControl } from './TopicItem.js';
 import { useAgendaDrag } from './useAgendaDrag.js';
+import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { ...typographyStyles.subtitle2, margin: 0 },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  empty: { color: tokens.colorNeutralForeground2 },
+  section: stack(tokens.spacingVerticalS),
+  heading: sectionHeading,
+  list: plainList(tokens.spacingVerticalS),
+  empty: mutedText,
 });
 
 interface Refocus {

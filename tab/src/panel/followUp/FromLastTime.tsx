@@ -1,4 +1,4 @@
-import { Checkbox, makeStyles, mergeClasses, Text, tokens, typographyStyles } from '@fluentui/react-components';
+import { Checkbox, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { WarningFilled } from '@fluentui/react-icons';
 import type { ActionItem } from '../../../../domain/entities.js';
 import { isOverdue } from '../../../../domain/followUp.js';
@@ -8,19 +8,12 @@ import { memberName } from '../../store/selectors.js';
 import { formatDueDate } from '../actionItems/dates.js';
 import { viewerTimeZone } from '../header/cadenceText.js';
 import { useSeriesView } from '../SeriesContext.js';
+import { outlinedBox, plainList, sectionHeading } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  heading: { ...typographyStyles.subtitle2, margin: 0 },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  section: { ...outlinedBox(tokens.colorNeutralStroke1), backgroundColor: tokens.colorNeutralBackground2 },
+  heading: sectionHeading,
+  list: plainList(),
   label: { overflowWrap: 'anywhere' },
   done: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground3 },
   meta: {

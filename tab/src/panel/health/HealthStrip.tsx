@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import { seriesHealth } from '../../../../domain/health.js';
@@ -6,26 +6,13 @@ import { selectMeetings } from '../../store/meetingSelectors.js';
 import { visibleRecords } from '../../store/selectors.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { HealthFigureRow } from './HealthFigureRow.js';
+import { outlinedBox, plainList, sectionHeading } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
-  strip: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  strip: outlinedBox(),
   top: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  heading: { ...typographyStyles.subtitle2, margin: 0 },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  heading: sectionHeading,
+  list: plainList(tokens.spacingVerticalS),
 });
 
 /**

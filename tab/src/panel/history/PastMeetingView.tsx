@@ -9,31 +9,18 @@ import { meetingTime } from '../header/cadenceText.js';
 import { TopicNotes } from '../notes/TopicNotes.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { OUTCOME_LABELS } from './PastMeetings.js';
+import { mutedText, outlinedBox, plainList, sectionHeading, stack } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  view: stack(tokens.spacingVerticalM),
   back: { alignSelf: 'flex-start' },
   heading: { ...typographyStyles.subtitle1, margin: 0 },
-  subheading: { ...typographyStyles.subtitle2, margin: 0 },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  topic: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  subheading: sectionHeading,
+  list: plainList(tokens.spacingVerticalS),
+  topic: outlinedBox(),
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   text: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
-  muted: { color: tokens.colorNeutralForeground2 },
+  muted: mutedText,
 });
 
 /** One earlier meeting, read-only: its topics and where they ended up, the notes, the action items agreed. */

@@ -1,16 +1,17 @@
-import { Button, makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { HistoryRegular } from '@fluentui/react-icons';
 import type { Meeting } from '../../../../domain/entities.js';
 import { selectPastMeetings, selectTopicsOf } from '../../store/meetingSelectors.js';
 import { meetingTime } from '../header/cadenceText.js';
 import { useSeriesView } from '../SeriesContext.js';
+import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  heading: { ...typographyStyles.subtitle2, margin: 0 },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  section: stack(tokens.spacingVerticalXS),
+  heading: sectionHeading,
+  list: plainList(),
   open: { justifyContent: 'flex-start', width: '100%', textAlign: 'start' },
-  empty: { color: tokens.colorNeutralForeground2 },
+  empty: mutedText,
 });
 
 export const OUTCOME_LABELS: Record<Meeting['status'], string> = {
