@@ -23,7 +23,19 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'domain/ does no I/O.' },
-            { group: ['@azure/*', 'botbuilder*', '@microsoft/*', 'socket.io*', 'react*', '@fluentui/*', 'express', 'pino'], message: 'domain/ imports no SDKs or UI.' },
+            {
+              group: [
+                '@azure/*',
+                'botbuilder*',
+                '@microsoft/*',
+                'socket.io*',
+                'react*',
+                '@fluentui/*',
+                'express',
+                'pino',
+              ],
+              message: 'domain/ imports no SDKs or UI.',
+            },
             { group: ['**/bot/**', '**/tab/**'], message: 'domain/ must not import the service or the tab.' },
           ],
         },
@@ -35,7 +47,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/bot/**', '@azure/*', 'botbuilder*', 'express', 'pino'], message: 'The tab never imports service code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/bot/**', '@azure/*', 'botbuilder*', 'express', 'pino'],
+              message: 'The tab never imports service code.',
+            },
+          ],
+        },
       ],
     },
   },

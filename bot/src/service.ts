@@ -16,6 +16,7 @@ import { createRateLimiter } from './http/rateLimit.js';
 import { securityHeaders } from './http/security.js';
 import { requestLog } from './http/requestLog.js';
 import {
+  cachedVerifier,
   createDevIdentityIssuer,
   createEntraTokenVerifier,
   type DevIdentityIssuer,
@@ -90,7 +91,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   const cosmos = await connectCosmos(config, logger);
   const store = createStore(cosmos);
   const devIdentities = config.DEV_MODE ? await createDevIdentityIssuer() : undefined;
-  const verifier = tokenVerifier(config, devIdentities);
+  const verifier = cachedVerifier(tokenVerifier(config, devIdentities));
 
   const app = express();
   app.disable('x-powered-by');

@@ -1,6 +1,7 @@
 import { AddTopicBody, EditTopicBody, MoveTopicBody } from '../../../domain/api.js';
 import { agendaOf, orderForMove, orderForNewTopic } from '../../../domain/agenda.js';
-import type { Topic } from '../../../domain/entities.js';
+import type { SharedRecord, Topic } from '../../../domain/entities.js';
+import type { Stored } from '../store/recordStore.js';
 import { Conflict, Invalid, NotFound } from '../../../domain/errors.js';
 import { requireMember } from './access.js';
 import type { Caller, CommandContext } from './context.js';
@@ -8,12 +9,14 @@ import { parseInput } from './input.js';
 import { newRecordBase, publishChanged } from './records.js';
 import { updateSharedRecord } from './updateRecord.js';
 
-async function loadAgenda(ctx: CommandContext, seriesId: string, meetingId: string): Promise<Topic[]> {
+/** The agenda of one meeting, and the stored topics with their ETags (a move writes one of them). */
+async function loadAgenda(ctx: CommandContext, seriesId: string, meetingId: string) {
   const stored = await ctx.store.records.query(seriesId, { type: 'topic', meetingId });
-  return agendaOf(
+  const agenda = agendaOf(
     stored.map((s) => s.record as Topic),
     meetingId,
   );
+  return { agenda, stored };
 }
 
 async function requireOpenMeeting(ctx: CommandContext, seriesId: string, meetingId: string): Promise<void> {
@@ -29,10 +32,7 @@ export async function addTopic(ctx: CommandContext, caller: Caller, seriesId: st
   const meetingId = body.meetingId ?? series.currentMeetingId;
   if (meetingId !== series.currentMeetingId) await requireOpenMeeting(ctx, seriesId, meetingId);
 
-  const existing = await ctx.store.records.read(seriesId, body.id);
-  if (existing) return sameTopicOrConflict(existing.record);
-
-  const agenda = await loadAgenda(ctx, seriesId, meetingId);
+  const { agenda } = await loadAgenda(ctx, seriesId, meetingId);
   const topic: Topic = {
     ...newRecordBase(ctx, seriesId, body.id),
     type: 'topic',
@@ -67,8 +67,9 @@ async function changeTopic(
   seriesId: string,
   topicId: string,
   change: (current: Topic) => Topic,
+  initial?: Stored<SharedRecord>,
 ): Promise<Topic> {
-  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', change);
+  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', change, initial);
   publishChanged(ctx, seriesId, [topic]);
   return topic;
 }
@@ -95,14 +96,13 @@ export async function moveTopic(
   topicId: string,
   input: unknown,
 ): Promise<Topic> {
-  await requireMember(ctx, caller, seriesId);
+  const { series } = await requireMember(ctx, caller, seriesId);
   const { afterId } = parseInput(MoveTopicBody, input, 'move');
-  const target = await ctx.store.records.read(seriesId, topicId);
-  if (!target || target.record.type !== 'topic' || target.record.deletedAt) {
-    throw new NotFound('That topic does not exist.');
-  }
-  const order = orderForMove(await loadAgenda(ctx, seriesId, target.record.meetingId), topicId, afterId);
-  return changeTopic(ctx, seriesId, topicId, (current) => ({ ...liveTopic(current), order }));
+  // Topics are reordered on the current agenda; its query also yields the moved topic and its ETag.
+  const { agenda, stored } = await loadAgenda(ctx, seriesId, series.currentMeetingId);
+  const order = orderForMove(agenda, topicId, afterId);
+  const initial = stored.find((s) => s.record.id === topicId);
+  return changeTopic(ctx, seriesId, topicId, (current) => ({ ...liveTopic(current), order }), initial);
 }
 
 /** Deleting leaves a tombstone, so the delete can be undone with restoreTopic. */

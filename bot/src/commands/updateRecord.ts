@@ -1,7 +1,7 @@
 import type { AnyRecord, SharedRecord } from '../../../domain/entities.js';
 import { Conflict, NotFound } from '../../../domain/errors.js';
 import { StaleWrite } from '../store/errors.js';
-import type { RecordRepository } from '../store/recordStore.js';
+import type { RecordRepository, Stored } from '../store/recordStore.js';
 import type { CommandContext } from './context.js';
 
 const MAX_ATTEMPTS = 5;
@@ -22,9 +22,11 @@ export async function updateWithRetry<U extends AnyRecord, K extends U['type']>(
   id: string,
   type: K,
   change: (current: Of<U, K>) => Of<U, K>,
+  /** The record as the caller just read it (saves the first read); later attempts read afresh. */
+  initial?: Stored<U>,
 ): Promise<Of<U, K>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const stored = await repo.read(seriesId, id);
+    const stored = attempt === 0 && initial ? initial : await repo.read(seriesId, id);
     if (!stored || stored.record.type !== type) throw new NotFound(`That ${describe(type)} does not exist.`);
     // Narrowed by the type check just above; TypeScript cannot narrow a generic union by a generic key.
     const current = stored.record as Of<U, K>;
@@ -46,8 +48,9 @@ export function updateSharedRecord<K extends SharedRecord['type']>(
   id: string,
   type: K,
   change: (current: Of<SharedRecord, K>) => Of<SharedRecord, K>,
+  initial?: Stored<SharedRecord>,
 ): Promise<Of<SharedRecord, K>> {
-  return updateWithRetry(ctx, ctx.store.records, seriesId, id, type, change);
+  return updateWithRetry(ctx, ctx.store.records, seriesId, id, type, change, initial);
 }
 
 function describe(type: string): string {

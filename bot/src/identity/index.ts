@@ -7,3 +7,4 @@ export {
   type DevIdentity,
   type DevIdentityIssuer,
 } from './devIdentityIssuer.js';
+export { cachedVerifier } from './cachedVerifier.js';

@@ -31,7 +31,8 @@ export interface CosmosConnection {
 
 /** Starts the Cosmos DB protocol server in-process (data in memory only). */
 export async function startEmbeddedCosmos(): Promise<{ endpoint: string; close(): Promise<void> }> {
-  const server = createHttpServer();
+  // Keep-alive: without it the server answers `Connection: close` and every Cosmos call opens a new TCP connection.
+  const server = createHttpServer({ keepAlive: true });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
