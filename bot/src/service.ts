@@ -34,6 +34,11 @@ import { createBot, type Bot } from './teams/index.js';
 export interface ServiceDeps {
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Dev mode: the issuer of an earlier run, so a restarted service keeps
+   * accepting the tokens open panels hold (tests restart the service this way).
+   */
+  devIdentities?: DevIdentityIssuer;
 }
 
 export interface Service {
@@ -90,7 +95,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   const clock = deps.clock ?? (config.DEV_MODE ? new AdjustableClock() : systemClock);
   const cosmos = await connectCosmos(config, logger);
   const store = createStore(cosmos);
-  const devIdentities = config.DEV_MODE ? await createDevIdentityIssuer() : undefined;
+  const devIdentities = config.DEV_MODE ? (deps.devIdentities ?? (await createDevIdentityIssuer())) : undefined;
   const verifier = cachedVerifier(tokenVerifier(config, devIdentities));
 
   const app = express();

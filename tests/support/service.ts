@@ -3,6 +3,7 @@ import type { Clock } from '../../bot/src/clock.js';
 import type { Logger } from '../../bot/src/logger.js';
 import { DEFAULT_CADENCE, ensureSeriesForChat, type SeriesForChatInput } from '../../bot/src/commands/series.js';
 import { loadConfig } from '../../bot/src/config.js';
+import type { DevIdentityIssuer } from '../../bot/src/identity/index.js';
 import { createService, type Service } from '../../bot/src/service.js';
 import { startEmbeddedCosmos } from '../../bot/src/store/cosmos.js';
 
@@ -12,6 +13,10 @@ export interface TestServiceOptions {
   clock?: Clock;
   /** To capture the service's logs (build it with createLogger(config, stream)). */
   logger?: Logger;
+  /** Restart on a known port (0: any free port). */
+  port?: number;
+  /** Keep the dev tokens of an earlier instance valid (a restart, as panels see it). */
+  devIdentities?: DevIdentityIssuer;
 }
 
 export interface TestService {
@@ -32,8 +37,9 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
   const service = await createService(config, {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.devIdentities ? { devIdentities: options.devIdentities } : {}),
   });
-  const url = await service.listen(0);
+  const url = await service.listen(options.port ?? 0);
   return { url, service, stop: () => service.close() };
 }
 
