@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { WorkloadResult } from './workload.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/browser.js';
 
 export const TARGETS = { p99Ms: 50, pairs: 1000, tabInitialJsGzipKiB: 180 } as const;
 
@@ -168,18 +169,9 @@ export async function writePng(svg: string, path: string): Promise<void> {
   // Playwright takes the fresh profile directory through launchPersistentContext (it refuses --user-data-dir).
   const profile = mkdtempSync(join(tmpdir(), 'bench-chart-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 900, height: 460 },
   });
   try {

@@ -1,9 +1,9 @@
-import { Button, Field, makeStyles, Textarea, tokens, typographyStyles } from '@fluentui/react-components';
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { LockClosedRegular } from '@fluentui/react-icons';
 import { TEXT_LIMITS } from '../../../../domain/entities.js';
 import { selectPrivateNote } from '../../store/meetingSelectors.js';
 import { useSeriesView } from '../SeriesContext.js';
-import { statusText, useAutosave } from './useAutosave.js';
+import { AutosavedNoteField } from './AutosavedNoteField.js';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -14,7 +14,6 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalXS,
   },
-  status: { color: tokens.colorNeutralForeground2 },
 });
 
 /** The viewer's own notes on this meeting; the service sends them to nobody else. */
@@ -22,7 +21,6 @@ export function PrivateNotes({ meetingId }: { meetingId: string }) {
   const styles = useStyles();
   const { state, actions, viewer } = useSeriesView();
   const note = selectPrivateNote(state, meetingId, viewer.userId);
-  const notes = useAutosave(note?.text ?? '', (text) => actions.savePrivateNote(meetingId, text));
 
   return (
     <section className={styles.section} aria-labelledby="private-notes-heading">
@@ -30,23 +28,13 @@ export function PrivateNotes({ meetingId }: { meetingId: string }) {
         <LockClosedRegular aria-hidden />
         Private notes
       </h2>
-      <Field
+      <AutosavedNoteField
         label="Private notes — only you can see these"
-        hint={notes.status === 'idle' ? undefined : <span className={styles.status}>{statusText(notes.status)}</span>}
-      >
-        <Textarea
-          value={notes.text}
-          maxLength={TEXT_LIMITS.privateNote}
-          resize="vertical"
-          onChange={(_, data) => notes.change(data.value)}
-          onBlur={() => void notes.flush()}
-        />
-      </Field>
-      {notes.status === 'failed' && (
-        <Button size="small" onClick={() => void notes.flush()}>
-          Retry saving your private notes
-        </Button>
-      )}
+        stored={note?.text ?? ''}
+        save={(text) => actions.savePrivateNote(meetingId, text)}
+        maxLength={TEXT_LIMITS.privateNote}
+        retryLabel="Retry saving your private notes"
+      />
     </section>
   );
 }

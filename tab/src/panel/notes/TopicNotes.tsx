@@ -1,14 +1,13 @@
-import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Topic } from '../../../../domain/entities.js';
 import { TEXT_LIMITS } from '../../../../domain/entities.js';
 import { selectNotesOf } from '../../store/meetingSelectors.js';
 import { memberName } from '../../store/selectors.js';
 import { useSeriesView } from '../SeriesContext.js';
-import { statusText, useAutosave } from './useAutosave.js';
+import { AutosavedNoteField } from './AutosavedNoteField.js';
 
 const useStyles = makeStyles({
   notes: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  status: { color: tokens.colorNeutralForeground2 },
   theirs: {
     display: 'flex',
     flexDirection: 'column',
@@ -30,7 +29,6 @@ export function TopicNotes({ topic, readOnly = false }: { topic: Topic; readOnly
   const { state, actions, series, viewer } = useSeriesView();
   const { mine, theirs } = selectNotesOf(state, topic.id, viewer.userId);
   const other = series.members.find((m) => m.userId !== viewer.userId);
-  const notes = useAutosave(mine?.text ?? '', (text) => actions.saveSharedNote(topic.id, text));
   const others = theirs.length > 0 ? theirs : other ? [{ authorId: other.userId, text: '', id: 'none' }] : [];
 
   return (
@@ -43,24 +41,14 @@ export function TopicNotes({ topic, readOnly = false }: { topic: Topic; readOnly
           <Text className={mine?.text ? styles.text : styles.empty}>{mine?.text || 'No notes.'}</Text>
         </div>
       ) : (
-        <Field
+        <AutosavedNoteField
           label="Your notes"
-          hint={notes.status === 'idle' ? undefined : <span className={styles.status}>{statusText(notes.status)}</span>}
-        >
-          <Textarea
-            value={notes.text}
-            maxLength={TEXT_LIMITS.note}
-            resize="vertical"
-            placeholder="Shared with both of you"
-            onChange={(_, data) => notes.change(data.value)}
-            onBlur={() => void notes.flush()}
-          />
-        </Field>
-      )}
-      {notes.status === 'failed' && (
-        <Button size="small" onClick={() => void notes.flush()}>
-          Retry saving your notes
-        </Button>
+          stored={mine?.text ?? ''}
+          save={(text) => actions.saveSharedNote(topic.id, text)}
+          maxLength={TEXT_LIMITS.note}
+          placeholder="Shared with both of you"
+          retryLabel="Retry saving your notes"
+        />
       )}
       {others.map((note) => {
         const name = memberName(series, note.authorId);
