@@ -28,13 +28,15 @@ const LEVELS: Record<HealthLevel, { text: string; icon: ReactElement }> = {
 
 /** What each figure counts, in words: "3 of 6 topics" alone does not say of what. */
 function measured(figure: HealthFigure, reportName: string): string {
+  if (figure.value === null) return figure.display;
   const what: Record<HealthFigure['key'], string> = {
-    cadence: '1:1s held of those planned',
+    cadence: 'planned 1:1s held',
     leadership: `raised by ${reportName}`,
     balance: 'about growth, wellbeing or feedback',
     followThrough: 'action items done by their due date',
   };
-  return figure.value === null ? figure.display : `${figure.display} ${what[figure.key]}`;
+  const count = figure.key === 'followThrough' ? figure.display.replace(/ on time$/, '') : figure.display;
+  return `${count} ${what[figure.key]}`;
 }
 
 /** One figure as a sentence, its level in words (colour only repeats it), and its next step inline. */
