@@ -103,7 +103,7 @@ describe('the side panel during a 1:1', { timeout: 90_000 }, () => {
       await addTopic(report, 'Parking at the office', 'Wellbeing');
       await topicMenu(report, 'Parking at the office', 'Delete');
       await expect.poll(() => agendaOf(manager), SETTLE).toEqual(['My growth plan', 'Budget for Q1']);
-      await report.getByText('Topic deleted: “Parking at the office”').waitFor();
+      await report.getByText('Topic deleted: “Parking at the office”', { exact: true }).waitFor();
 
       await report.getByRole('button', { name: 'Undo' }).click();
       await expect

@@ -85,8 +85,7 @@ export async function request<S extends z.ZodType>(
 function errorFrom(status: number, payload: unknown): ApiError {
   const parsed = ErrorBody.safeParse(payload);
   if (parsed.success) {
-    const { code, message, details } = parsed.data.error;
-    const current = (payload as { error: { current?: unknown } }).error.current;
+    const { code, message, details, current } = parsed.data.error;
     return new ApiError(status, code, message, details, current);
   }
   return new ApiError(status, 'http', `The service could not handle the request (HTTP ${status}). Try again.`);
