@@ -37,8 +37,12 @@ export function TopicDetails({ topic, open, setOpen }: TopicDetailsProps) {
     topic.status === 'open' ? undefined : STATUS_LABELS[topic.status],
     topic.carriedOverCount > 0 ? `carried over ×${topic.carriedOverCount}` : undefined,
   ].filter(Boolean);
+  // Closing the editor or the form hands focus back to the topic's row, never to the top of the page.
   const back = () => {
     setOpen('details');
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`li[data-topic-id="${CSS.escape(topic.id)}"]`)?.focus(),
+    );
   };
 
   return (
