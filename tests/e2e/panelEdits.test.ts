@@ -82,12 +82,6 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
     const { page, report } = await meetingPage();
     try {
       const list = report.getByRole('list', { name: 'Action items' });
-      const names = () =>
-        list
-          .getByRole('checkbox')
-          .evaluateAll((boxes) =>
-            boxes.map((b) => b.getAttribute('aria-label') ?? b.closest('label, div')?.textContent ?? ''),
-          );
       await list.getByRole('checkbox', { name: 'First item' }).waitFor();
       const before = await list.locator('li').allInnerTexts();
       await list.getByRole('checkbox', { name: 'First item' }).dblclick();

@@ -158,6 +158,44 @@ describe('the local meeting page', () => {
     }
   });
 
+  it(
+    'the page switches the panels’ theme and width, shows the newest card, and its notices wrap',
+    { timeout: 60_000 },
+    async () => {
+      const settings = await browser.context.newPage();
+      try {
+        await settings.goto(`${service.url}/`);
+        await settings.getByLabel('Theme').selectOption({ label: 'Dark' });
+        await settings.getByLabel('Panel width').selectOption({ label: '280 px (narrowest)' });
+        expect(settings.url()).toContain('theme=dark');
+        for (const panel of Object.values(panels(settings))) {
+          await panel.getByRole('heading', { name: 'Agenda', exact: false }).waitFor();
+          const background = await panel
+            .locator('.fui-FluentProvider')
+            .first()
+            .evaluate((el) => getComputedStyle(el).backgroundColor);
+          expect(background).toBe(rgb(teamsDarkTheme.colorNeutralBackground1));
+          expect(
+            await panel.locator('body').evaluate((body) => body.scrollWidth - body.clientWidth),
+          ).toBeLessThanOrEqual(0);
+        }
+        const frames = settings.locator('iframe');
+        expect(await frames.evaluateAll((all) => all.map((f) => f.getBoundingClientRect().width))).toEqual([280, 280]);
+
+        const log = settings.getByRole('log', { name: 'Meeting chat messages' });
+        await settings.getByRole('button', { name: 'Advance clock to the pre-meeting prompt' }).click();
+        const notice = settings.getByText(/The service's clock is now/);
+        await notice.waitFor();
+        expect(await notice.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+        await expect
+          .poll(() => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight), SETTLE)
+          .toBeLessThanOrEqual(2);
+      } finally {
+        await settings.close();
+      }
+    },
+  );
+
   it('a panel opened outside Teams and without a dev identity says where to open it', async () => {
     const outside = await browser.context.newPage();
     try {
