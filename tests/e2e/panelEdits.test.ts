@@ -60,6 +60,11 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
       await report.getByLabel('Topic text').fill('Budget for Q1');
       await report.getByLabel('Topic text').press('Enter');
       await topicIn(manager, 'Budget for Q1').waitFor();
+      // Said politely to Alex's screen reader, with who did it.
+      await manager
+        .getByRole('status')
+        .filter({ hasText: 'Sam Rivera changed ‘Budget’ to ‘Budget for Q1’' })
+        .waitFor({ state: 'attached' });
 
       // Alex is still editing: Sam's text shows at once, and Alex's own words are still in the box.
       await manager.getByText('Sam Rivera changed this topic while you were editing', { exact: false }).waitFor();
