@@ -139,6 +139,9 @@ function ChangedRecordSchema() {
  * REST routes (all JSON, `Authorization: Bearer <token>`; errors answer ErrorBody):
  *   GET    /api/me/series                                  -> SeriesList
  *   GET    /api/chats/:chatId/series                       -> SeriesSummary (the 1:1 bound to a Teams chat)
+ *   GET    /api/me/home                                    -> HomeView (domain/home.ts: "My 1:1s")
+ *   GET    /api/me/search ?q=<2–100 characters>            -> SearchResults (shared content + the caller's private notes)
+ *   GET    /api/series/:seriesId/export                    -> text/markdown attachment (the 1:1's history, one file)
  *   GET    /api/series/:seriesId/state                     -> PanelState
  *   POST   /api/series/:seriesId/topics                    AddTopicBody        -> 201 RecordResponse
  *   PATCH  /api/series/:seriesId/topics/:topicId           EditTopicBody       -> RecordResponse

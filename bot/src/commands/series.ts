@@ -3,6 +3,7 @@ import { Conflict } from '../../../domain/errors.js';
 import { createSeries, seriesIdForChat } from '../../../domain/series.js';
 import type { CommandContext } from './context.js';
 import { publishChanged } from './records.js';
+import { indexSeriesMembers } from './userIndex.js';
 
 export interface SeriesForChatInput {
   tenantId: string;
@@ -44,13 +45,20 @@ export const DEMO_SERIES: SeriesForChatInput = {
  */
 export async function ensureSeriesForChat(ctx: CommandContext, input: SeriesForChatInput): Promise<Series> {
   const existing = await ctx.store.records.read(seriesIdForChat(input.chatId), seriesIdForChat(input.chatId));
-  if (existing) return asSeries(existing.record, input.tenantId);
+  if (existing) {
+    const series = asSeries(existing.record, input.tenantId);
+    // A repeated install also repairs the index, should an earlier write of it have failed.
+    await indexSeriesMembers(ctx, series);
+    return series;
+  }
   const { series, meeting } = createSeries({ ...input, now: ctx.clock.now() });
   // The meeting first: a series never points at a meeting that is not stored.
   await ctx.store.records.create(meeting);
   const { stored, created } = await ctx.store.records.create(series);
   if (created) publishChanged(ctx, series.id, [meeting, stored.record]);
-  return asSeries(stored.record, input.tenantId);
+  const result = asSeries(stored.record, input.tenantId);
+  await indexSeriesMembers(ctx, result);
+  return result;
 }
 
 function asSeries(record: { type: string }, tenantId: string): Series {
