@@ -159,6 +159,7 @@ function ChangedRecordSchema() {
  *   PUT    /api/series/:seriesId/cadence                   UpdateCadenceBody   -> RecordsResponse (series, meeting)
  * Dev mode only (404 otherwise):
  *   GET    /api/dev/session -> DevSession: the demo series and a signed token per member
+ *   GET    /api/dev/home-session -> DevSession, after also setting up the demo manager's two other 1:1s
  */
 export const DevSession = z.object({
   seriesId: RecordId,

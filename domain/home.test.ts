@@ -74,12 +74,21 @@ describe('a row of My 1:1s', () => {
     expect([fine, skipped].sort(byWorstSignal).map((r) => r.signal.key)).toEqual(['cadence', 'onTrack']);
   });
 
-  it('has a trend of at most eight points, one per meeting held, and none for a new 1:1', () => {
+  it('has a trend of at most eight points, one per meeting held and one for now, and only now for a new 1:1', () => {
     const meetings = history(Array.from({ length: 10 }, () => 'ended' as const));
     const r = row(meetings);
     for (const figure of r.figures) expect(figure.trend).toHaveLength(TREND_MEETINGS);
     expect(r.figures.find((f) => f.key === 'cadence')!.trend.at(-1)).toBe(1);
-    expect(row([]).figures.every((f) => f.trend.length === 0)).toBe(true);
+    const fresh = row([], { series: aSeries({ currentMeetingId: 'm-next', createdAt: '2026-02-28T00:00:00.000Z' }) });
+    expect(fresh.figures.map((f) => f.trend)).toEqual([[null], [null], [null], [null]]);
+  });
+
+  it('shows the drift of meetings skipped since the last one held in the trend’s last point', () => {
+    const series = aSeries({ currentMeetingId: 'm-next', createdAt: '2026-02-02T00:00:00.000Z' });
+    const trend = row(history(['ended', 'ended', 'skipped', 'skipped']), { series }).figures.find(
+      (f) => f.key === 'cadence',
+    )!.trend;
+    expect(trend).toEqual([1, 1, 0.5]);
   });
 
   it('shows the trend drifting when meetings start being skipped', () => {

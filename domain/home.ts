@@ -25,7 +25,11 @@ export const HomeFigure = z.object({
   level: HealthLevelSchema,
   nudge: z.string(),
   value: z.number().min(0).max(1).nullable(),
-  /** The figure as it stood after each of the last meetings held, oldest first (null: nothing to measure then). */
+  /**
+   * The figure as it stood after each of the last meetings held, oldest
+   * first, then its value now (null: nothing to measure then). Ending on
+   * "now" shows a drift that began after the last meeting held, such as skipping.
+   */
   trend: z.array(z.number().min(0).max(1).nullable()).max(TREND_MEETINGS),
 });
 export type HomeFigure = z.infer<typeof HomeFigure>;
@@ -240,7 +244,7 @@ export function homeRow(input: RowInput): Omit<HomeRow, 'panelUrl'> {
       level: f.level,
       nudge: f.nudge,
       value: f.value,
-      trend: trend[f.key],
+      trend: [...trend[f.key].slice(-(TREND_MEETINGS - 1)), f.value],
     })),
     openActionItems: open.length,
     overdueActionItems: overdue,

@@ -36,6 +36,24 @@ export const DEMO_SERIES: SeriesForChatInput = {
   cadence: { ...DEFAULT_CADENCE, timeZone: 'Europe/London' },
 };
 
+/** The demo manager's other reports, so the local "My 1:1s" page has a team to show (dev mode only). */
+export const DEMO_TEAM: readonly SeriesForChatInput[] = [
+  {
+    ...DEMO_SERIES,
+    chatId: '19:dev-demo-priya@thread.v2',
+    title: 'Alex / Priya 1:1',
+    members: [DEMO_SERIES.members[0]!, { userId: 'dev-priya-report', name: 'Priya Patel', role: 'report' }],
+    cadence: { ...DEMO_SERIES.cadence, weekday: 'tuesday', time: '14:00' },
+  },
+  {
+    ...DEMO_SERIES,
+    chatId: '19:dev-demo-jordan@thread.v2',
+    title: 'Alex / Jordan 1:1',
+    members: [DEMO_SERIES.members[0]!, { userId: 'dev-jordan-report', name: 'Jordan Lee', role: 'report' }],
+    cadence: { ...DEMO_SERIES.cadence, frequency: 'biweekly', weekday: 'friday', time: '09:30' },
+  },
+];
+
 /**
  * Finds the series of a Teams chat, or starts it with its first meeting. Ids
  * derive from the chat, so a repeated install or two instances racing write
