@@ -21,6 +21,7 @@ import { devChatRoutes } from './devChat.js';
 import { setUpChat } from './install.js';
 import { onMeetingEnded, onMeetingStarted } from './meetingEvents.js';
 import { answerMessage } from './message.js';
+import { ADD_TO_AGENDA_COMMAND, onFetchAddToAgenda, onSubmitAddToAgenda } from './messageExtension.js';
 import { createNarrativeWriter } from './narrative.js';
 import { createChatPoster } from './proactive.js';
 import type { BotRuntime } from './runtime.js';
@@ -102,6 +103,10 @@ export function createBot(deps: BotDeps): Bot {
   );
   app.adaptiveCards.actionExecute(CARD_VERBS.refreshPrompt, (context, _state, data) =>
     onRefreshPrompt(rt, context, data),
+  );
+  app.messageExtensions.fetchTask(ADD_TO_AGENDA_COMMAND, (context) => onFetchAddToAgenda(rt, context));
+  app.messageExtensions.submitAction(ADD_TO_AGENDA_COMMAND, (context, _state, data) =>
+    onSubmitAddToAgenda(rt, context, data),
   );
   app.error(async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
