@@ -57,3 +57,30 @@ describe('a message to the bot in personal chat', () => {
     expect(JSON.stringify(card)).not.toContain('Sam Rivera');
   });
 });
+
+describe('adding the app as a personal app', () => {
+  it('greets once with the person’s 1:1s, for the installation update and the members-added update together', async () => {
+    const conversation = {
+      id: `a:personal-install-${h.chat.manager.aadObjectId}`,
+      conversationType: 'personal',
+      tenantId: h.chat.tenantId,
+    };
+    const fields = { conversation, channelData: { tenant: { id: h.chat.tenantId } } };
+    const install = await h.chat.post(
+      h.chat.activity(h.chat.manager, { ...fields, type: 'installationUpdate', action: 'add' }),
+    );
+    const added = await h.chat.post(
+      h.chat.activity(h.chat.manager, {
+        ...fields,
+        type: 'conversationUpdate',
+        membersAdded: [{ id: '28:test-bot' }],
+      }),
+    );
+    expect([install.status, added.status]).toEqual([200, 200]);
+    const replies = h.connector.posted(conversation.id);
+    expect(replies).toHaveLength(1);
+    const texts = cardTexts(replies[0]!.activity.attachments?.[0]?.content);
+    expect(texts).toContain('Your 1:1s');
+    expect(texts.find((t) => t.startsWith('Sam Rivera: '))).toBeDefined();
+  });
+});

@@ -32,7 +32,7 @@ export function addToAgendaCard(view: AddToAgendaView): AdaptiveCard {
       label: '1:1',
       value: view.selectedSeriesId ?? view.choices[0]?.seriesId ?? '',
       choices: view.choices.map((c) => ({
-        title: plainCardText(`${c.otherName} — ${c.title}`),
+        title: plainCardText(c.title.trim() ? `${c.otherName} — ${c.title}` : c.otherName),
         value: c.seriesId,
       })),
     },

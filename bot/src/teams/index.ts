@@ -89,9 +89,14 @@ export function createBot(deps: BotDeps): Bot {
   });
   app.activity(ActivityTypes.Message, (context) => answerMessage(rt, context));
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    if (String(context.activity.action ?? '').startsWith('add')) await setUpChat(rt, context);
+    if (!String(context.activity.action ?? '').startsWith('add')) return;
+    // Added as a personal app: greet with the person's 1:1s instead of setting up a chat.
+    if (context.activity.conversation?.conversationType === 'personal') await answerMessage(rt, context);
+    else await setUpChat(rt, context);
   });
   app.conversationUpdate('membersAdded', async (context) => {
+    // Teams also sends an installation update for a personal install, answered above: act once.
+    if (context.activity.conversation?.conversationType === 'personal') return;
     const botId = context.activity.recipient?.id;
     if (context.activity.membersAdded?.some((m) => m.id === botId)) await setUpChat(rt, context);
   });
