@@ -1,4 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevSession, PanelState } from '../../domain/api.js';
@@ -252,6 +253,30 @@ describe('My 1:1s', () => {
     await dark.getByRole('heading', { name: 'Jordan Lee' }).waitFor();
     await dark.screenshot({ path: new URL('home-dark.png', SCREENSHOTS).pathname, fullPage: true });
     await dark.close();
+  });
+
+  it('has no WCAG 2 A/AA violations that axe-core can find, in light and dark', { timeout: 60_000 }, async () => {
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const theme of ['default', 'dark']) {
+      const checked = await browser.context.newPage();
+      await checked.goto(`${service.url}/home.html?dev=manager&theme=${theme}`);
+      await checked.getByRole('heading', { name: 'Jordan Lee' }).waitFor();
+      // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays as it is.
+      await checked.evaluate(axeSource);
+      const violations = await checked.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, theme).toEqual([]);
+      await checked.close();
+    }
   });
 
   it('opens a 1:1’s panel from its row', async () => {

@@ -7,7 +7,7 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground2 },
   good: { color: tokens.colorStatusSuccessForeground1 },
   watch: { color: tokens.colorStatusWarningForeground1 },
-  concern: { color: tokens.colorStatusDangerForeground1 },
+  concern: { color: tokens.colorStatusDangerForeground3 },
   none: { color: tokens.colorNeutralForeground2 },
 });
 

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   list: plainList(tokens.spacingVerticalXS),
   item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   muted: mutedText,
-  overdue: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
+  overdue: { color: tokens.colorStatusDangerForeground3, fontWeight: tokens.fontWeightSemibold },
 });
 
 interface Props {

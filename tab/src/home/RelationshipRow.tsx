@@ -25,7 +25,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
     fontWeight: tokens.fontWeightSemibold,
   },
-  concern: { color: tokens.colorStatusDangerForeground1 },
+  concern: { color: tokens.colorStatusDangerForeground3 },
   watch: { color: tokens.colorStatusWarningForeground1 },
   good: { color: tokens.colorStatusSuccessForeground1 },
   none: { color: tokens.colorNeutralForeground2 },
