@@ -109,7 +109,8 @@ async function openContainers(
     (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
       const id = CONTAINERS[name];
       const container = mayCreate
-        ? (await database.containers.createIfNotExists({ id, partitionKey: { paths: [PARTITION_KEYS[name]] } })).container
+        ? (await database.containers.createIfNotExists({ id, partitionKey: { paths: [PARTITION_KEYS[name]] } }))
+            .container
         : database.container(id);
       return [name, container] as const;
     }),
