@@ -9,6 +9,7 @@ import { Unauthenticated } from '../../domain/errors.js';
 import type { Clock } from './clock.js';
 import { AdjustableClock, systemClock } from './clock.js';
 import type { CommandContext } from './commands/context.js';
+import { backfillUserIndexIfEmpty } from './commands/userIndex.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
 import { authenticate } from './http/auth.js';
@@ -110,6 +111,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     publish: (seriesId, records) => realtime.publisher.publish(seriesId, records),
   };
   const ctx: CommandContext = { store, clock, logger, publisher, lifecycle: [] };
+  await backfillUserIndexIfEmpty(ctx);
   const bot = createBot({
     config,
     ctx: () => ctx,

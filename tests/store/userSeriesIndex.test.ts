@@ -3,7 +3,7 @@ import { SeriesList } from '../../domain/api.js';
 import type { Member, Series } from '../../domain/entities.js';
 import { indexSeriesMembers } from '../../bot/src/commands/userIndex.js';
 import { apiClient, seriesPath } from '../support/api.js';
-import { devToken, seedSeries, startTestService, type TestService } from '../support/service.js';
+import { devToken, seedSeries, startCosmosServer, startTestService, type TestService } from '../support/service.js';
 
 /** The per-user index, through @azure/cosmos against the real protocol server. */
 let t: TestService;
@@ -107,5 +107,36 @@ describe('the per-user index of 1:1s', () => {
     const elsewhere = await seedSeries(t.service, { tenantId: 'other-tenant', members: series.members });
     expect((await mySeries(series, manager)).map((s) => s.id)).toEqual([series.id]);
     expect((await mySeries(elsewhere, manager)).map((s) => s.id)).toEqual([elsewhere.id]);
+  });
+});
+
+describe('a store written before the index existed', () => {
+  it('gets its index filled once at start-up, so everyone’s 1:1s are listed', async () => {
+    const cosmos = await startCosmosServer();
+    const env = { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: 'local' };
+    try {
+      const first = await startTestService({ env });
+      const series = await seedSeries(first.service);
+      const [manager, report] = series.members as [Member, Member];
+      // Back to how such a store looks: series records, an empty index.
+      for (const m of [manager, report])
+        await first.service.cosmos.containers.userSeries.item(series.id, m.userId).delete();
+      const list = async (svc: TestService, m: Member) =>
+        SeriesList.parse(
+          (await apiClient(svc.url, await devToken(svc.service, series.tenantId, m)).get('/me/series')).body,
+        ).series;
+      expect(await list(first, report)).toEqual([]);
+      await first.stop();
+
+      const second = await startTestService({ env });
+      try {
+        expect((await list(second, report)).map((s) => s.id)).toEqual([series.id]);
+        expect((await list(second, manager)).map((s) => s.id)).toEqual([series.id]);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await cosmos.close();
+    }
   });
 });

@@ -42,3 +42,17 @@ export async function indexSeriesMembers(
     ctx.logger.error({ err: error, seriesId: series.id }, 'user index update failed');
   }
 }
+
+/**
+ * Fills the index from the series records when it is empty: a store written
+ * before the index existed lists nobody's 1:1s otherwise. One cross-partition
+ * read of the series records, once, at start-up; instances racing each other
+ * write the same entries. Returns how many series were indexed.
+ */
+export async function backfillUserIndexIfEmpty(ctx: CommandContext): Promise<number> {
+  if (!(await ctx.store.userSeries.isEmpty())) return 0;
+  const series = await ctx.store.records.queryAcrossSeries('SELECT * FROM c WHERE c.type = "series"', []);
+  for (const record of series) if (record.type === 'series') await indexSeriesMembers(ctx, record);
+  if (series.length > 0) ctx.logger.info({ series: series.length }, 'user index filled from existing 1:1s');
+  return series.length;
+}

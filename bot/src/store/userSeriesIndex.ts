@@ -54,6 +54,10 @@ export class UserSeriesIndex {
     await this.container.items.upsert(UserSeriesEntry.parse(entry));
   }
 
+  isEmpty(): Promise<boolean> {
+    return indexIsEmpty(this.container);
+  }
+
   /** Removes a person's entry for a series; an entry already gone is fine. */
   async remove(userId: string, seriesId: string): Promise<void> {
     try {
@@ -62,4 +66,11 @@ export class UserSeriesIndex {
       if (cosmosStatus(error) !== 404) throw error;
     }
   }
+}
+
+/** True when the index holds no entry at all (a store written before the index existed). */
+export async function indexIsEmpty(container: Container): Promise<boolean> {
+  // A cross-partition look at one entry: run once at start-up, never per request.
+  const { resources } = await container.items.query<{ id: string }>('SELECT TOP 1 c.id FROM c').fetchAll();
+  return resources.length === 0;
 }
