@@ -64,6 +64,11 @@ export function MeetingPage() {
     <FluentProvider theme={fluent} className={styles.page}>
       <h1 className={styles.title}>1:1 Companion — local meeting</h1>
       <PageSettings theme={theme} width={width} onChange={change} />
+      <p>
+        <a href={`/home.html?dev=manager${theme !== 'default' ? `&theme=${theme}` : ''}`}>
+          My 1:1s (Alex Morgan, the manager)
+        </a>
+      </p>
       {error && <Notice intent="error">{error}</Notice>}
       {!session && !error && <Spinner label="Starting the local meeting…" />}
       <div className={styles.columns}>
