@@ -1,16 +1,20 @@
 import { PrivateNote, type SharedRecord } from '../../../domain/entities.js';
 import type { CosmosConnection } from './cosmos.js';
+import { HybridClock } from './hybridClock.js';
 import { RecordRepository, sharedRecordRepository } from './recordStore.js';
 
 /** The repositories the commands use; one per container. */
 export interface Store {
   records: RecordRepository<SharedRecord>;
   privateNotes: RecordRepository<PrivateNote>;
+  /** This instance's series clock, which every write stamps. */
+  clock: HybridClock;
 }
 
-export function createStore(cosmos: CosmosConnection): Store {
+export function createStore(cosmos: CosmosConnection, clock = new HybridClock()): Store {
   return {
-    records: sharedRecordRepository(cosmos.containers.records),
-    privateNotes: new RecordRepository(cosmos.containers.privateNotes, PrivateNote),
+    records: sharedRecordRepository(cosmos.containers.records, clock),
+    privateNotes: new RecordRepository(cosmos.containers.privateNotes, PrivateNote, clock),
+    clock,
   };
 }
