@@ -196,6 +196,13 @@ export interface TcpProxy {
   readonly connections: number;
   /** Resets every live connection (both sides), as a network cut does. */
   cut(): void;
+  /**
+   * The next time a client sends bytes matching `predicate` (say, a PUBLISH of
+   * one record), that connection is reset before they are forwarded — the
+   * command is in flight, never answered — and, with `thenBlock`, new
+   * connections are refused until `restore()`. Resolves when it happened.
+   */
+  cutWhen(predicate: (chunk: Buffer) => boolean, options?: { thenBlock?: boolean }): Promise<void>;
   /** Refuses new connections (accepted and reset at once) until `restore()`. */
   block(): void;
   restore(): void;
@@ -205,6 +212,7 @@ export interface TcpProxy {
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const pairs = new Set<[Socket, Socket]>();
   let blocked = false;
+  let trigger: { predicate: (chunk: Buffer) => boolean; thenBlock: boolean; fired: () => void } | undefined;
   const server = createTcpServer((client) => {
     if (blocked) {
       client.resetAndDestroy();
@@ -220,7 +228,19 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
-    client.pipe(upstream);
+    client.on('data', (chunk: Buffer) => {
+      if (trigger?.predicate(chunk)) {
+        const { thenBlock, fired } = trigger;
+        trigger = undefined;
+        if (thenBlock) blocked = true;
+        pairs.delete(pair);
+        client.resetAndDestroy();
+        upstream.resetAndDestroy();
+        fired();
+        return;
+      }
+      upstream.write(chunk);
+    });
     upstream.pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -240,6 +260,11 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       return pairs.size;
     },
     cut,
+    cutWhen(predicate, options = {}) {
+      return new Promise<void>((fired) => {
+        trigger = { predicate, thenBlock: options.thenBlock ?? false, fired };
+      });
+    },
     block() {
       blocked = true;
     },
