@@ -58,7 +58,15 @@ export const RecordsChanged = z.object({
 });
 export type RecordsChanged = z.infer<typeof RecordsChanged>;
 
-export const Resync = z.object({ v: z.literal(PROTOCOL_VERSION), reason: z.string().max(200) });
+export const Resync = z.object({
+  v: z.literal(PROTOCOL_VERSION),
+  reason: z.string().max(200),
+  /**
+   * The series clock at which events may have started to go missing (when the
+   * instance lost Redis): a panel catches up from here if its own clock is later.
+   */
+  since: z.number().int().nonnegative(),
+});
 export type Resync = z.infer<typeof Resync>;
 
 /** `?since=N`: the highest series clock the panel holds. */

@@ -119,7 +119,9 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   });
   ctx.lifecycle?.push(bot.lifecycle);
   const realtime: Realtime = createRealtime(httpServer, { verifier, ctx: () => ctx, logger });
-  const scaleOut = await attachScaleOut(realtime.io, config, logger, (reason) => realtime.resync(reason));
+  const scaleOut = await attachScaleOut(realtime.io, config, logger, (reason, lostSinceMs) =>
+    realtime.resync(reason, lostSinceMs),
+  );
 
   app.use(requestLog(logger));
   app.use(securityHeaders(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}));

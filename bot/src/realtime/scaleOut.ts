@@ -27,10 +27,10 @@ export async function attachScaleOut(
   logger: Logger,
   /**
    * Called when a Redis connection is back after it dropped: events published
-   * meanwhile may have missed the other instances (pub/sub keeps nothing), so
-   * panels are told to catch up since their clock.
+   * since `lostSinceMs` may have missed the other instances (pub/sub keeps
+   * nothing), so panels are told to catch up from then.
    */
-  onRecovered: (reason: string) => void = () => {},
+  onRecovered: (reason: string, lostSinceMs: number) => void = () => {},
 ): Promise<ScaleOut> {
   if (!config.REDIS_URL) {
     return { description: 'single instance (in-memory Socket.IO adapter)', close: async () => {} };
@@ -56,13 +56,22 @@ export async function attachScaleOut(
     ['publisher', pub],
     ['subscriber', sub],
   ] as const) {
+    // When this connection was last known good: a broadcast in flight when it dropped was sent a moment before.
+    let lostSince: number | undefined;
+    const lost = () => (lostSince ??= Date.now());
     // Without a listener, a dropped connection would be an uncaught 'error' and end the process.
-    client.on('error', (error: unknown) => logger.warn({ err: error, role }, 'redis connection error'));
+    client.on('error', (error: unknown) => {
+      lost();
+      logger.warn({ err: error, role }, 'redis connection error');
+    });
+    client.on('reconnecting', lost);
     // 'ready' comes after node-redis has re-sent its subscriptions, so a catch-up from here misses nothing.
     client.on('ready', () => {
-      if (!connectedOnce) return;
+      if (!connectedOnce || lostSince === undefined) return;
+      const since = lostSince;
+      lostSince = undefined;
       logger.info({ role }, 'redis connection restored; panels catch up');
-      onRecovered(`redis ${role} reconnected`);
+      onRecovered(`redis ${role} reconnected`, since);
     });
   }
   catchPublishFailures(pub, logger);

@@ -13,7 +13,7 @@ import {
   type RecordsChanged,
   type Resync,
 } from '../../../domain/realtime.js';
-import { highestClock } from '../../../domain/seriesClock.js';
+import { CLOCK_TICKS_PER_MS, highestClock } from '../../../domain/seriesClock.js';
 import { requireMember } from '../commands/access.js';
 import type { CommandContext, Publisher } from '../commands/context.js';
 import type { Caller, TokenVerifier } from '../identity/index.js';
@@ -35,9 +35,9 @@ export interface Realtime {
   publisher: Publisher;
   /**
    * Tells every panel — on this instance and, through the adapter, on the others —
-   * that events may have been lost and to catch up since its clock.
+   * that events published since `lostSinceMs` (wall time) may have been lost.
    */
-  resync(reason: string): void;
+  resync(reason: string, lostSinceMs: number): void;
   close(): Promise<void>;
 }
 
@@ -178,8 +178,8 @@ export function createRealtime(
   return {
     io,
     publisher,
-    resync(reason) {
-      const message: Resync = { v: PROTOCOL_VERSION, reason };
+    resync(reason, lostSinceMs) {
+      const message: Resync = { v: PROTOCOL_VERSION, reason, since: Math.floor(lostSinceMs) * CLOCK_TICKS_PER_MS };
       // The adapter delivers to this instance's sockets even when its publish to the others fails.
       io.emit(EVENTS.resync, message);
     },
