@@ -4,7 +4,8 @@ import { EVENTS, PROTOCOL_VERSION, type JoinAck, type Presence, type RecordsChan
 export interface ApiResponse {
   status: number;
   body: unknown;
-  headers: Headers;
+  /** The `Retry-After` header, when the answer has one (503, 429). */
+  retryAfter?: string;
 }
 
 /** A tiny REST client speaking to the real service over HTTP. */
@@ -25,7 +26,8 @@ export function apiClient(baseUrl: string, token?: string) {
     } catch {
       // Not JSON: keep the text so the assertion shows it.
     }
-    return { status: response.status, body: parsed, headers: response.headers };
+    const retryAfter = response.headers.get('retry-after');
+    return { status: response.status, body: parsed, ...(retryAfter === null ? {} : { retryAfter }) };
   }
   return {
     get: (path: string) => call('GET', path),
