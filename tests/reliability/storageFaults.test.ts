@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody, PanelState, RecordResponse } from '../../domain/api.js';
 import type { Series, Topic } from '../../domain/entities.js';
 import { ChangesResponse } from '../../domain/realtime.js';
-import { apiClient, seriesPath, type ApiResponse } from '../support/api.js';
+import { apiClient, connectPanel, eventually, seriesPath, type ApiResponse } from '../support/api.js';
 import { requests, startCosmosFaultProxy, type CosmosFault, type CosmosFaultProxy } from '../support/faultProxy.js';
 import { devToken, seedSeries, startCosmosServer, startTestService, type TestService } from '../support/service.js';
 
@@ -104,9 +104,11 @@ describe('a storage fault after Cosmos applied the write (its answer lost)', () 
     ['dropped by a connection reset', { kind: 'dropAnswer' }],
     ['withheld until the request timed out', { kind: 'stallAnswer' }],
   ] as [string, CosmosFault][])(
-    'an add whose answer was %s answers 503; the retry answers the stored topic, never a second one',
+    'an add whose answer was %s answers 503; the retry answers the stored topic, never a second one, and the other panel gets it',
     async (_name, fault) => {
-      const { asReport, path } = await oneOnOne();
+      const { asReport, path, series } = await oneOnOne();
+      const manager = series.members.find((m) => m.role === 'manager')!;
+      const managerPanel = await connectPanel(t.url, await devToken(t.service, series.tenantId, manager), series.id);
       const add = { id: 'applied-but-unanswered', text: 'Career path' };
       const injected = proxy.inject({ match: requests.writeOf('records', add.id), fault });
 
@@ -119,6 +121,8 @@ describe('a storage fault after Cosmos applied the write (its answer lost)', () 
       expect(retried.status).toBe(201);
       expect(RecordResponse.parse(retried.body).record).toMatchObject({ id: add.id, version: 1 });
       expect((await storedTopics(asReport, path)).filter((x) => x.id === add.id)).toHaveLength(1);
+      await eventually(() => managerPanel.records().some((r) => r.id === add.id), 'the manager to receive the topic');
+      managerPanel.close();
     },
   );
 

@@ -22,7 +22,7 @@ export interface CosmosRequest {
   path: string;
   /** The container named in the path (`/dbs/d/colls/<container>/docs…`), if any. */
   container?: string;
-  /** A query (POST with `x-ms-documentdb-isquery`), not a write. */
+  /** A query or a query plan (POST with `x-ms-documentdb-isquery` or the query-plan header), not a write. */
   isQuery: boolean;
   /** A point write or create: POST (not a query), PUT, PATCH or DELETE on a document. */
   isWrite: boolean;
@@ -82,7 +82,11 @@ export const requests = {
 function describeRequest(req: IncomingMessage, body: string): CosmosRequest {
   const path = (req.url ?? '/').split('?')[0]!;
   const container = /\/colls\/([^/]+)/.exec(path)?.[1];
-  const isQuery = String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true';
+  // A query, or the query-plan request the SDK sends before one: both are reads, retried by the SDK.
+  const isQuery =
+    String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true' ||
+    String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true' ||
+    String(req.headers['content-type'] ?? '').includes('query+json');
   const onDocument = /\/docs(\/|$)/.test(path);
   const method = req.method ?? 'GET';
   const isWrite = onDocument && !isQuery && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method);

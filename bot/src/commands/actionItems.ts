@@ -35,7 +35,8 @@ export async function addActionItem(
   const { stored, created } = await ctx.store.records.create(item);
   if (stored.record.type !== 'actionItem')
     throw new Conflict('That id is already used by something else; use a new id.');
-  if (created) publishChanged(ctx, seriesId, [stored.record]);
+  // Also when a retry found it stored: the first answer (and its broadcast) may have been lost (issue #11.4).
+  publishChanged(ctx, seriesId, [stored.record]);
   return stored.record;
 }
 

@@ -45,10 +45,11 @@ export async function addTopic(ctx: CommandContext, caller: Caller, seriesId: st
     carriedOverCount: 0,
     originId: body.id,
   };
-  const { stored, created } = await ctx.store.records.create(topic);
-  if (!created) return sameTopicOrConflict(stored.record);
-  publishChanged(ctx, seriesId, [stored.record]);
-  return stored.record as Topic;
+  const { stored } = await ctx.store.records.create(topic);
+  const added = sameTopicOrConflict(stored.record);
+  // Also when a retry found it stored: the first answer (and its broadcast) may have been lost (issue #11.4).
+  publishChanged(ctx, seriesId, [added]);
+  return added;
 }
 
 function sameTopicOrConflict(record: { type: string }): Topic {
