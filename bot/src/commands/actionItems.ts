@@ -32,7 +32,7 @@ export async function addActionItem(
     ...(body.dueDate ? { dueDate: body.dueDate } : {}),
     createdBy: caller.userId,
   };
-  const { stored, created } = await ctx.store.records.create(item);
+  const { stored } = await ctx.store.records.create(item);
   if (stored.record.type !== 'actionItem')
     throw new Conflict('That id is already used by something else; use a new id.');
   // Also when a retry found it stored: the first answer (and its broadcast) may have been lost (issue #11.4).
