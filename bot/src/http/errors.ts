@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { ErrorBody } from '../../../domain/api.js';
-import { DomainError, type DomainErrorCode } from '../../../domain/errors.js';
+import { DomainError, EditConflict, type DomainErrorCode } from '../../../domain/errors.js';
 import type { Logger } from '../logger.js';
 import { asStorageUnavailable, type StorageUnavailable } from '../store/errors.js';
 
@@ -10,6 +10,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  edit_conflict: 409,
   rate_limited: 429,
 };
 
@@ -58,6 +59,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (unavailable) {
       logger.warn({ reason: unavailable.reason, method: req.method, path: req.path }, 'storage unavailable');
       answerUnavailable(res, unavailable.retryAfterMs);
+      return;
+    }
+    if (error instanceof EditConflict) {
+      const body = errorBody(error.code, error.message);
+      res
+        .status(STATUS[error.code])
+        .json({ error: { ...body.error, current: error.current, fields: [...error.fields] } });
       return;
     }
     if (error instanceof DomainError) {
