@@ -34,8 +34,7 @@ function bodyParserError(error: unknown): { status: number; body: ErrorBody } | 
   }
 }
 
-export const UNAVAILABLE_MESSAGE =
-  'The 1:1 service is busy for a moment. Your change was kept; it is sent again shortly.';
+export const UNAVAILABLE_MESSAGE = 'The 1:1 service is busy for a moment. Try again in a few seconds.';
 
 /**
  * 503 with `Retry-After` (whole seconds, at least 1): storage is briefly

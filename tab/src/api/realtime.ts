@@ -48,17 +48,28 @@ export function connectRealtime(seriesId: string, getToken: TokenSource, handler
   let retryDelay = FIRST_RETRY_MS;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  socket.on('connect', () => {
-    retryDelay = FIRST_RETRY_MS;
-    handlers.onStatus('connecting');
+  const join = () => {
     socket.timeout(JOIN_TIMEOUT_MS).emit(EVENTS.join, { seriesId }, (timedOut: Error | null, raw: unknown) => {
       if (timedOut) return handlers.onStatus('offline', 'Live updates did not start in time. Reload the panel.');
       const ack = JoinAck.safeParse(raw);
       if (!ack.success) return handlers.onStatus('offline', 'Live updates are unavailable right now.');
-      if (!ack.data.ok) return handlers.onStatus('offline', ack.data.error.message);
+      if (!ack.data.ok) {
+        handlers.onStatus('offline', ack.data.error.message);
+        // The service's storage was briefly unavailable: join again on the same connection.
+        if (ack.data.error.code === 'unavailable' && socket.connected) joinTimer = setTimeout(join, FIRST_RETRY_MS);
+        return;
+      }
       handlers.onStatus('live');
       handlers.onJoined();
     });
+  };
+  let joinTimer: ReturnType<typeof setTimeout> | undefined;
+
+  socket.on('connect', () => {
+    retryDelay = FIRST_RETRY_MS;
+    handlers.onStatus('connecting');
+    clearTimeout(joinTimer);
+    join();
   });
   socket.on('disconnect', () => handlers.onStatus('offline'));
   socket.on('connect_error', (error: Error) => {
@@ -91,6 +102,7 @@ export function connectRealtime(seriesId: string, getToken: TokenSource, handler
 
   return () => {
     clearTimeout(retryTimer);
+    clearTimeout(joinTimer);
     socket.emit(EVENTS.leave, { seriesId });
     socket.disconnect();
   };

@@ -1,9 +1,12 @@
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { messageOf, type TokenSource } from '../api/http.js';
+import { ApiError, messageOf, type TokenSource } from '../api/http.js';
 import { connectRealtime } from '../api/realtime.js';
 import { createSeriesApi } from '../api/seriesApi.js';
+import { isRetryable } from './outbox.js';
 import { createPanelActions, type PanelActions } from './panelActions.js';
 import { initialSeriesState, missedChanges, seriesReducer, type SeriesState } from './seriesState.js';
+
+const CATCH_UP_RETRY_MS = 2_000;
 
 /**
  * The store of one open series: loads the panel state over REST, then keeps
@@ -31,6 +34,7 @@ export function useSeries(seriesId: string, getToken: TokenSource): { state: Ser
         (panelState) => active && dispatch({ type: 'loaded', state: panelState }),
         (error: unknown) => active && dispatch({ type: 'loadFailed', message: messageOf(error) }),
       );
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     /** From `from` or the panel's own clock, whichever is earlier. */
     const catchUp = (from = Number.POSITIVE_INFINITY): Promise<unknown> => {
       const held = latest.current;
@@ -42,7 +46,16 @@ export function useSeries(seriesId: string, getToken: TokenSource): { state: Ser
           if (answer.reset) return load();
           dispatch({ type: 'recordsReceived', records: answer.records, clock: answer.clock });
         },
-        (error: unknown) => active && dispatch({ type: 'loadFailed', message: messageOf(error) }),
+        (error: unknown) => {
+          if (!active) return;
+          // Storage busy or connection gone: try again shortly rather than stay behind; else say why.
+          if (isRetryable(error)) {
+            const wait = error instanceof ApiError && error.retryAfterMs ? error.retryAfterMs : CATCH_UP_RETRY_MS;
+            retryTimer = setTimeout(() => void catchUp(from), wait);
+            return;
+          }
+          dispatch({ type: 'loadFailed', message: messageOf(error) });
+        },
       );
     };
     void load();
@@ -63,6 +76,7 @@ export function useSeries(seriesId: string, getToken: TokenSource): { state: Ser
     window.addEventListener('online', onOnline);
     return () => {
       active = false;
+      clearTimeout(retryTimer);
       window.removeEventListener('online', onOnline);
       disconnect();
     };
