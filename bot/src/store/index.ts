@@ -2,6 +2,7 @@ import { PrivateNote, type SharedRecord } from '../../../domain/entities.js';
 import type { CosmosConnection } from './cosmos.js';
 import { HybridClock } from './hybridClock.js';
 import { RecordRepository, sharedRecordRepository } from './recordStore.js';
+import { UserSeriesIndex } from './userSeriesIndex.js';
 
 /** The repositories the commands use; one per container. */
 export interface Store {
@@ -9,6 +10,8 @@ export interface Store {
   privateNotes: RecordRepository<PrivateNote>;
   /** This instance's series clock, which every write stamps. */
   clock: HybridClock;
+  /** Per-user index of 1:1s (partitioned by user id). */
+  userSeries: UserSeriesIndex;
 }
 
 export function createStore(cosmos: CosmosConnection, clock = new HybridClock()): Store {
@@ -16,5 +19,6 @@ export function createStore(cosmos: CosmosConnection, clock = new HybridClock())
     records: sharedRecordRepository(cosmos.containers.records, clock),
     privateNotes: new RecordRepository(cosmos.containers.privateNotes, PrivateNote, clock),
     clock,
+    userSeries: new UserSeriesIndex(cosmos.containers.userSeries),
   };
 }
