@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: readonly string[] = [],
+    /** The server's `Retry-After`, in ms, on a 503 or 429: when sending again may succeed. */
+    readonly retryAfterMs?: number,
     /** On an `edit_conflict`: the record as it is now (parsed by the caller with its own schema). */
     readonly current?: unknown,
   ) {
@@ -74,7 +76,7 @@ export async function request<S extends z.ZodType>(
   }
 
   const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw errorFrom(response.status, payload);
+  if (!response.ok) throw errorFrom(response.status, payload, retryAfterMs(response.headers.get('Retry-After')));
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     throw new ApiError(response.status, 'bad_response', 'The service sent an answer this panel does not understand.');
@@ -82,13 +84,27 @@ export async function request<S extends z.ZodType>(
   return parsed.data;
 }
 
-function errorFrom(status: number, payload: unknown): ApiError {
+function errorFrom(status: number, payload: unknown, retryAfter: number | undefined): ApiError {
   const parsed = ErrorBody.safeParse(payload);
   if (parsed.success) {
     const { code, message, details, current } = parsed.data.error;
-    return new ApiError(status, code, message, details, current);
+    return new ApiError(status, code, message, details, retryAfter, current);
   }
-  return new ApiError(status, 'http', `The service could not handle the request (HTTP ${status}). Try again.`);
+  return new ApiError(
+    status,
+    'http',
+    `The service could not handle the request (HTTP ${status}). Try again.`,
+    [],
+    retryAfter,
+  );
+}
+
+/** `Retry-After` as seconds (what the service sends) or an HTTP date. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** Text to show a person for any thrown value. */

@@ -68,10 +68,17 @@ export function SeriesPanel({ session }: { session: PanelSession }) {
         {/* Fluent's MessageBar announces itself to screen readers; no live region is needed here. */}
         {hasNotices && (
           <div className={styles.notices}>
-            {state.live === 'offline' && (
-              <Notice intent="warning" title="Live updates paused">
-                {state.liveMessage ?? 'Reconnecting…'} Changes from the other person appear once the connection is back.
+            {state.outdated ? (
+              <Notice intent="warning" title="Reload this panel">
+                {state.outdated}
               </Notice>
+            ) : (
+              state.live === 'offline' && (
+                <Notice intent="warning" title="Live updates paused">
+                  {state.liveMessage ?? 'Reconnecting…'} Changes from the other person appear once the connection is
+                  back.
+                </Notice>
+              )
             )}
             {state.notices.map((notice) => (
               <Notice key={notice.id} intent="error" onDismiss={() => actions.dismissNotice(notice.id)}>
