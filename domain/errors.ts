@@ -3,7 +3,15 @@
  * the HTTP error handler to 4xx statuses, the bot error handler to a card
  * message. `message` is written for the person who caused it.
  */
-export type DomainErrorCode = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+export type DomainErrorCode =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'meeting_not_live'
+  | 'meeting_ended';
 
 export class DomainError extends Error {
   constructor(
@@ -39,5 +47,19 @@ export class NotFound extends DomainError {
 export class Conflict extends DomainError {
   constructor(message: string) {
     super('conflict', message);
+  }
+}
+
+/** End (or another live-only step) asked of a meeting that has not started: nothing changes. */
+export class MeetingNotLive extends DomainError {
+  constructor(message: string) {
+    super('meeting_not_live', message);
+  }
+}
+
+/** A change to a meeting that has closed (its agenda continues in the next meeting). */
+export class MeetingEnded extends DomainError {
+  constructor(message: string) {
+    super('meeting_ended', message);
   }
 }

@@ -9,7 +9,7 @@ import { narrativeRequest, tidyNarrative } from '../../bot/src/summary/narrative
 import { summaryViewFor } from '../../bot/src/summary/summaryView.js';
 import { meetingEventDetails } from '../../bot/src/teams/activity.js';
 import { topicIdFromCard } from '../../bot/src/teams/cardActions.js';
-import { endEventApplies } from '../../bot/src/teams/meetingEvents.js';
+import { endEventTarget } from '../../domain/meetingLifecycle.js';
 
 const NOW = new Date('2026-03-02T12:00:00.000Z');
 
@@ -72,14 +72,11 @@ describe('Teams meeting events', () => {
   });
 
   it('an end event ends a live meeting or one due now, never the next week’s', () => {
-    expect(endEventApplies(aMeeting({ id: 'm', scheduledStart: '2026-03-02T09:00:00Z', status: 'live' }), NOW)).toBe(
-      true,
-    );
-    expect(endEventApplies(aMeeting({ id: 'm', scheduledStart: '2026-03-02T13:00:00Z' }), NOW)).toBe(true);
-    expect(endEventApplies(aMeeting({ id: 'm', scheduledStart: '2026-03-09T09:00:00Z' }), NOW)).toBe(false);
-    expect(endEventApplies(aMeeting({ id: 'm', scheduledStart: '2026-03-02T09:00:00Z', status: 'ended' }), NOW)).toBe(
-      false,
-    );
+    const target = (current: ReturnType<typeof aMeeting>) => endEventTarget({ current, at: NOW }).kind;
+    expect(target(aMeeting({ id: 'm', scheduledStart: '2026-03-02T09:00:00Z', status: 'live' }))).toBe('end');
+    expect(target(aMeeting({ id: 'm', scheduledStart: '2026-03-02T13:00:00Z' }))).toBe('held-without-start');
+    expect(target(aMeeting({ id: 'm', scheduledStart: '2026-03-09T09:00:00Z' }))).toBe('ignore');
+    expect(target(aMeeting({ id: 'm', scheduledStart: '2026-03-02T09:00:00Z', status: 'ended' }))).toBe('ignore');
   });
 });
 
