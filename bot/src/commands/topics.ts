@@ -136,8 +136,13 @@ export async function moveTopic(
   const { afterId } = parseInput(MoveTopicBody, input, 'move');
   // Topics are reordered on the current agenda; its query also yields the moved topic and its ETag.
   const { agenda, stored } = await loadAgenda(ctx, seriesId, series.currentMeetingId);
-  const order = orderForMove(agenda, topicId, afterId);
   const initial = stored.find((s) => s.record.id === topicId);
+  if (!initial) {
+    // Not on the current agenda: a topic of an ended meeting is refused with a pointer to its copy.
+    const elsewhere = (await ctx.store.records.read(seriesId, topicId))?.record;
+    if (elsewhere?.type === 'topic') await refuseIfClosed(ctx, seriesId, elsewhere);
+  }
+  const order = orderForMove(agenda, topicId, afterId);
   return changeTopic(ctx, seriesId, topicId, (current) => ({ ...liveTopic(current), order }), initial);
 }
 
