@@ -124,6 +124,9 @@ export function planCarriedCopies({ closed, next, sources, nextTopics, now }: Ca
     // A topic added while the end was being written lands in the next meeting; it was never carried.
     carriedOverCount: source.carriedOverCount + (source.createdAt > closedAt ? 0 : 1),
     originId: source.originId,
+    // Where it was first raised stays true of the copy ("who leads" counts it the same way).
+    ...(source.source ? { source: source.source } : {}),
+    fieldVersions: {},
   }));
   const follow = ownSources
     .filter((t) => existing.has(carriedCopyId(t, next.id)))

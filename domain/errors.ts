@@ -1,3 +1,5 @@
+import type { ActionItem, Topic } from './entities.js';
+
 /**
  * Typed errors thrown by commands and domain rules. Transports map them once:
  * the HTTP error handler to 4xx statuses, the bot error handler to a card
@@ -9,6 +11,7 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'edit_conflict'
   | 'rate_limited'
   | 'meeting_not_live'
   | 'meeting_ended';
@@ -47,6 +50,22 @@ export class NotFound extends DomainError {
 export class Conflict extends DomainError {
   constructor(message: string) {
     super('conflict', message);
+  }
+}
+
+/**
+ * An edit based on an old version changes a field someone else changed since
+ * (see editConflicts.ts). Carries the record as it is now, so the editor can
+ * compare and choose; nothing was written.
+ */
+export class EditConflict extends DomainError {
+  constructor(
+    message: string,
+    readonly current: Topic | ActionItem,
+    readonly fields: readonly string[],
+  ) {
+    super('edit_conflict', message);
+    this.name = 'EditConflict';
   }
 }
 

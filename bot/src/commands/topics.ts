@@ -3,7 +3,8 @@ import { agendaOf, orderForMove, orderForNewTopic } from '../../../domain/agenda
 import type { SharedRecord, Topic } from '../../../domain/entities.js';
 import type { Stored } from '../store/recordStore.js';
 import { carriedCopyId } from '../../../domain/carryOver.js';
-import { Conflict, MeetingEnded, NotFound } from '../../../domain/errors.js';
+import { assertNoEditConflict } from '../../../domain/editConflicts.js';
+import { Conflict, Invalid, MeetingEnded, NotFound } from '../../../domain/errors.js';
 import { isClosed } from '../../../domain/meetingLifecycle.js';
 import { afterTopicWrite, finishClose } from './meetingLifecycle.js';
 import { requireMember } from './access.js';
@@ -56,14 +57,17 @@ export async function addTopic(ctx: CommandContext, caller: Caller, seriesId: st
     status: 'open',
     carriedOverCount: 0,
     originId: body.id,
+    source: body.source,
+    fieldVersions: {},
   };
-  const { stored, created } = await ctx.store.records.create(topic);
-  if (!created) return sameTopicOrConflict(stored.record);
-  publishChanged(ctx, seriesId, [stored.record]);
+  const { stored } = await ctx.store.records.create(topic);
+  const added = sameTopicOrConflict(stored.record);
+  // A retry whose first answer was lost is published too: the first attempt may have stored it unseen.
+  publishChanged(ctx, seriesId, [added]);
   // The meeting may have closed between the look-up and the write: then the topic lands in the next meeting.
-  const raced = await afterTopicWrite(ctx, seriesId, meetingId);
-  const landed = raced?.result.carried.find((t) => t.id === carriedCopyId(topic, raced.result.next.id));
-  return landed ?? (stored.record as Topic);
+  const raced = await afterTopicWrite(ctx, seriesId, added.meetingId);
+  const landed = raced?.result.carried.find((t) => t.id === carriedCopyId(added, raced.result.next.id));
+  return landed ?? added;
 }
 
 function sameTopicOrConflict(record: { type: string }): Topic {
@@ -118,10 +122,12 @@ export async function editTopic(
   input: unknown,
 ): Promise<Topic> {
   await requireMember(ctx, caller, seriesId);
-  const body = parseInput(EditTopicBody, input, 'topic change');
+  const { baseVersion, ...fields } = parseInput(EditTopicBody, input, 'topic change');
   return changeTopic(ctx, seriesId, topicId, (current) => {
-    const next = { ...liveTopic(current), ...definedFields(body) };
-    return sameFields(current, next) ? current : next;
+    const next = { ...liveTopic(current), ...definedFields(fields) };
+    if (sameFields(current, next)) return current;
+    assertNoEditConflict(current, next, baseVersion);
+    return next;
   });
 }
 
