@@ -210,3 +210,25 @@ describe('the summary card', () => {
     expectValidCards(h.connector);
   });
 });
+
+describe('the next meeting’s prompt', () => {
+  it('is owed from the moment the meeting ends: a pending delivery with its due time, posted once when due', async () => {
+    const m = await meetingChat();
+    await m.manager.post(`${m.path}/meetings/current/start`);
+    await m.manager.post(`${m.path}/meetings/current/end`);
+    const next = (await m.state()).meetings.find((x) => x.status === 'scheduled')!;
+    const prompts = h.svc.service.cosmos.containers.prompts;
+    const { resource } = await prompts.item(`prompt~${next.id}`, m.seriesId).read<{ state: string; dueAt: string }>();
+    expect(resource).toMatchObject({ state: 'pending' });
+    const dueAt = Date.parse(resource!.dueAt);
+    expect(Date.parse(next.scheduledStart) - dueAt).toBe(24 * HOUR);
+
+    h.clock.advanceTo(new Date(dueAt + 60_000));
+    const prompted = () =>
+      h.connector.cards(m.chat.chatId).filter((c) => cardTexts(c).includes('What would you like to talk about?'));
+    const first = await h.svc.service.bot.scheduler.tick();
+    expect(first.prompts).toContain(next.id);
+    await h.svc.service.bot.scheduler.tick();
+    expect(prompted()).toHaveLength(1);
+  });
+});
