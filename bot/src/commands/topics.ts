@@ -4,7 +4,7 @@ import type { SharedRecord, Topic } from '../../../domain/entities.js';
 import type { Stored } from '../store/recordStore.js';
 import { carriedCopyId } from '../../../domain/carryOver.js';
 import { assertNoEditConflict } from '../../../domain/editConflicts.js';
-import { Conflict, Invalid, MeetingEnded, NotFound } from '../../../domain/errors.js';
+import { Conflict, MeetingEnded, NotFound } from '../../../domain/errors.js';
 import { isClosed } from '../../../domain/meetingLifecycle.js';
 import { afterTopicWrite, finishClose } from './meetingLifecycle.js';
 import { requireMember } from './access.js';
