@@ -175,9 +175,11 @@ function ChangedRecordSchema() {
  *   DELETE /api/series/:seriesId/action-items/:itemId                          -> RecordResponse (tombstone)
  *   POST   /api/series/:seriesId/action-items/:itemId/restore                  -> RecordResponse (undo delete)
  *   PUT    /api/series/:seriesId/meetings/:meetingId/private-note PutPrivateNoteBody -> RecordResponse
- *   POST   /api/series/:seriesId/meetings/current/start                        -> RecordResponse (meeting live)
- *   POST   /api/series/:seriesId/meetings/current/end                          -> RecordsResponse (carry-over)
- *   POST   /api/series/:seriesId/meetings/current/skip    SkipMeetingBody     -> RecordsResponse (topics move on)
+ *   POST   /api/series/:seriesId/meetings/:meetingId/start                     -> RecordResponse (meeting live)
+ *   POST   /api/series/:seriesId/meetings/:meetingId/end                       -> RecordsResponse (closed meeting,
+ *          next meeting, series, carried copies; 409 meeting_not_live unless live; a repeat answers the same)
+ *   POST   /api/series/:seriesId/meetings/:meetingId/skip SkipMeetingBody      -> RecordsResponse (topics move on)
+ *          (:meetingId may be `current`: the series' current meeting when the request is read)
  *   POST   /api/series/:seriesId/meetings/current/template ApplyTemplateBody  -> RecordsResponse (new topics)
  *   PUT    /api/series/:seriesId/cadence                   UpdateCadenceBody   -> RecordsResponse (series, meeting)
  * Dev mode only (404 otherwise):

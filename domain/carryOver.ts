@@ -1,6 +1,6 @@
 import { agendaOf } from './agenda.js';
-import type { Meeting, Series, SharedRecord, Topic } from './entities.js';
-import { Conflict, Invalid, NotFound } from './errors.js';
+import type { Meeting, Series, Topic } from './entities.js';
+import { Conflict } from './errors.js';
 import { derivedId } from './ids.js';
 import { compareByOrder, keyBetween, keysAfter } from './ordering.js';
 import { nextOccurrence } from './schedule.js';
@@ -9,13 +9,13 @@ import { meetingIdFor, newMeeting } from './series.js';
 export { createSeries, firstMeeting } from './series.js';
 
 /**
- * Ending a meeting: the meeting is closed, the next one is found or created,
- * the series moves on to it, and every topic that was not discussed (open or
- * deferred) is carried over, so nothing raised in a 1:1 silently disappears.
+ * Carry-over: when a meeting closes (meetingLifecycle.ts), the next one is
+ * found or created and every topic that was not discussed (open or deferred)
+ * is carried over to it, so nothing raised in a 1:1 silently disappears.
  *
  * Every derived record has an id computed from its inputs (the next meeting
  * from its slot, a carried topic from its origin and the next meeting), so a
- * retried end writes the same records again instead of duplicating them.
+ * retried or resumed end writes the same records again instead of duplicating them.
  */
 
 /** Carried this many times, a topic is flagged: discuss it, drop it or park it. */
@@ -23,87 +23,6 @@ export const NEEDS_DECISION_AFTER = 3;
 
 export function needsDecision(topic: Pick<Topic, 'carriedOverCount' | 'status' | 'deletedAt'>): boolean {
   return !topic.deletedAt && topic.status !== 'discussed' && topic.carriedOverCount >= NEEDS_DECISION_AFTER;
-}
-
-export interface EndMeetingInput {
-  series: Series;
-  /** All meetings of the series (tombstones included or not). */
-  meetings: readonly Meeting[];
-  /** The topics of the series, at least those of the meeting ending and of the next one, tombstones included. */
-  topics: readonly Topic[];
-  now: Date;
-  /** Defaults to the series' current meeting. */
-  meetingId?: string;
-  /**
-   * How the meeting closed: held and ended, or skipped / cancelled (nothing was
-   * discussed, so every open topic moves on). Defaults to 'ended'.
-   */
-  outcome?: 'ended' | 'skipped' | 'cancelled';
-}
-
-export interface MeetingEnded {
-  endedMeeting: Meeting;
-  nextMeeting: Meeting;
-  series: Series;
-  /** The new topics on the next agenda (already-carried ones from an interrupted earlier end are not repeated). */
-  carriedOver: Topic[];
-  /**
-   * The records to write, only those that changed, in a crash-safe order: new
-   * records first, then the ended meeting, then the series pointer. If the
-   * writer stops half-way, ending again finishes the job (see `endMeeting`).
-   */
-  changes: SharedRecord[];
-}
-
-export function endMeeting({
-  series,
-  meetings,
-  topics,
-  now,
-  meetingId,
-  outcome = 'ended',
-}: EndMeetingInput): MeetingEnded {
-  const stamp = now.toISOString();
-  const ending = meetings.find((m) => m.id === (meetingId ?? series.currentMeetingId) && !m.deletedAt);
-  if (!ending) throw new NotFound('That meeting does not exist in this 1:1.');
-  const closed = ending.status === 'ended' || ending.status === 'skipped' || ending.status === 'cancelled';
-  // A closed meeting the series still points at is a close that stopped
-  // half-way (the series is written last): finish it instead of refusing.
-  const resuming = ending.status === outcome && series.currentMeetingId === ending.id;
-  if (closed && !resuming) {
-    throw new Conflict(
-      ending.status === 'ended' ? 'This meeting has already ended.' : `This meeting was already ${ending.status}.`,
-    );
-  }
-  if (outcome !== 'ended' && ending.status === 'live') {
-    throw new Invalid('This meeting is under way; end it instead of skipping it.');
-  }
-
-  const endedMeeting: Meeting = resuming
-    ? ending
-    : {
-        ...ending,
-        status: outcome,
-        ...(outcome === 'ended' ? { endedAt: stamp } : {}),
-        version: ending.version + 1,
-        updatedAt: stamp,
-      };
-  const endedAt = new Date(endedMeeting.endedAt ?? stamp);
-  const { meeting: nextMeeting, isNew } = findOrCreateNextMeeting(series, meetings, endedMeeting, endedAt, now);
-  const carriedOver = carryOverTopics(topics, endedMeeting.id, nextMeeting, now);
-
-  const seriesChanged = series.currentMeetingId !== nextMeeting.id;
-  const nextSeries: Series = seriesChanged
-    ? { ...series, currentMeetingId: nextMeeting.id, version: series.version + 1, updatedAt: stamp }
-    : series;
-
-  const changes: SharedRecord[] = [
-    ...(isNew ? [nextMeeting] : []),
-    ...carriedOver,
-    ...(resuming ? [] : [endedMeeting]),
-    ...(seriesChanged ? [nextSeries] : []),
-  ];
-  return { endedMeeting, nextMeeting, series: nextSeries, carriedOver, changes };
 }
 
 /** How many later slots to try when the computed slot is taken by a cancelled or skipped meeting. */
@@ -116,7 +35,7 @@ const MAX_TAKEN_SLOTS = 60;
  * ended meeting used up its slot even when it was held early: a weekly Monday
  * 1:1 held on the Friday before must not get a "next" meeting three days later.
  */
-function findOrCreateNextMeeting(
+export function findOrCreateNextMeeting(
   series: Series,
   meetings: readonly Meeting[],
   ended: Meeting,
@@ -144,22 +63,53 @@ function findOrCreateNextMeeting(
   throw new Conflict('Could not find a free slot for the next meeting; check the series cadence.');
 }
 
-function carryOverTopics(topics: readonly Topic[], endedMeetingId: string, next: Meeting, now: Date): Topic[] {
+export interface CarryInput {
+  /** The closed meeting (its `endedAt` tells late adds from topics it really had). */
+  closed: Meeting;
+  next: Meeting;
+  /** Every topic of the closed meeting, tombstones included: the sources of the carried copies. */
+  sources: readonly Topic[];
+  /** Every topic of the next meeting, tombstones included. */
+  nextTopics: readonly Topic[];
+  now: Date;
+}
+
+export interface CarryPlan {
+  /** Copies to create (a create of an existing id is a no-op, so two instances may both try). */
+  create: Topic[];
+  /** Existing copies to bring in line with their source (see followSource). */
+  follow: { id: string; source: Topic | undefined }[];
+}
+
+export function carriedCopyId(source: Pick<Topic, 'originId'>, nextMeetingId: string): string {
+  return derivedId(source.originId, nextMeetingId);
+}
+
+/**
+ * The carried copies a closed meeting should have, recomputed from its
+ * source topics every time (by a retried end, by the instance that finishes
+ * a half-done end, after a write that raced the end): a topic left open
+ * gets one copy with a deterministic id, and a copy whose source was
+ * discussed or deleted meanwhile is retired, so nothing is duplicated and
+ * nothing stale survives.
+ */
+export function planCarriedCopies({ closed, next, sources, nextTopics, now }: CarryInput): CarryPlan {
   const stamp = now.toISOString();
-  const nextAgenda = agendaOf(topics, next.id);
+  const nextAgenda = agendaOf(nextTopics, next.id);
   // Ids taken in the next meeting, tombstones included: a carried topic that
   // someone deleted on the next agenda must stay deleted when an end is retried.
-  const takenIds = new Set(topics.filter((t) => t.meetingId === next.id).map((t) => t.id));
-  const originsThere = new Set(nextAgenda.map((t) => t.originId));
-  const toCarry = topics
-    .filter((t) => t.meetingId === endedMeetingId && !t.deletedAt && t.status !== 'discussed')
-    .sort(compareByOrder)
-    .map((t) => ({ source: t, id: derivedId(t.originId, next.id) }))
-    .filter(({ source, id }) => !takenIds.has(id) && !originsThere.has(source.originId));
+  const existing = new Map(nextTopics.filter((t) => t.meetingId === next.id).map((t) => [t.id, t]));
+  const ownSources = sources.filter((t) => t.meetingId === closed.id).sort(compareByOrder);
+  const wanted = ownSources.filter((t) => !t.deletedAt && t.status !== 'discussed');
+  // Another topic of the same origin already on the next agenda (raised there by hand) is not doubled.
+  const copyIds = new Set(ownSources.map((t) => carriedCopyId(t, next.id)));
+  const originsThere = new Set(nextAgenda.filter((t) => !copyIds.has(t.id)).map((t) => t.originId));
+  const toCreate = wanted.filter((t) => !existing.has(carriedCopyId(t, next.id)) && !originsThere.has(t.originId));
+  const closedAt = closed.endedAt ?? closed.updatedAt;
 
-  const keys = keysAhead(nextAgenda[0]?.order ?? null, toCarry.length);
-  return toCarry.map(({ source, id }, i) => ({
-    id,
+  const keys = keysAhead(nextAgenda[0]?.order ?? null, toCreate.length);
+  const create = toCreate.map((source, i): Topic => ({
+    id: carriedCopyId(source, next.id),
     seriesId: source.seriesId,
     version: 1,
     createdAt: stamp,
@@ -171,9 +121,36 @@ function carryOverTopics(topics: readonly Topic[], endedMeetingId: string, next:
     addedBy: source.addedBy,
     order: keys[i]!,
     status: 'open',
-    carriedOverCount: source.carriedOverCount + 1,
+    // A topic added while the end was being written lands in the next meeting; it was never carried.
+    carriedOverCount: source.carriedOverCount + (source.createdAt > closedAt ? 0 : 1),
     originId: source.originId,
+    // Where it was first raised stays true of the copy ("who leads" counts it the same way).
+    ...(source.source ? { source: source.source } : {}),
+    fieldVersions: {},
   }));
+  const follow = ownSources
+    .filter((t) => existing.has(carriedCopyId(t, next.id)))
+    .map((t) => ({ id: carriedCopyId(t, next.id), source: t }));
+  return { create, follow };
+}
+
+/**
+ * An existing carried copy, brought in line with its source: retired when
+ * the source was discussed or deleted after the copy was made (unless
+ * someone already worked on the copy), its text following the source while
+ * nobody has edited the copy itself. Answers the same object when nothing changes.
+ */
+export function followSource(copy: Topic, source: Topic | undefined, now: Date): Topic {
+  if (copy.deletedAt) return copy;
+  const untouched = copy.version === 1;
+  const sourceGone = !source || Boolean(source.deletedAt) || source.status === 'discussed';
+  if (sourceGone) {
+    return copy.status === 'open' && untouched ? { ...copy, deletedAt: now.toISOString() } : copy;
+  }
+  if (untouched && (copy.text !== source.text || copy.category !== source.category)) {
+    return { ...copy, text: source.text, category: source.category };
+  }
+  return copy;
 }
 
 /** `count` increasing keys that all sort before `first` (or anywhere, when the agenda is empty). */

@@ -83,6 +83,8 @@ export const Series = z.object({
   cadence: Cadence,
   /** The meeting the panel works on: live, or the next one to be held. */
   currentMeetingId: RecordId,
+  /** The meeting closed last (Teams' late or repeated events are matched against it). */
+  previousMeetingId: RecordId.optional(),
 });
 export type Series = z.infer<typeof Series>;
 
@@ -93,9 +95,17 @@ export const Meeting = z.object({
   ...base,
   type: z.literal('meeting'),
   scheduledStart: IsoDateTime,
+  /** When it really started (Teams' start event or the panel's Start): the date it was held on. */
   startedAt: IsoDateTime.optional(),
   endedAt: IsoDateTime.optional(),
   status: MeetingStatus,
+  /**
+   * Written with the close itself (the durable intent of a meeting end): the
+   * meeting its agenda moves on to. Any instance can finish the close from it.
+   */
+  nextMeeting: z.object({ id: RecordId, scheduledStart: IsoDateTime }).optional(),
+  /** When every effect of the close (next meeting, carried topics, pending cards, series pointer) was written. */
+  settledAt: IsoDateTime.optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 

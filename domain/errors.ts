@@ -6,7 +6,15 @@ import type { ActionItem, Topic } from './entities.js';
  * message. `message` is written for the person who caused it.
  */
 export type DomainErrorCode =
-  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'edit_conflict' | 'rate_limited';
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'edit_conflict'
+  | 'rate_limited'
+  | 'meeting_not_live'
+  | 'meeting_ended';
 
 export class DomainError extends Error {
   constructor(
@@ -58,5 +66,19 @@ export class EditConflict extends DomainError {
   ) {
     super('edit_conflict', message);
     this.name = 'EditConflict';
+  }
+}
+
+/** End (or another live-only step) asked of a meeting that has not started: nothing changes. */
+export class MeetingNotLive extends DomainError {
+  constructor(message: string) {
+    super('meeting_not_live', message);
+  }
+}
+
+/** A change to a meeting that has closed (its agenda continues in the next meeting). */
+export class MeetingEnded extends DomainError {
+  constructor(message: string) {
+    super('meeting_ended', message);
   }
 }

@@ -30,6 +30,7 @@ describe('meetings', () => {
     await api.patch(`${path}/topics/done`, { status: 'discussed' });
 
     const first = await state();
+    expect((await api.post(`${path}/meetings/current/start`)).status).toBe(200);
     const ended = await api.post(`${path}/meetings/current/end`);
     expect(ended.status).toBe(200);
     RecordsResponse.parse(ended.body);
@@ -39,6 +40,7 @@ describe('meetings', () => {
     const carried = second.topics.filter((x) => x.meetingId === second.series.currentMeetingId);
     expect(carried.map((x) => [x.text, x.carriedOverCount])).toEqual([['Conference budget', 1]]);
 
+    expect((await api.post(`${path}/meetings/current/start`)).status).toBe(200);
     await api.post(`${path}/meetings/current/end`);
     const third = await state();
     const again = third.topics.filter((x) => x.meetingId === third.series.currentMeetingId);
@@ -102,9 +104,12 @@ describe('meetings', () => {
 
   it('after meetings held early, a new cadence never schedules the next one before them', async () => {
     const { api, path, state } = await oneOnOne();
+    expect((await api.post(`${path}/meetings/current/start`)).status).toBe(200);
     await api.post(`${path}/meetings/current/end`);
+    expect((await api.post(`${path}/meetings/current/start`)).status).toBe(200);
     await api.post(`${path}/meetings/current/end`);
     const held = (await state()).meetings.filter((m) => m.status === 'ended');
+    expect(held).toHaveLength(2);
     const lastHeld = Math.max(...held.map((m) => Date.parse(m.scheduledStart)));
     await api.put(`${path}/cadence`, {
       cadence: { frequency: 'weekly', weekday: 'tuesday', time: '14:30', timeZone: 'UTC', durationMinutes: 30 },

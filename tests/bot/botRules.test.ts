@@ -9,7 +9,7 @@ import { narrativeRequest, tidyNarrative } from '../../bot/src/summary/narrative
 import { summaryViewFor } from '../../bot/src/summary/summaryView.js';
 import { meetingEventDetails } from '../../bot/src/teams/activity.js';
 import { topicIdFromCard } from '../../bot/src/teams/cardActions.js';
-import { endEventApplies } from '../../bot/src/teams/meetingEvents.js';
+import { endEventTarget } from '../../domain/meetingLifecycle.js';
 
 const NOW = new Date('2026-03-02T12:00:00.000Z');
 
@@ -72,14 +72,11 @@ describe('Teams meeting events', () => {
   });
 
   it('an end event ends a live meeting or one due now, never the next week’s', () => {
-    expect(endEventApplies(aMeeting({ id: 'm', scheduledStart: '2026-03-02T09:00:00Z', status: 'live' }), NOW)).toBe(
-      true,
-    );
-    expect(endEventApplies(aMeeting({ id: 'm', scheduledStart: '2026-03-02T13:00:00Z' }), NOW)).toBe(true);
-    expect(endEventApplies(aMeeting({ id: 'm', scheduledStart: '2026-03-09T09:00:00Z' }), NOW)).toBe(false);
-    expect(endEventApplies(aMeeting({ id: 'm', scheduledStart: '2026-03-02T09:00:00Z', status: 'ended' }), NOW)).toBe(
-      false,
-    );
+    const target = (current: ReturnType<typeof aMeeting>) => endEventTarget({ current, at: NOW }).kind;
+    expect(target(aMeeting({ id: 'm', scheduledStart: '2026-03-02T09:00:00Z', status: 'live' }))).toBe('end');
+    expect(target(aMeeting({ id: 'm', scheduledStart: '2026-03-02T13:00:00Z' }))).toBe('held-without-start');
+    expect(target(aMeeting({ id: 'm', scheduledStart: '2026-03-09T09:00:00Z' }))).toBe('ignore');
+    expect(target(aMeeting({ id: 'm', scheduledStart: '2026-03-02T09:00:00Z', status: 'ended' }))).toBe('ignore');
   });
 });
 
@@ -158,6 +155,7 @@ describe('the summary', () => {
       id: 'm-1',
       scheduledStart: '2026-03-02T08:00:00.000Z',
       status: 'ended',
+      startedAt: '2026-03-02T08:05:00.000Z',
       endedAt: '2026-03-02T08:40:00.000Z',
     }),
     aMeeting({ id: 'm-2', scheduledStart: '2026-03-09T08:00:00.000Z' }),
@@ -172,7 +170,7 @@ describe('the summary', () => {
 
   it('shows discussed topics with both notes (manager first), the new action items, carry-overs and the next date', () => {
     const view = summaryViewFor({ records, endedMeetingId: 'm-1', nextMeetingId: 'm-2', now: NOW })!;
-    expect(view.heldAt).toBe('2026-03-02T08:40:00.000Z');
+    expect(view.heldAt).toBe('2026-03-02T08:05:00.000Z');
     expect(view.discussed).toEqual([
       {
         text: 'Discussed one',
@@ -183,9 +181,34 @@ describe('the summary', () => {
         ],
       },
     ]);
-    expect(view.actionItems).toEqual([{ text: 'Do it', ownerName: REPORT.name, dueDate: '2026-03-20' }]);
+    expect(view.actionItems).toEqual([{ text: 'Do it', ownerName: REPORT.name, dueDate: '2026-03-20', state: 'open' }]);
     expect(view.carriedOver).toEqual([{ text: 'Open one' }]);
     expect(view.nextMeeting).toBe('2026-03-09T08:00:00.000Z');
+  });
+
+  it('shows done action items done and overdue ones overdue, this meeting’s and those still open from before', () => {
+    const more = [
+      ...records,
+      anActionItem({ id: 'a-done', meetingId: 'm-1', text: 'Done already', doneAt: '2026-03-02T08:30:00.000Z' }),
+      anActionItem({ id: 'a-late', meetingId: 'm-1', text: 'Due yesterday', dueDate: '2026-03-01' }),
+      anActionItem({ id: 'a-old', meetingId: 'm-0', text: 'From February', dueDate: '2026-02-20' }),
+    ];
+    const view = summaryViewFor({ records: more, endedMeetingId: 'm-1', nextMeetingId: 'm-2', now: NOW })!;
+    const states = Object.fromEntries(view.actionItems.map((i) => [i.text, i.state]));
+    expect(states).toEqual({ 'Do it': 'open', 'Done already': 'done', 'Due yesterday': 'overdue' });
+    expect(view.openFromBefore).toEqual([
+      { text: 'From February', ownerName: REPORT.name, dueDate: '2026-02-20', state: 'overdue' },
+    ]);
+  });
+
+  it('has no summary for a meeting that was never held', () => {
+    const notHeld = records.map((r) =>
+      r.type === 'meeting' && r.id === 'm-1'
+        ? { ...r, status: 'skipped' as const, startedAt: undefined, endedAt: undefined }
+        : r,
+    );
+    expect(summaryViewFor({ records: notHeld, endedMeetingId: 'm-1', now: NOW })).toBeUndefined();
+    expect(summaryViewFor({ records, endedMeetingId: 'm-1', now: NOW })).toBeDefined();
   });
 
   it('asks the model for plain sentences about the shared content only, and trims what comes back', () => {

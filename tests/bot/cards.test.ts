@@ -33,7 +33,7 @@ function summaryView(overrides: Partial<SummaryView> = {}): SummaryView {
     discussed: [
       { text: 'Career path', category: 'growth', notes: [{ authorName: 'Max', text: 'Look at the\n- staff track' }] },
     ],
-    actionItems: [{ text: 'Book the course', ownerName: 'Riya', dueDate: '2026-12-15' }],
+    actionItems: [{ text: 'Book the course', ownerName: 'Riya', dueDate: '2026-12-15', state: 'open' }],
     carriedOver: [{ text: link }],
     nextMeeting: '2026-12-08T09:00:00Z',
     health: [{ label: 'Meetings held (last 8 weeks)', value: '7 of 8' }],

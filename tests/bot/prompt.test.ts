@@ -177,6 +177,7 @@ describe('answering the prompt card', () => {
         })
       ).status,
     ).toBe(201);
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
     expect((await api.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
     const start = await nextStart(h);
     h.clock.advanceTo(new Date(start.getTime() - 23 * HOUR));
@@ -213,6 +214,7 @@ describe('prompts and skipped meetings', () => {
     const api = await h.api(h.chat.manager);
     expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
     expect((await h.svc.service.bot.scheduler.tick()).prompts).toEqual([]);
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
     expect((await api.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
 
     const next = await nextStart(h);

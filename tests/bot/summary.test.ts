@@ -119,6 +119,7 @@ describe('the end of a meeting from the panel, without AI', () => {
   it('posts a complete summary card with no AI narrative', async () => {
     await holdMeeting(h);
     const manager = await h.api(h.chat.manager);
+    expect((await manager.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
     expect((await manager.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
     const cards = summaryCards(h);
     expect(cards).toHaveLength(1);
@@ -138,6 +139,7 @@ describe('the end of a meeting from the panel, without AI', () => {
     expect((await manager.patch(`/series/${h.seriesId}/topics/t-retry`, { status: 'discussed' })).status).toBe(200);
     // Proactive posts are sent as replies to a generated continuation activity: …/activities/:id.
     h.connector.emulator.failNext(/^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/, 400);
+    expect((await manager.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
     expect((await manager.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
     expect(summaryCards(h)).toHaveLength(1);
 

@@ -18,7 +18,8 @@ export interface TeamsChat {
   post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   install(): Promise<{ status: number; body: unknown }>;
   say(from: EmulatedMember, text: string): Promise<{ status: number; body: unknown }>;
-  meetingEvent(kind: 'start' | 'end'): Promise<{ status: number; body: unknown }>;
+  /** Teams' meeting start/end event; `at` is the StartTime / EndTime it carries (default: now). */
+  meetingEvent(kind: 'start' | 'end', at?: Date): Promise<{ status: number; body: unknown }>;
   invoke(
     from: EmulatedMember,
     replyToId: string,
@@ -81,7 +82,7 @@ export function teamsChat(serviceUrl: string, connector: FakeConnector, name = '
     post,
     install: () => post(activity(manager, { type: 'installationUpdate', action: 'add' })),
     say: (from, text) => post(activity(from, { type: 'message', text })),
-    meetingEvent: (kind) =>
+    meetingEvent: (kind, at = new Date()) =>
       post(
         activity(manager, {
           type: 'event',
@@ -89,8 +90,8 @@ export function teamsChat(serviceUrl: string, connector: FakeConnector, name = '
           // PascalCase, as Teams sends it.
           value:
             kind === 'start'
-              ? { Id: meetingId, Title: '1:1', MeetingType: 'Scheduled', StartTime: new Date().toISOString() }
-              : { Id: meetingId, Title: '1:1', MeetingType: 'Scheduled', EndTime: new Date().toISOString() },
+              ? { Id: meetingId, Title: '1:1', MeetingType: 'Scheduled', StartTime: at.toISOString() }
+              : { Id: meetingId, Title: '1:1', MeetingType: 'Scheduled', EndTime: at.toISOString() },
         }),
       ),
     invoke: (from, replyToId, verb, data) =>

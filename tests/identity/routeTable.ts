@@ -129,18 +129,18 @@ export const ROUTES: readonly RouteCase[] = [
   },
   {
     method: 'POST',
-    pattern: '/api/series/:seriesId/meetings/current/start',
+    pattern: '/api/series/:seriesId/meetings/:meetingId/start',
     path: (t) => `${s(t)}/meetings/current/start`,
   },
   // These move the series on to its next meeting: last.
   {
     method: 'POST',
-    pattern: '/api/series/:seriesId/meetings/current/end',
+    pattern: '/api/series/:seriesId/meetings/:meetingId/end',
     path: (t) => `${s(t)}/meetings/current/end`,
   },
   {
     method: 'POST',
-    pattern: '/api/series/:seriesId/meetings/current/skip',
+    pattern: '/api/series/:seriesId/meetings/:meetingId/skip',
     path: (t) => `${s(t)}/meetings/current/skip`,
     body: () => ({ outcome: 'skipped' }),
   },

@@ -18,10 +18,13 @@ import { panelActions } from './welcomeCard.js';
  * (see summary/summaryView.ts): there is no field a private note could reach.
  */
 export interface SummaryView {
-  /** When the meeting ended (or was scheduled, if it never started). */
+  /** When the meeting really started: the date it was held on. */
   heldAt: string;
   discussed: { text: string; category: TopicCategory; notes: { authorName: string; text: string }[] }[];
-  actionItems: { text: string; ownerName: string; dueDate?: string }[];
+  /** Agreed in this meeting. */
+  actionItems: SummaryActionItem[];
+  /** Agreed in earlier 1:1s and still open. */
+  openFromBefore?: SummaryActionItem[];
   carriedOver: { text: string }[];
   nextMeeting?: string;
   health: { label: string; value: string }[];
@@ -30,10 +33,27 @@ export interface SummaryView {
   panelUrl?: string;
 }
 
+export interface SummaryActionItem {
+  text: string;
+  ownerName: string;
+  dueDate?: string;
+  state: 'open' | 'done' | 'overdue';
+}
+
+/** Nothing discussed, agreed or carried: the card says so in one line instead of a page of "none". */
+export function nothingRecorded(view: SummaryView): boolean {
+  return (
+    view.discussed.length === 0 && view.actionItems.length === 0 && view.carriedOver.length === 0 && !view.narrative
+  );
+}
+
 export function summaryCard(view: SummaryView): AdaptiveCard {
+  if (nothingRecorded(view)) {
+    return adaptiveCard([textBlock(`1:1 of ${cardDateTime(view.heldAt)}: nothing was recorded on the agenda.`)]);
+  }
   const body: CardElement[] = [
     heading('1:1 summary'),
-    textBlock(cardDateTime(view.heldAt), { isSubtle: true, spacing: 'None' }),
+    textBlock(`Held ${cardDateTime(view.heldAt)}`, { isSubtle: true, spacing: 'None' }),
   ];
   if (view.narrative) {
     body.push({
@@ -54,17 +74,12 @@ export function summaryCard(view: SummaryView): AdaptiveCard {
   body.push(
     section(
       'Action items',
-      view.actionItems.length
-        ? view.actionItems.map((item) =>
-            textBlock(
-              `• ${cardTextInline(item.text)} — ${cardTextInline(item.ownerName)}` +
-                (item.dueDate ? `, due ${calendarDate(item.dueDate)}` : ''),
-              { spacing: 'Small' },
-            ),
-          )
-        : [none('No new action items.')],
+      view.actionItems.length ? view.actionItems.map(actionItemLine) : [none('No new action items.')],
     ),
   );
+  if (view.openFromBefore?.length) {
+    body.push(section('Still open from earlier 1:1s', view.openFromBefore.map(actionItemLine)));
+  }
   if (view.carriedOver.length) {
     body.push(
       section(
@@ -112,6 +127,17 @@ function discussedTopic(topic: SummaryView['discussed'][number]): CardElement[] 
       ],
     }));
   return [title, ...notes];
+}
+
+/** Done and overdue in words (and a mark), so the state reads the same with any theme or screen reader. */
+function actionItemLine(item: SummaryActionItem): CardElement {
+  const due = item.dueDate ? `, due ${calendarDate(item.dueDate)}` : '';
+  const state = item.state === 'done' ? ' — done' : item.state === 'overdue' ? ' — overdue' : '';
+  const mark = item.state === 'done' ? '✓' : '•';
+  return textBlock(`${mark} ${cardTextInline(item.text)} — ${cardTextInline(item.ownerName)}${due}${state}`, {
+    spacing: 'Small',
+    ...(item.state === 'overdue' ? { color: 'Attention' as const } : {}),
+  });
 }
 
 function none(text: string): CardElement {

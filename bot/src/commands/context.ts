@@ -1,5 +1,5 @@
 import type { Caller } from '../identity/index.js';
-import type { MeetingEnded } from '../../../domain/carryOver.js';
+import type { Meeting, Series, Topic } from '../../../domain/entities.js';
 import type { ChangedRecord } from '../../../domain/realtime.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
@@ -10,12 +10,27 @@ export interface Publisher {
   publish(seriesId: string, records: readonly ChangedRecord[]): void;
 }
 
-/** Side effects after a committed change (e.g. the bot posting the summary card). */
+/** A meeting closed (ended, skipped or cancelled) with every effect written. */
+export interface MeetingClosed {
+  closed: Meeting;
+  next: Meeting;
+  series: Series;
+  /** The carried copies now on the next agenda. */
+  carried: Topic[];
+}
+
+/** Side effects of a meeting close (e.g. the bot posting the summary card). */
 export interface LifecycleListener {
-  /** A meeting was held and ended (panel "End 1:1" or Teams' meeting-end event). */
-  meetingEnded?(seriesId: string, ended: MeetingEnded): Promise<void> | void;
+  /**
+   * Part of the close itself, before the series moves on: write what must not
+   * be lost (the pending summary delivery). Must be idempotent; a failure
+   * fails the close, which is then finished by a retry or the reconciler.
+   */
+  meetingClosing?(seriesId: string, close: { closed: Meeting; next: Meeting }): Promise<void>;
+  /** A meeting was held and ended (panel "End 1:1" or Teams' meeting-end event): best effort, after the close. */
+  meetingEnded?(seriesId: string, ended: MeetingClosed): Promise<void> | void;
   /** A meeting was skipped or cancelled; its topics moved on. */
-  meetingSkipped?(seriesId: string, skipped: MeetingEnded): Promise<void> | void;
+  meetingSkipped?(seriesId: string, skipped: MeetingClosed): Promise<void> | void;
 }
 
 export interface CommandContext {

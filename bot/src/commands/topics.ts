@@ -2,8 +2,11 @@ import { AddTopicBody, EditTopicBody, MoveTopicBody } from '../../../domain/api.
 import { agendaOf, orderForMove, orderForNewTopic } from '../../../domain/agenda.js';
 import type { SharedRecord, Topic } from '../../../domain/entities.js';
 import type { Stored } from '../store/recordStore.js';
+import { carriedCopyId } from '../../../domain/carryOver.js';
 import { assertNoEditConflict } from '../../../domain/editConflicts.js';
-import { Conflict, Invalid, NotFound } from '../../../domain/errors.js';
+import { Conflict, MeetingEnded, NotFound } from '../../../domain/errors.js';
+import { isClosed } from '../../../domain/meetingLifecycle.js';
+import { afterTopicWrite, finishClose } from './meetingLifecycle.js';
 import { requireMember } from './access.js';
 import type { Caller, CommandContext } from './context.js';
 import { parseInput } from './input.js';
@@ -20,18 +23,27 @@ async function loadAgenda(ctx: CommandContext, seriesId: string, meetingId: stri
   return { agenda, stored };
 }
 
-async function requireOpenMeeting(ctx: CommandContext, seriesId: string, meetingId: string): Promise<void> {
+/**
+ * Where a new topic goes: the meeting asked for (default: the current one),
+ * or — when that meeting has closed, even while its close is being written —
+ * the meeting its agenda moved on to.
+ */
+async function meetingForNewTopic(ctx: CommandContext, seriesId: string, meetingId: string): Promise<string> {
   const meeting = (await ctx.store.records.read(seriesId, meetingId))?.record;
-  if (!meeting || meeting.type !== 'meeting') throw new NotFound('That meeting does not exist in this 1:1.');
-  if (meeting.status === 'ended') throw new Invalid('That meeting has ended; add the topic to the next meeting.');
+  if (!meeting || meeting.type !== 'meeting' || meeting.deletedAt) {
+    throw new NotFound('That meeting does not exist in this 1:1.');
+  }
+  if (!isClosed(meeting)) return meetingId;
+  if (!meeting.nextMeeting) throw new MeetingEnded('That meeting has ended; add the topic to the next meeting.');
+  if (!meeting.settledAt) await finishClose(ctx, seriesId, meeting);
+  return meeting.nextMeeting.id;
 }
 
 /** Adds a topic; a retry with the same id answers the topic already added. */
 export async function addTopic(ctx: CommandContext, caller: Caller, seriesId: string, input: unknown): Promise<Topic> {
   const { series } = await requireMember(ctx, caller, seriesId);
   const body = parseInput(AddTopicBody, input, 'topic');
-  const meetingId = body.meetingId ?? series.currentMeetingId;
-  if (meetingId !== series.currentMeetingId) await requireOpenMeeting(ctx, seriesId, meetingId);
+  const meetingId = await meetingForNewTopic(ctx, seriesId, body.meetingId ?? series.currentMeetingId);
 
   const { agenda } = await loadAgenda(ctx, seriesId, meetingId);
   const topic: Topic = {
@@ -52,7 +64,10 @@ export async function addTopic(ctx: CommandContext, caller: Caller, seriesId: st
   const added = sameTopicOrConflict(stored.record);
   // A retry whose first answer was lost is published too: the first attempt may have stored it unseen.
   publishChanged(ctx, seriesId, [added]);
-  return added;
+  // The meeting may have closed between the look-up and the write: then the topic lands in the next meeting.
+  const raced = await afterTopicWrite(ctx, seriesId, added.meetingId);
+  const landed = raced?.result.carried.find((t) => t.id === carriedCopyId(added, raced.result.next.id));
+  return landed ?? added;
 }
 
 function sameTopicOrConflict(record: { type: string }): Topic {
@@ -65,7 +80,11 @@ function liveTopic(topic: Topic): Topic {
   return topic;
 }
 
-/** The shared path of every change to one topic: member check, ETag-guarded update, publish. */
+/**
+ * The shared path of every change to one topic: ETag-guarded update, publish.
+ * A topic of a closed meeting is history: it is refused, pointing to its
+ * carried copy. A change that raced the close reaches the carried copy.
+ */
 async function changeTopic(
   ctx: CommandContext,
   seriesId: string,
@@ -73,9 +92,26 @@ async function changeTopic(
   change: (current: Topic) => Topic,
   initial?: Stored<SharedRecord>,
 ): Promise<Topic> {
-  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', change, initial);
+  const first = initial ?? (await ctx.store.records.read(seriesId, topicId));
+  if (first?.record.type === 'topic') await refuseIfClosed(ctx, seriesId, first.record);
+  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', change, first);
   publishChanged(ctx, seriesId, [topic]);
+  await afterTopicWrite(ctx, seriesId, topic.meetingId);
   return topic;
+}
+
+async function refuseIfClosed(ctx: CommandContext, seriesId: string, topic: Topic): Promise<void> {
+  const meeting = (await ctx.store.records.read(seriesId, topic.meetingId))?.record;
+  if (meeting?.type !== 'meeting' || !isClosed(meeting)) return;
+  const next = meeting.nextMeeting;
+  if (next && !meeting.settledAt) await finishClose(ctx, seriesId, meeting);
+  const copyId = next ? carriedCopyId(topic, next.id) : undefined;
+  const copy = copyId ? (await ctx.store.records.read(seriesId, copyId))?.record : undefined;
+  throw new MeetingEnded(
+    copy && !copy.deletedAt
+      ? `That 1:1 has ${meeting.status === 'ended' ? 'ended' : 'been ' + meeting.status}; this topic continues on the next agenda (topic ${copy.id}). Change it there.`
+      : `That 1:1 has ${meeting.status === 'ended' ? 'ended' : 'been ' + meeting.status}, and its agenda is kept as it was. Add a topic to the next 1:1 instead.`,
+  );
 }
 
 export async function editTopic(
@@ -106,8 +142,13 @@ export async function moveTopic(
   const { afterId } = parseInput(MoveTopicBody, input, 'move');
   // Topics are reordered on the current agenda; its query also yields the moved topic and its ETag.
   const { agenda, stored } = await loadAgenda(ctx, seriesId, series.currentMeetingId);
-  const order = orderForMove(agenda, topicId, afterId);
   const initial = stored.find((s) => s.record.id === topicId);
+  if (!initial) {
+    // Not on the current agenda: a topic of an ended meeting is refused with a pointer to its copy.
+    const elsewhere = (await ctx.store.records.read(seriesId, topicId))?.record;
+    if (elsewhere?.type === 'topic') await refuseIfClosed(ctx, seriesId, elsewhere);
+  }
+  const order = orderForMove(agenda, topicId, afterId);
   return changeTopic(ctx, seriesId, topicId, (current) => ({ ...liveTopic(current), order }), initial);
 }
 

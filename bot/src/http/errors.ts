@@ -12,6 +12,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   conflict: 409,
   edit_conflict: 409,
   rate_limited: 429,
+  meeting_not_live: 409,
+  meeting_ended: 409,
 };
 
 export function errorBody(code: string, message: string, details?: readonly string[]): ErrorBody {

@@ -4,13 +4,9 @@ import { Invalid } from '../../../domain/errors.js';
 import { addActionItem, deleteActionItem, editActionItem, restoreActionItem } from '../commands/actionItems.js';
 import { changesSince } from '../commands/changes.js';
 import type { CommandContext } from '../commands/context.js';
-import {
-  applyTemplate,
-  endCurrentMeeting,
-  skipCurrentMeeting,
-  startCurrentMeeting,
-  updateCadence,
-} from '../commands/meetings.js';
+import { applyTemplate, updateCadence } from '../commands/meetings.js';
+import { closeMeetingCommand, CURRENT, skipMeetingCommand, startMeetingCommand } from '../commands/meetingLifecycle.js';
+import type { MeetingClosed } from '../commands/context.js';
 import { putPrivateNote, putSharedNote } from '../commands/notes.js';
 import { findSeriesForChat, listMySeries, loadPanelState } from '../commands/panel.js';
 import { addTopic, deleteTopic, editTopic, moveTopic, restoreTopic } from '../commands/topics.js';
@@ -113,17 +109,34 @@ export function seriesRoutes(ctx: () => CommandContext): Router {
     res.json({ record });
   });
 
-  router.post('/series/:seriesId/meetings/current/start', async (req, res) => {
-    const record = await startCurrentMeeting(ctx(), { caller: callerOf(res) }, idParam(req, 'seriesId'));
+  // `current` is an alias for the series' current meeting; a named meeting makes a resend safe
+  // (it answers the stored result instead of ending the next meeting).
+  const meetingRef = (req: Request) => (req.params.meetingId === CURRENT ? CURRENT : idParam(req, 'meetingId'));
+  const closedRecords = (closed: MeetingClosed) => [closed.closed, closed.next, closed.series, ...closed.carried];
+  router.post('/series/:seriesId/meetings/:meetingId/start', async (req, res) => {
+    const record = await startMeetingCommand(
+      ctx(),
+      { caller: callerOf(res) },
+      idParam(req, 'seriesId'),
+      meetingRef(req),
+    );
     res.json({ record });
   });
-  router.post('/series/:seriesId/meetings/current/end', async (req, res) => {
-    const ended = await endCurrentMeeting(ctx(), { caller: callerOf(res) }, idParam(req, 'seriesId'));
-    res.json({ records: ended.changes });
+  router.post('/series/:seriesId/meetings/:meetingId/end', async (req, res) => {
+    const ended = await closeMeetingCommand(
+      ctx(),
+      { caller: callerOf(res) },
+      idParam(req, 'seriesId'),
+      meetingRef(req),
+      {
+        outcome: 'ended',
+      },
+    );
+    res.json({ records: closedRecords(ended) });
   });
-  router.post('/series/:seriesId/meetings/current/skip', async (req, res) => {
-    const skipped = await skipCurrentMeeting(ctx(), callerOf(res), idParam(req, 'seriesId'), req.body);
-    res.json({ records: skipped.changes });
+  router.post('/series/:seriesId/meetings/:meetingId/skip', async (req, res) => {
+    const skipped = await skipMeetingCommand(ctx(), callerOf(res), idParam(req, 'seriesId'), meetingRef(req), req.body);
+    res.json({ records: closedRecords(skipped) });
   });
   router.post('/series/:seriesId/meetings/current/template', async (req, res) => {
     res.json({ records: await applyTemplate(ctx(), callerOf(res), idParam(req, 'seriesId'), req.body) });

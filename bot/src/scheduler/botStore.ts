@@ -48,6 +48,8 @@ export const Delivery = z.object({
   kind: DeliveryKind,
   meetingId: RecordId,
   state: z.enum(['pending', 'sending', 'sent', 'failed']),
+  /** When it may be posted (a prompt: its lead time before the meeting); absent means now. */
+  dueAt: z.string().optional(),
   attempts: z.number().int().nonnegative(),
   claimedBy: z.string().optional(),
   claimedAt: z.string().optional(),
@@ -121,14 +123,54 @@ export class BotStore {
     return this.replaceIfUnchanged(claimed, found.etag);
   }
 
-  async complete(claim: Claim, activityId: string | undefined, now: Date): Promise<void> {
+  /**
+   * Writes a pending delivery if there is none (idempotent): written with the
+   * change that calls for the message (a meeting close, a prompt's schedule),
+   * so the message is owed even if this process dies before posting it.
+   */
+  async ensurePending(key: { seriesId: string; kind: DeliveryKind; meetingId: string }, dueAt?: Date): Promise<void> {
+    const fresh: Delivery = {
+      id: deliveryId(key.kind, key.meetingId),
+      type: 'delivery',
+      ...key,
+      state: 'pending',
+      attempts: 0,
+      ...(dueAt ? { dueAt: dueAt.toISOString() } : {}),
+    };
+    try {
+      await this.container.items.create<ItemDefinition>(fresh);
+    } catch (error) {
+      if (cosmosStatus(error) !== 409) throw error;
+    }
+  }
+
+  /**
+   * Marks a posted message sent. A write that fails (or whose answer was
+   * lost) is tried again by the caller; a 412 means the write did land (or
+   * the claim was taken over after its lease): read and see. Answers whether
+   * the delivery is now recorded as sent by this claim.
+   */
+  async complete(claim: Claim, activityId: string | undefined, now: Date): Promise<boolean> {
     const sent: Delivery = {
       ...claim.delivery,
       state: 'sent',
       sentAt: now.toISOString(),
       ...(activityId ? { activityId } : {}),
     };
-    await this.replaceIfUnchanged(sent, claim.etag);
+    if (await this.replaceIfUnchanged(sent, claim.etag)) return true;
+    const found = await this.read(claim.delivery.seriesId, claim.delivery.id);
+    if (!found) return false;
+    const current = Delivery.parse(found.doc);
+    if (current.state === 'sent') return true;
+    if (current.state === 'sending' && current.claimedBy === claim.delivery.claimedBy) {
+      return Boolean(await this.replaceIfUnchanged({ ...sent, ...pick(current) }, found.etag));
+    }
+    return false;
+  }
+
+  /** Gives up a delivery that has nothing to post (its meeting was never held): never retried. */
+  async abandon(claim: Claim, reason: string): Promise<void> {
+    await this.replaceIfUnchanged({ ...claim.delivery, state: 'failed', lastError: reason.slice(0, 500) }, claim.etag);
   }
 
   /** Gives the claim back after a failed send, so a later tick (of any instance) retries. */
@@ -183,6 +225,11 @@ export class BotStore {
       throw error;
     }
   }
+}
+
+/** The claim fields of the stored delivery, kept when a retried mark rewrites it. */
+function pick(current: Delivery): Pick<Delivery, 'claimedAt'> {
+  return current.claimedAt ? { claimedAt: current.claimedAt } : {};
 }
 
 function claimable(delivery: Delivery, now: Date): boolean {

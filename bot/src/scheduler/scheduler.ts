@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { RecordRepository } from '../store/recordStore.js';
 import type { BotStore, ChatMember, Claim, DeliveryKind } from './botStore.js';
 import type { ChatPoster } from './chatPoster.js';
+import { recordSent } from './recordSent.js';
 import {
   promptStillOpen,
   promptViewFor,
@@ -36,6 +37,8 @@ export interface SchedulerDeps {
   intervalSeconds: number;
   /** Re-posts summaries whose first post failed (summary/postSummary.ts). */
   retrySummaries?: () => Promise<string[]>;
+  /** Finishes meeting closes that stopped half-way (commands/meetingLifecycle.ts); answers their meeting ids. */
+  settleCloses?: () => Promise<string[]>;
 }
 
 export interface TickReport {
@@ -45,6 +48,8 @@ export interface TickReport {
   nudges: string[];
   /** Meeting ids whose summary this instance posted on a retry in this tick. */
   summaries: string[];
+  /** Meeting ids whose half-done close this instance finished in this tick. */
+  settled: string[];
 }
 
 export interface Scheduler {
@@ -109,12 +114,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       now,
     );
     if (!claim) return false;
+    let activityId: string | undefined;
     try {
-      const activityId = await deps.poster.post(binding, card);
-      await deps.botStore.complete(claim, activityId, deps.clock.now());
-      deps.logger.info({ seriesId: state.series.id, meetingId, kind }, 'posted');
-      return true;
+      activityId = await deps.poster.post(binding, card);
     } catch (error) {
+      // Not posted: the claim goes back to pending for a later tick.
       const released = await deps.botStore.release(claim, error instanceof Error ? error.message : String(error));
       deps.logger.warn(
         { err: error, seriesId: state.series.id, meetingId, kind, state: released?.state },
@@ -122,6 +126,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       );
       return false;
     }
+    // Posted: from here on the claim is never given back (that would post the card twice).
+    await recordSent(deps, claim, activityId);
+    deps.logger.info({ seriesId: state.series.id, meetingId, kind }, 'posted');
+    return true;
+  }
+
+  /** Meetings whose prompt delivery was written pending with their schedule and is due now. */
+  async function pendingPromptMeetings(now: Date): Promise<Meeting[]> {
+    const owed = (await deps.botStore.retryable('prompt', now)).filter(
+      (d) => !d.dueAt || Date.parse(d.dueAt) <= now.getTime(),
+    );
+    const found: Meeting[] = [];
+    for (const delivery of owed) {
+      const meeting = (await deps.records.read(delivery.seriesId, delivery.meetingId))?.record;
+      if (meeting?.type === 'meeting' && meeting.status === 'scheduled' && !meeting.deletedAt) found.push(meeting);
+    }
+    return found;
   }
 
   async function loadState(seriesId: string): Promise<SeriesRecords | undefined> {
@@ -130,9 +151,15 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   async function runTick(): Promise<TickReport> {
     const now = deps.clock.now();
-    const report: TickReport = { prompts: [], nudges: [], summaries: [] };
+    const report: TickReport = { prompts: [], nudges: [], summaries: [], settled: [] };
+    if (deps.settleCloses) report.settled = await deps.settleCloses();
 
-    for (const meeting of await dueMeetings(now)) {
+    const due = new Map<string, Meeting>();
+    for (const meeting of [...(await dueMeetings(now)), ...(await pendingPromptMeetings(now))]) {
+      const dueAt = Date.parse(meeting.scheduledStart) - leadMs;
+      if (dueAt <= now.getTime() && Date.parse(meeting.scheduledStart) > now.getTime()) due.set(meeting.id, meeting);
+    }
+    for (const meeting of due.values()) {
       const state = await loadState(meeting.seriesId);
       if (!state || !promptStillOpen(state, meeting.id)) continue;
       const posted = await deliver(state, 'prompt', meeting.id, now, (members) => {

@@ -1,4 +1,3 @@
-import type { MeetingEnded } from '../../../domain/carryOver.js';
 import type { SharedRecord } from '../../../domain/entities.js';
 import type { Clock } from '../clock.js';
 import { summaryCard } from '../cards/summaryCard.js';
@@ -6,6 +5,7 @@ import type { LifecycleListener } from '../commands/context.js';
 import type { Logger } from '../logger.js';
 import type { BotStore } from '../scheduler/botStore.js';
 import type { ChatPoster } from '../scheduler/chatPoster.js';
+import { recordSent } from '../scheduler/recordSent.js';
 import type { RecordRepository } from '../store/recordStore.js';
 import { narrativeRequest, tidyNarrative, type NarrativeRequest } from './narrativePrompt.js';
 import { summaryViewFor } from './summaryView.js';
@@ -34,17 +34,27 @@ export interface SummaryPoster {
 }
 
 /**
- * After a meeting ends (from Teams' meeting-end event or the panel's End
- * button: both run the same endMeeting command), post the summary card in
- * the meeting chat, once: the delivery claim keeps a retried end or a second
- * instance from posting it again, and a failed post is retried by the
- * scheduler's next tick.
+ * After a meeting was held and ended (from Teams' meeting-end event or the
+ * panel's End button: both run the same close command), post the summary
+ * card in the meeting chat, once and never lost:
+ *  - the close writes a pending delivery before the series moves on
+ *    (`meetingClosing`), so a summary is owed even if the process dies next;
+ *  - posting claims it (an ETag-guarded write: one instance posts), then
+ *    marks it sent with retries that never give a posted card back;
+ *  - the scheduler's tick posts any delivery still pending (a failed post,
+ *    a crash before posting, an instance that died holding the claim).
  */
 export function summaryPoster(deps: SummaryDeps): SummaryPoster {
   async function post(seriesId: string, endedMeetingId: string, nextMeetingId: string | undefined): Promise<boolean> {
     const binding = await deps.botStore.chatBinding(seriesId);
     if (!binding) return false;
     const now = deps.clock.now();
+    const claim = await deps.botStore.claim(
+      { seriesId, kind: 'summary', meetingId: endedMeetingId },
+      deps.instanceId,
+      now,
+    );
+    if (!claim) return false;
     const records = await deps.records.loadSeries(seriesId);
     const series = records.find((r) => r.type === 'series');
     const view = summaryViewFor({
@@ -54,38 +64,40 @@ export function summaryPoster(deps: SummaryDeps): SummaryPoster {
       now,
       ...withPanel(series?.type === 'series' ? deps.panelUrl(series.chatId) : undefined),
     });
-    if (!view) return false;
-    const claim = await deps.botStore.claim(
-      { seriesId, kind: 'summary', meetingId: endedMeetingId },
-      deps.instanceId,
-      now,
-    );
-    if (!claim) return false;
+    if (!view) {
+      // A meeting that was never held gets no summary card.
+      await deps.botStore.abandon(claim, 'the meeting was not held');
+      return false;
+    }
+    let activityId: string | undefined;
     try {
       const narrative = await writeNarrative(deps, view);
-      const activityId = await deps.poster.post(binding, summaryCard({ ...view, ...(narrative ? { narrative } : {}) }));
-      await deps.botStore.complete(claim, activityId, deps.clock.now());
-      return true;
+      activityId = await deps.poster.post(binding, summaryCard({ ...view, ...(narrative ? { narrative } : {}) }));
     } catch (error) {
+      // Not posted: give the claim back so the next tick tries again.
       await deps.botStore.release(claim, error instanceof Error ? error.message : String(error));
       throw error;
     }
+    await recordSent(deps, claim, activityId);
+    return true;
   }
 
   return {
     listener: {
-      async meetingEnded(seriesId: string, ended: MeetingEnded) {
-        await post(seriesId, ended.endedMeeting.id, ended.nextMeeting.id);
+      async meetingClosing(seriesId, { closed }) {
+        if (closed.status === 'ended') {
+          await deps.botStore.ensurePending({ seriesId, kind: 'summary', meetingId: closed.id });
+        }
+      },
+      async meetingEnded(seriesId, ended) {
+        await post(seriesId, ended.closed.id, ended.next.id);
       },
     },
     async retryPending() {
       const posted: string[] = [];
       for (const delivery of await deps.botStore.retryable('summary', deps.clock.now())) {
-        const series = (await deps.records.read(delivery.seriesId, delivery.seriesId))?.record;
-        const next =
-          series?.type === 'series' && series.currentMeetingId !== delivery.meetingId
-            ? series.currentMeetingId
-            : undefined;
+        const ended = (await deps.records.read(delivery.seriesId, delivery.meetingId))?.record;
+        const next = ended?.type === 'meeting' ? ended.nextMeeting?.id : undefined;
         try {
           if (await post(delivery.seriesId, delivery.meetingId, next)) posted.push(delivery.meetingId);
         } catch (error) {

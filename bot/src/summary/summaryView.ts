@@ -1,6 +1,14 @@
 import { agendaOf } from '../../../domain/agenda.js';
-import type { SharedNote, SharedRecord } from '../../../domain/entities.js';
-import { seriesHealth } from '../../../domain/health.js';
+import {
+  memberWithRole,
+  type ActionItem,
+  type Series,
+  type SharedNote,
+  type SharedRecord,
+} from '../../../domain/entities.js';
+import { seriesHealth, WINDOW_WEEKS, type HealthFigure } from '../../../domain/health.js';
+import { meetingDate } from '../../../domain/meetingLifecycle.js';
+import { localDateOf } from '../../../domain/schedule.js';
 import type { SummaryView } from '../cards/summaryCard.js';
 import { splitRecords } from '../scheduler/promptView.js';
 
@@ -18,12 +26,26 @@ export interface SummaryInput {
   panelUrl?: string;
 }
 
-/** What the post-meeting summary card shows, from shared records only. */
+/**
+ * What the post-meeting summary card shows, from shared records only.
+ * A meeting that was never held (skipped, cancelled, never started) has no summary.
+ */
 export function summaryViewFor(input: SummaryInput): SummaryView | undefined {
   const state = splitRecords(input.records);
   const ended = state?.meetings.find((m) => m.id === input.endedMeetingId);
-  if (!state || !ended) return undefined;
-  const nameOf = (userId: string) => state.series.members.find((m) => m.userId === userId)?.name ?? 'Someone';
+  const nameOf = (userId: string) => state?.series.members.find((m) => m.userId === userId)?.name ?? 'Someone';
+  if (!state || !ended || ended.status !== 'ended' || !(ended.startedAt ?? ended.endedAt)) return undefined;
+  const today = localDateOf(input.now, state.series.cadence.timeZone);
+  const itemView = (item: ActionItem) => ({
+    text: item.text,
+    ownerName: nameOf(item.ownerId),
+    ...(item.dueDate ? { dueDate: item.dueDate } : {}),
+    state: item.doneAt
+      ? ('done' as const)
+      : item.dueDate && item.dueDate < today
+        ? ('overdue' as const)
+        : ('open' as const),
+  });
   const notes = input.records.filter(
     (r): r is SharedNote => r.type === 'sharedNote' && r.meetingId === ended.id && !r.deletedAt,
   );
@@ -36,7 +58,7 @@ export function summaryViewFor(input: SummaryInput): SummaryView | undefined {
     : agenda.filter((t) => t.status !== 'discussed');
 
   return {
-    heldAt: ended.endedAt ?? ended.startedAt ?? ended.scheduledStart,
+    heldAt: meetingDate(ended),
     discussed: agenda
       .filter((t) => t.status === 'discussed')
       .map((t) => ({
@@ -50,16 +72,45 @@ export function summaryViewFor(input: SummaryInput): SummaryView | undefined {
     actionItems: state.actionItems
       .filter((item) => item.meetingId === ended.id && !item.deletedAt)
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
-      .map((item) => ({
-        text: item.text,
-        ownerName: nameOf(item.ownerId),
-        ...(item.dueDate ? { dueDate: item.dueDate } : {}),
-      })),
+      .map(itemView),
+    // Commitments from earlier 1:1s still open: the follow-up the mission asks for.
+    openFromBefore: state.actionItems
+      .filter(
+        (item) =>
+          item.meetingId !== ended.id &&
+          !item.deletedAt &&
+          !item.doneAt &&
+          item.createdAt <= (ended.endedAt ?? ended.updatedAt),
+      )
+      .sort((a, b) => ((a.dueDate ?? '9999') < (b.dueDate ?? '9999') ? -1 : 1))
+      .map(itemView),
     carriedOver: carried.map((t) => ({ text: t.text })),
     ...(next && next.status === 'scheduled' ? { nextMeeting: next.scheduledStart } : {}),
     health: seriesHealth({ ...state, now: input.now })
       .filter((figure) => figure.level !== 'none')
-      .map((figure) => ({ label: figure.label, value: figure.display })),
+      .map((figure) => healthInWords(figure, state.series)),
     ...(input.panelUrl ? { panelUrl: input.panelUrl } : {}),
   };
+}
+
+/** "3 of 4" says nothing on its own: each health line names what it counts. */
+export function healthInWords(figure: HealthFigure, series: Series): { label: string; value: string } {
+  const count = /^(\d+) of (\d+)/.exec(figure.display);
+  const [x, y] = count ? [count[1], count[2]] : [undefined, undefined];
+  switch (figure.key) {
+    case 'cadence':
+      return {
+        label: '1:1s held',
+        value: x ? `${x} of the ${y} planned in the last ${WINDOW_WEEKS} weeks` : figure.display,
+      };
+    case 'leadership':
+      return {
+        label: `Topics raised by ${memberWithRole(series, 'report').name}`,
+        value: x ? `${x} of the last ${y}` : figure.display,
+      };
+    case 'balance':
+      return { label: 'Topics on growth or wellbeing', value: x ? `${x} of the last ${y}` : figure.display };
+    case 'followThrough':
+      return { label: 'Action items done by their due date', value: x ? `${x} of ${y} due lately` : figure.display };
+  }
 }

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import { CARD_VERBS } from '../cards/verbs.js';
 import { panelLink } from '../cards/panelLink.js';
 import type { CommandContext, LifecycleListener } from '../commands/context.js';
+import { settleUnfinishedCloses } from '../commands/meetingLifecycle.js';
 import type { Config } from '../config.js';
 import type { TokenVerifier } from '../identity/index.js';
 import type { Logger } from '../logger.js';
@@ -54,6 +55,13 @@ export interface Bot {
   /** Dev mode only: the in-process connector the local chat is drawn from. */
   devConnector?: ConnectorEmulator;
 }
+
+/**
+ * A close younger than this may still be finishing in the request that made
+ * it; the reconciler leaves it alone until then (finishing it twice is
+ * harmless, only wasted work).
+ */
+const SETTLE_GRACE_MS = 30_000;
 
 export function createBot(deps: BotDeps): Bot {
   const { config, logger } = deps;
@@ -138,11 +146,18 @@ export function createBot(deps: BotDeps): Bot {
     leadHours: config.PROMPT_LEAD_HOURS,
     intervalSeconds: config.SCHEDULER_INTERVAL_SECONDS,
     retrySummaries: () => summary.retryPending(),
+    settleCloses: () => settleUnfinishedCloses(deps.ctx(), SETTLE_GRACE_MS),
   });
   const lifecycle: LifecycleListener = {
+    async meetingClosing(seriesId, close) {
+      await summary.listener.meetingClosing?.(seriesId, close);
+      // The next meeting's prompt is owed from the moment it is scheduled.
+      const dueAt = new Date(Date.parse(close.next.scheduledStart) - config.PROMPT_LEAD_HOURS * 3_600_000);
+      await botStore.ensurePending({ seriesId, kind: 'prompt', meetingId: close.next.id }, dueAt);
+    },
     meetingEnded: (seriesId, ended) => summary.listener.meetingEnded?.(seriesId, ended),
     meetingSkipped: async (seriesId, skipped) => {
-      await scheduler.afterSkip(seriesId, skipped.endedMeeting.id);
+      await scheduler.afterSkip(seriesId, skipped.closed.id);
     },
   };
 

@@ -1,49 +1,71 @@
 import type { TurnContext } from 'botbuilder';
-import type { Meeting } from '../../../domain/entities.js';
-import { Conflict } from '../../../domain/errors.js';
-import { endCurrentMeeting, startCurrentMeeting } from '../commands/meetings.js';
+import type { Meeting, Series } from '../../../domain/entities.js';
+import { endEventTarget, isClosed, startEventApplies } from '../../../domain/meetingLifecycle.js';
+import { closeMeetingCommand, finishClose, startMeetingCommand } from '../commands/meetingLifecycle.js';
 import { meetingEventDetails, tenantOf } from './activity.js';
 import { seriesOfChat, type BotRuntime } from './runtime.js';
 
 /**
- * Teams' meeting start and end events (sent when the meeting actually starts
- * or ends, not at the scheduled time). Start marks the current meeting live;
- * end runs the same endMeeting command as the panel's End button, whose
- * listeners post the summary card.
+ * Teams' meeting start and end events (sent when the call actually starts or
+ * ends, not at the scheduled time, and possibly late or more than once).
+ * Each is matched to an occurrence by the time it happened (domain/meetingLifecycle.ts)
+ * and runs the same commands as the panel's Start and End buttons.
  */
+const SYSTEM = { system: 'teams-meeting-event' } as const;
+
+async function meetingsOf(rt: BotRuntime, series: Series): Promise<{ current?: Meeting; previous?: Meeting }> {
+  const read = async (id: string | undefined) => {
+    if (!id) return undefined;
+    const record = (await rt.ctx().store.records.read(series.id, id))?.record;
+    return record?.type === 'meeting' ? record : undefined;
+  };
+  const [current, previous] = await Promise.all([read(series.currentMeetingId), read(series.previousMeetingId)]);
+  return { ...(current ? { current } : {}), ...(previous ? { previous } : {}) };
+}
+
+/** The event's own time when it carries one, never later than now. */
+function eventTime(rt: BotRuntime, stamp: string | undefined): Date {
+  const now = rt.clock.now();
+  const at = stamp ? Date.parse(stamp) : Number.NaN;
+  return Number.isNaN(at) || at > now.getTime() ? now : new Date(at);
+}
+
+/**
+ * A close that stopped half-way (the series still points at a closed
+ * meeting): finish it; the event itself has nothing more to do.
+ */
+async function finishIfClosed(rt: BotRuntime, series: Series, current: Meeting): Promise<boolean> {
+  if (!isClosed(current)) return false;
+  if (current.nextMeeting && !current.settledAt) await finishClose(rt.ctx(), series.id, current);
+  return true;
+}
+
 export async function onMeetingStarted(rt: BotRuntime, context: TurnContext): Promise<void> {
   const series = await seriesOfChat(rt, context.activity.conversation.id, tenantOf(context.activity));
   if (!series) return;
   const details = meetingEventDetails(context.activity.value);
-  rt.logger.info({ seriesId: series.id, teamsMeetingId: details.id, startTime: details.startTime }, 'meeting started');
-  await startCurrentMeeting(rt.ctx(), { system: 'teams-meeting-event' }, series.id);
+  const at = eventTime(rt, details.startTime);
+  const { current, previous } = await meetingsOf(rt, series);
+  if (!current || (await finishIfClosed(rt, series, current))) return;
+  const applies = startEventApplies({ current, ...(previous ? { previous } : {}), at });
+  rt.logger.info({ seriesId: series.id, teamsMeetingId: details.id, applies }, 'meeting start event');
+  if (applies) await startMeetingCommand(rt.ctx(), SYSTEM, series.id, current.id, at);
 }
 
 export async function onMeetingEnded(rt: BotRuntime, context: TurnContext): Promise<void> {
   const series = await seriesOfChat(rt, context.activity.conversation.id, tenantOf(context.activity));
   if (!series) return;
   const details = meetingEventDetails(context.activity.value);
-  rt.logger.info({ seriesId: series.id, teamsMeetingId: details.id, endTime: details.endTime }, 'meeting ended');
-  const current = (await rt.ctx().store.records.read(series.id, series.currentMeetingId))?.record;
-  if (current?.type !== 'meeting' || !endEventApplies(current, rt.clock.now())) return;
-  try {
-    await endCurrentMeeting(rt.ctx(), { system: 'teams-meeting-event' }, series.id);
-  } catch (error) {
-    // Ended already from the panel: Teams' event has nothing left to do.
-    if (!(error instanceof Conflict)) throw error;
-  }
-}
-
-/** Within this much of its scheduled start, a meeting that never got a start event is taken to be the one ending. */
-const EARLY_START_WINDOW_MS = 12 * 3_600_000;
-
-/**
- * Whether Teams' end event is about the series' current meeting. After the
- * panel's End button the series already points at the next occurrence, days
- * ahead: ending that one would be wrong. A live meeting ends; a scheduled one
- * ends only if it is due about now (its start event was missed).
- */
-export function endEventApplies(current: Meeting, now: Date): boolean {
-  if (current.status === 'live') return true;
-  return current.status === 'scheduled' && Date.parse(current.scheduledStart) - now.getTime() < EARLY_START_WINDOW_MS;
+  const at = eventTime(rt, details.endTime);
+  const { current, previous } = await meetingsOf(rt, series);
+  if (!current || (await finishIfClosed(rt, series, current))) return;
+  const target = endEventTarget({ current, ...(previous ? { previous } : {}), at });
+  rt.logger.info({ seriesId: series.id, teamsMeetingId: details.id, target: target.kind }, 'meeting end event');
+  if (target.kind === 'ignore') return;
+  // Named, not CURRENT: if the panel ends this meeting at the same moment, this answers its stored result.
+  await closeMeetingCommand(rt.ctx(), SYSTEM, series.id, current.id, {
+    outcome: 'ended',
+    endAt: target.endAt,
+    heldWithoutStart: target.kind === 'held-without-start',
+  });
 }

@@ -1,5 +1,5 @@
 import type { RecordResponse } from '../../../domain/api.js';
-import type { ActionItem, Cadence, PrivateNote, SharedNote, Topic } from '../../../domain/entities.js';
+import type { ActionItem, Cadence, Meeting, PrivateNote, SharedNote, Topic } from '../../../domain/entities.js';
 import { derivedId } from '../../../domain/ids.js';
 import type { TemplateId } from '../../../domain/templates.js';
 import type { MeetingApi } from './meetingApi.js';
@@ -147,16 +147,25 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
       });
     },
 
-    /** Closes the meeting; the server carries undiscussed topics over to the next one. */
-    endMeeting(): Promise<boolean> {
-      return outbox.submit({ label: 'End the 1:1', optimistic: [], send: many(() => api.endMeeting()) });
+    /** Marks the meeting live (when Teams' own start event did not). */
+    startMeeting(meeting: Meeting): Promise<boolean> {
+      return outbox.submit({
+        label: 'Start the 1:1',
+        optimistic: meeting.status === 'scheduled' ? [{ ...meeting, status: 'live', startedAt: now() }] : [],
+        send: one(() => api.startMeeting(meeting.id)),
+      });
     },
 
-    skipMeeting(outcome: 'skipped' | 'cancelled'): Promise<boolean> {
+    /** Closes the live meeting; the server carries undiscussed topics over to the next one. */
+    endMeeting(meetingId: string): Promise<boolean> {
+      return outbox.submit({ label: 'End the 1:1', optimistic: [], send: many(() => api.endMeeting(meetingId)) });
+    },
+
+    skipMeeting(meetingId: string, outcome: 'skipped' | 'cancelled'): Promise<boolean> {
       return outbox.submit({
         label: outcome === 'skipped' ? 'Skip this 1:1' : 'Cancel this 1:1',
         optimistic: [],
-        send: many(() => api.skipMeeting({ outcome })),
+        send: many(() => api.skipMeeting(meetingId, { outcome })),
       });
     },
 

@@ -23,9 +23,13 @@ export function createMeetingApi(http: HttpOptions, seriesId: string) {
       request(http, 'PUT', `${base}/topics/${id(topicId)}/notes/mine`, RecordResponse, body),
     putPrivateNote: (meetingId: string, body: PutPrivateNoteBody) =>
       request(http, 'PUT', `${base}/meetings/${id(meetingId)}/private-note`, RecordResponse, body),
-    endMeeting: () => request(http, 'POST', `${base}/meetings/current/end`, RecordsResponse),
-    skipMeeting: (body: SkipMeetingBody) =>
-      request(http, 'POST', `${base}/meetings/current/skip`, RecordsResponse, body),
+    // Start, end and skip name their meeting: a resend (outbox after a restart, a lost answer)
+    // answers that meeting's stored result instead of acting on whatever is current by then.
+    startMeeting: (meetingId: string) =>
+      request(http, 'POST', `${base}/meetings/${id(meetingId)}/start`, RecordResponse),
+    endMeeting: (meetingId: string) => request(http, 'POST', `${base}/meetings/${id(meetingId)}/end`, RecordsResponse),
+    skipMeeting: (meetingId: string, body: SkipMeetingBody) =>
+      request(http, 'POST', `${base}/meetings/${id(meetingId)}/skip`, RecordsResponse, body),
     applyTemplate: (body: ApplyTemplateBody) =>
       request(http, 'POST', `${base}/meetings/current/template`, RecordsResponse, body),
     updateCadence: (body: UpdateCadenceBody) => request(http, 'PUT', `${base}/cadence`, RecordsResponse, body),

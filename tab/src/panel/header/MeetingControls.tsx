@@ -1,7 +1,8 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { CalendarCancelRegular, RecordStopRegular } from '@fluentui/react-icons';
+import { CalendarCancelRegular, PlayRegular, RecordStopRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { Meeting } from '../../../../domain/entities.js';
+import { meetingDate } from '../../../../domain/meetingLifecycle.js';
 import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
@@ -18,9 +19,16 @@ const useStyles = makeStyles({
 
 type Asking = 'end' | 'skip' | null;
 
+/** "Thu 3 Dec" in the viewer's own locale and time zone. */
+function shortDay(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+}
+
 /**
- * Closing the meeting, with an inline confirmation (no modal in a side
- * panel): ending carries undiscussed topics over; skipping moves them all on.
+ * Starting and closing the meeting, with an inline confirmation (no modal
+ * in a side panel). End is offered only while the meeting is live (Teams'
+ * start event or Start here); before that, Start or Skip. Every action names
+ * its meeting, so a resend never acts on the next one.
  */
 export function MeetingControls({ meeting }: { meeting: Meeting }) {
   const styles = useStyles();
@@ -28,6 +36,8 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
   const [asking, setAsking] = useState<Asking>(null);
   const [busy, setBusy] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  const live = meeting.status === 'live';
+  const day = shortDay(meetingDate(meeting));
 
   const close = () => {
     setAsking(null);
@@ -43,11 +53,6 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
 
   if (asking) {
     const ending = asking === 'end';
-    const day = new Date(meeting.startedAt ?? meeting.scheduledStart).toLocaleDateString(undefined, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-    });
     return (
       <div className={styles.confirm} role="group" aria-label={ending ? 'Confirm ending the 1:1' : 'Confirm skipping'}>
         <Text>
@@ -61,7 +66,9 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
             size="small"
             disabled={busy}
             autoFocus
-            onClick={() => run(ending ? actions.endMeeting : () => actions.skipMeeting('skipped'))}
+            onClick={() =>
+              run(ending ? () => actions.endMeeting(meeting.id) : () => actions.skipMeeting(meeting.id, 'skipped'))
+            }
           >
             {ending ? 'Yes, end the 1:1' : 'Yes, skip it'}
           </Button>
@@ -75,13 +82,25 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
 
   return (
     <div className={styles.row}>
-      <Button ref={opener} size="small" icon={<RecordStopRegular />} onClick={() => setAsking('end')}>
-        End 1:1
-      </Button>
-      {meeting.status !== 'live' && (
-        <Button size="small" appearance="subtle" icon={<CalendarCancelRegular />} onClick={() => setAsking('skip')}>
-          Skip this one
+      {live ? (
+        <Button ref={opener} size="small" icon={<RecordStopRegular />} onClick={() => setAsking('end')}>
+          End 1:1
         </Button>
+      ) : (
+        <>
+          <Button
+            ref={opener}
+            size="small"
+            icon={<PlayRegular />}
+            disabled={busy}
+            onClick={() => run(() => actions.startMeeting(meeting))}
+          >
+            Start 1:1
+          </Button>
+          <Button size="small" appearance="subtle" icon={<CalendarCancelRegular />} onClick={() => setAsking('skip')}>
+            Skip this one
+          </Button>
+        </>
       )}
     </div>
   );
