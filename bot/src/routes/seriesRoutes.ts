@@ -11,7 +11,7 @@ import {
   updateCadence,
 } from '../commands/meetings.js';
 import { putPrivateNote, putSharedNote } from '../commands/notes.js';
-import { findSeriesForChat, listMySeries, loadPanelState } from '../commands/panel.js';
+import { findSeriesForChat, listMySeries, loadHistoryPage, loadPanelState } from '../commands/panel.js';
 import { addTopic, deleteTopic, editTopic, moveTopic, restoreTopic } from '../commands/topics.js';
 import { callerOf } from '../http/auth.js';
 
@@ -42,6 +42,9 @@ export function seriesRoutes(ctx: () => CommandContext): Router {
   });
   router.get('/series/:seriesId/state', async (req, res) => {
     res.json(await loadPanelState(ctx(), callerOf(res), idParam(req, 'seriesId')));
+  });
+  router.get('/series/:seriesId/history', async (req, res) => {
+    res.json(await loadHistoryPage(ctx(), callerOf(res), idParam(req, 'seriesId'), req.query));
   });
 
   router.post('/series/:seriesId/topics', async (req, res) => {
