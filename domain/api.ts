@@ -186,7 +186,7 @@ function ChangedRecordSchema() {
  *   GET    /api/me/series                                  -> SeriesList
  *   GET    /api/chats/:chatId/series                       -> SeriesSummary (the 1:1 bound to a Teams chat)
  *   GET    /api/series/:seriesId/state                     -> PanelState
- *   GET    /api/series/:seriesId/history?before&beforeId&limit HistoryQuery -> HistoryPage (older meetings)
+ *   GET    /api/series/:seriesId/history                   ?HistoryQuery       -> HistoryPage (older meetings)
  *   POST   /api/series/:seriesId/topics                    AddTopicBody        -> 201 RecordResponse
  *   PATCH  /api/series/:seriesId/topics/:topicId           EditTopicBody       -> RecordResponse
  *   POST   /api/series/:seriesId/topics/:topicId/move      MoveTopicBody       -> RecordResponse
