@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import AccountModule from '@vercel/cosmosdb-server/lib/account/index.js';
@@ -37,6 +37,8 @@ export interface EmbeddedCosmosOptions {
 
 export interface EmbeddedCosmos {
   endpoint: string;
+  /** The HTTP server (the bench counts its requests). */
+  server: Server;
   /** Documents restored from the data folder at start. */
   restoredDocuments: number;
   close(): Promise<void>;
@@ -156,6 +158,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
 
   return {
     endpoint: `http://${address}:${port}`,
+    server,
     restoredDocuments,
     close: () =>
       new Promise<void>((resolve) => {
