@@ -145,6 +145,10 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
     res.end(JSON.stringify(body));
   }
 
+  // Longer than any client's idle keep-alive: a server closing an idle connection just as the SDK reuses it
+  // answers that request with "socket hang up" (seen under load with Node's 5 s default).
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { address, port } = server.address() as AddressInfo;
   const account = (made.account = new AccountClass(address, port));
