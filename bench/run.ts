@@ -89,8 +89,8 @@ async function runService(): Promise<{ engine: EngineSteps; extras: ServiceExtra
   log(
     `\n  starting the Cosmos child (${options.cosmosDelayMs} ms round trip) and the service; seeding ${options.stored} 1:1s…`,
   );
-  await engine.start(options.series);
   try {
+    await engine.start(options.series);
     const { steps, skippedRates } = await stepThrough(engine, options.series);
     log('  cold panel loads and Cosmos requests per operation…');
     // Both are measured on an idle service; an overloaded one still working through its backlog would blur them.

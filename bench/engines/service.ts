@@ -58,20 +58,26 @@ export class ServiceEngine implements Engine {
     });
     if (cosmosReady?.type !== 'ready') throw new Error('the bench Cosmos server did not say it was ready');
     let ready: ChildReply | undefined;
-    this.child = await startChild('bench service', ['--import', 'tsx', childScript], {
-      cwd: repoRoot,
-      ipc: true,
-      env: {
-        BENCH_PAIRS: String(pairs),
-        BENCH_STORED: String(this.options.stored),
-        BENCH_COSMOS_ENDPOINT: cosmosReady.endpoint,
-        ...(this.options.profileDir ? { BENCH_PROFILE_DIR: this.options.profileDir } : {}),
-      },
-      readyTimeoutMs: 120_000 + pairs * 100 + this.options.stored * 20,
-      ready: async (child) => {
-        ready = await ipcMessage<Extract<ChildReply, { type: 'ready' }>>(child, 'ready');
-      },
-    });
+    try {
+      this.child = await startChild('bench service', ['--import', 'tsx', childScript], {
+        cwd: repoRoot,
+        ipc: true,
+        env: {
+          BENCH_PAIRS: String(pairs),
+          BENCH_STORED: String(this.options.stored),
+          BENCH_COSMOS_ENDPOINT: cosmosReady.endpoint,
+          ...(this.options.profileDir ? { BENCH_PROFILE_DIR: this.options.profileDir } : {}),
+        },
+        readyTimeoutMs: 120_000 + pairs * 100 + this.options.stored * 100,
+        ready: async (child) => {
+          ready = await ipcMessage<Extract<ChildReply, { type: 'ready' }>>(child, 'ready');
+        },
+      });
+    } catch (error) {
+      // The Cosmos child must not outlive a service that failed to start.
+      await this.cosmos.stop();
+      throw error;
+    }
     if (ready?.type !== 'ready') throw new Error('the bench service did not say it was ready');
     this.url = ready.url.replace('localhost', '127.0.0.1');
     this.pairs = ready.pairs;

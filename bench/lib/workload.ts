@@ -196,7 +196,7 @@ export async function runWorkload(engine: Engine, options: WorkloadOptions): Pro
       await new Promise((r) => setTimeout(r, wait));
       const edit = model.choose(random);
       const by: Member = random() < 0.5 ? 0 : 1;
-      const tag = `${pair}:${seq++}`;
+      const tag = `${options.idPrefix ?? ''}${pair}:${seq++}`;
       const startedAt = performance.now();
       const counted = measuring;
       if (counted) {
