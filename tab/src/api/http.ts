@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: readonly string[] = [],
+    /** On an `edit_conflict`: the record as it is now (parsed by the caller with its own schema). */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -26,6 +28,19 @@ export interface HttpOptions {
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
+ * While the page is going away (pagehide, or hidden and maybe never shown
+ * again) writes go out as keepalive requests, which the browser finishes
+ * after the document is gone. The token is the last one used: asking the
+ * host for a fresh one is asynchronous and would come too late.
+ */
+let leaving = false;
+let lastToken: string | undefined;
+
+export function setLeaving(value: boolean): void {
+  leaving = value;
+}
+
+/**
  * One JSON request. Every response is parsed with the shared schema, so a
  * contract drift shows up as a clear error here instead of a broken panel.
  */
@@ -38,7 +53,13 @@ export async function request<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.getToken) headers.Authorization = `Bearer ${await options.getToken()}`;
+  const keepalive = leaving && method !== 'GET';
+  if (options.getToken) {
+    // Leaving: no await before fetch, so the request starts inside the pagehide handler itself.
+    const token = keepalive && lastToken !== undefined ? lastToken : await options.getToken();
+    lastToken = token;
+    headers.Authorization = `Bearer ${token}`;
+  }
 
   let response: Response;
   try {
@@ -46,6 +67,7 @@ export async function request<S extends z.ZodType>(
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      ...(keepalive ? { keepalive: true } : {}),
     });
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach the 1:1 service. Check your connection and try again.');
@@ -63,8 +85,8 @@ export async function request<S extends z.ZodType>(
 function errorFrom(status: number, payload: unknown): ApiError {
   const parsed = ErrorBody.safeParse(payload);
   if (parsed.success) {
-    const { code, message, details } = parsed.data.error;
-    return new ApiError(status, code, message, details);
+    const { code, message, details, current } = parsed.data.error;
+    return new ApiError(status, code, message, details, current);
   }
   return new ApiError(status, 'http', `The service could not handle the request (HTTP ${status}). Try again.`);
 }

@@ -77,13 +77,6 @@ export function createSeriesActions(
       return commit(`Add topic ${quote(text.trim())}`, optimistic, () => api.addTopic({ id, text, category }));
     },
 
-    editTopicText(topicId: string, text: string): Promise<boolean> {
-      const held = topic(topicId);
-      return commit(`Edit ${quote(text.trim())}`, held && { ...held, text: text.trim() }, () =>
-        api.editTopic(topicId, { text }),
-      );
-    },
-
     setTopicStatus(topicId: string, status: TopicStatus): Promise<boolean> {
       const held = topic(topicId);
       return commit(`Mark ${quote(held?.text ?? 'topic')} ${status}`, held && { ...held, status }, () =>

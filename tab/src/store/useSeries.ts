@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { messageOf, type TokenSource } from '../api/http.js';
 import { connectRealtime } from '../api/realtime.js';
 import { createSeriesApi } from '../api/seriesApi.js';
+import { describeChanges } from './announcements.js';
 import { createPanelActions, type PanelActions } from './panelActions.js';
 import { initialSeriesState, seriesReducer, type SeriesState } from './seriesState.js';
 
@@ -11,7 +12,10 @@ import { initialSeriesState, seriesReducer, type SeriesState } from './seriesSta
  * nothing missed while disconnected stays missing, and sending the changes
  * made meanwhile.
  */
-export function useSeries(seriesId: string, getToken: TokenSource): { state: SeriesState; actions: PanelActions } {
+export function useSeries(
+  seriesId: string,
+  getToken: TokenSource,
+): { state: SeriesState; actions: PanelActions; retry(): void } {
   const [state, dispatch] = useReducer(seriesReducer, seriesId, initialSeriesState);
   const latest = useRef(state);
   latest.current = state;
@@ -22,6 +26,9 @@ export function useSeries(seriesId: string, getToken: TokenSource): { state: Ser
     [getToken, seriesId],
   );
 
+  // Bumped by "Try again" after a failed first load: the effect runs again from the start.
+  const [attempt, setAttempt] = useState(0);
+
   useEffect(() => {
     let active = true;
     const load = () =>
@@ -31,7 +38,14 @@ export function useSeries(seriesId: string, getToken: TokenSource): { state: Ser
       );
     void load();
     const disconnect = connectRealtime(seriesId, getToken, {
-      onChanged: (event) => dispatch({ type: 'recordsReceived', records: event.records }),
+      onChanged: (event) => {
+        const said = describeChanges(latest.current, event.records);
+        dispatch({ type: 'recordsReceived', records: event.records });
+        for (const { deleted } of said) if (deleted) actions.offerUndo(deleted);
+        // Deletions are said by their Undo toast; the rest by the live region.
+        const text = said.filter((a) => !a.deleted).map((a) => a.text);
+        if (text.length > 0) actions.said.set({ id: Date.now(), text: text.join('. ') });
+      },
       onPresence: (event) => dispatch({ type: 'presence', online: event.online }),
       // Send what waited first, so the reload already shows it as saved.
       onJoined: () => void actions.flushUnsent().then(load),
@@ -44,7 +58,7 @@ export function useSeries(seriesId: string, getToken: TokenSource): { state: Ser
       window.removeEventListener('online', onOnline);
       disconnect();
     };
-  }, [api, actions, seriesId, getToken]);
+  }, [api, actions, seriesId, getToken, attempt]);
 
-  return { state, actions };
+  return { state, actions, retry: () => setAttempt((n) => n + 1) };
 }
