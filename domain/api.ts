@@ -3,6 +3,7 @@ import {
   ActionItem,
   Cadence,
   IsoDate,
+  IsoDateTime,
   Meeting,
   Member,
   PrivateNote,
@@ -110,7 +111,51 @@ export type UpdateCadenceBody = z.input<typeof UpdateCadenceBody>;
 export const Viewer = Member;
 export type Viewer = z.infer<typeof Viewer>;
 
-/** Everything one member may see of a series: loaded with one single-partition query. */
+/** A position in a series' past meetings, newest first: the oldest meeting already shown. */
+export const HistoryCursor = z.object({ scheduledStart: IsoDateTime, id: RecordId });
+export type HistoryCursor = z.infer<typeof HistoryCursor>;
+
+/** What a panel load says about the past it does not carry (see domain/history.ts). */
+export const PanelHistory = z.object({
+  /** Meetings held, skipped or cancelled, in all. */
+  pastMeetings: z.number().int().nonnegative(),
+  /** Page older meetings from here (GET …/history); null when the load already carries them all. */
+  before: HistoryCursor.nullable(),
+});
+export type PanelHistory = z.infer<typeof PanelHistory>;
+
+export const HISTORY_PAGE_MAX = 20;
+
+/** `GET /api/series/:seriesId/history?before=…&beforeId=…&limit=…` (query string). */
+export const HistoryQuery = z
+  .strictObject({
+    before: IsoDateTime.optional(),
+    beforeId: RecordId.optional(),
+    limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).default(10),
+  })
+  .refine((q) => (q.before === undefined) === (q.beforeId === undefined), {
+    message: 'before and beforeId go together (both from the previous page), or neither for the newest page',
+  });
+export type HistoryQuery = z.input<typeof HistoryQuery>;
+
+/** One page of past meetings, newest first, with everything the history view shows of them. */
+export const HistoryPage = z.object({
+  meetings: z.array(Meeting),
+  topics: z.array(Topic),
+  actionItems: z.array(ActionItem),
+  sharedNotes: z.array(SharedNote),
+  /** The caller's own private notes only. */
+  privateNotes: z.array(PrivateNote),
+  /** The next (older) page; null when this was the last. */
+  before: HistoryCursor.nullable(),
+});
+export type HistoryPage = z.infer<typeof HistoryPage>;
+
+/**
+ * What one member sees of a series when the panel opens: the current
+ * meeting, the recent past the health strip and "From last time" need, and
+ * a summary of the rest (older meetings page on demand).
+ */
 export const PanelState = z.object({
   viewer: Viewer,
   series: Series,
@@ -120,6 +165,7 @@ export const PanelState = z.object({
   sharedNotes: z.array(SharedNote),
   /** The viewer's own private notes only. */
   privateNotes: z.array(PrivateNote),
+  history: PanelHistory,
 });
 export type PanelState = z.infer<typeof PanelState>;
 
@@ -163,6 +209,7 @@ function ChangedRecordSchema() {
  *   GET    /api/series/:seriesId/export                    -> text/markdown attachment (the 1:1's history, one file)
  *   GET    /api/series/:seriesId/state                     -> PanelState
  *   GET    /api/series/:seriesId/changes                   ?since=N            -> ChangesResponse (realtime.ts: catch-up)
+ *   GET    /api/series/:seriesId/history                   ?HistoryQuery       -> HistoryPage (older meetings)
  *   POST   /api/series/:seriesId/topics                    AddTopicBody        -> 201 RecordResponse
  *   PATCH  /api/series/:seriesId/topics/:topicId           EditTopicBody       -> RecordResponse
  *          (both PATCHes: optional baseVersion; a stale one that touches a field changed since -> 409 edit_conflict)

@@ -3,10 +3,11 @@ import { io, type Socket } from 'socket.io-client';
 import { EVENTS, PROTOCOL_VERSION, type JoinAck, type RecordsChanged } from '../../domain/realtime.js';
 import { ipcMessage, startChild, type Child } from '../lib/children.js';
 import { summarize, type LatencySummary } from '../lib/stats.js';
-import type { BenchPair, ChildReply, CosmosStats, ParentRequest } from './serviceProtocol.js';
+import type { BenchPair, ChildReply, CosmosChildReply, CosmosStats, ParentRequest } from './serviceProtocol.js';
 import type { AgendaEdit, Engine, Member, OnSeen, PairSession } from './types.js';
 
 const childScript = fileURLToPath(new URL('./serviceChild.ts', import.meta.url));
+const cosmosScript = fileURLToPath(new URL('./cosmosChild.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Cosmos requests and request charge of one API operation, measured alone on an idle service. */
@@ -26,38 +27,57 @@ export class ServiceEngine implements Engine {
   readonly name: string;
   readonly description: string;
   private child: Child | undefined;
+  private cosmos: Child | undefined;
   private url = '';
   private pairs: BenchPair[] = [];
   private requests = 0;
 
-  constructor(private readonly options: { profileDir?: string; partitionIndex?: boolean } = {}) {
-    this.name = options.partitionIndex ? '1:1 Companion service (partition-indexed Cosmos)' : '1:1 Companion service';
-    this.description = `REST write → Cosmos (durable, ETag-guarded) → Socket.IO room broadcast; embedded Cosmos protocol server${
-      options.partitionIndex
-        ? ' with single-partition queries served from that partition only (bench-only patch)'
-        : ' as shipped'
-    }`;
+  constructor(private readonly options: { profileDir?: string; cosmosDelayMs: number; stored: number }) {
+    this.name = '1:1 Companion service';
+    this.description = `REST write → Cosmos (durable, ETag-guarded) → Socket.IO room broadcast; the embedded Cosmos protocol server in its own process, ${options.cosmosDelayMs} ms added to every round trip`;
   }
 
   get pid(): number {
     return this.child?.pid ?? -1;
   }
 
+  /** The Cosmos child's pid, so its CPU can be told apart from the service's. */
+  get cosmosPid(): number {
+    return this.cosmos?.pid ?? -1;
+  }
+
   async start(pairs: number): Promise<void> {
-    let ready: ChildReply | undefined;
-    this.child = await startChild('bench service', ['--import', 'tsx', childScript], {
+    let cosmosReady: CosmosChildReply | undefined;
+    this.cosmos = await startChild('bench Cosmos server', ['--import', 'tsx', cosmosScript], {
       cwd: repoRoot,
       ipc: true,
-      env: {
-        BENCH_PAIRS: String(pairs),
-        BENCH_COSMOS_PARTITION_INDEX: String(Boolean(this.options.partitionIndex)),
-        ...(this.options.profileDir ? { BENCH_PROFILE_DIR: this.options.profileDir } : {}),
-      },
-      readyTimeoutMs: 120_000 + pairs * 100,
+      env: { BENCH_COSMOS_DELAY_MS: String(this.options.cosmosDelayMs) },
       ready: async (child) => {
-        ready = await ipcMessage<Extract<ChildReply, { type: 'ready' }>>(child, 'ready');
+        cosmosReady = await ipcMessage<Extract<CosmosChildReply, { type: 'ready' }>>(child, 'ready');
       },
     });
+    if (cosmosReady?.type !== 'ready') throw new Error('the bench Cosmos server did not say it was ready');
+    let ready: ChildReply | undefined;
+    try {
+      this.child = await startChild('bench service', ['--import', 'tsx', childScript], {
+        cwd: repoRoot,
+        ipc: true,
+        env: {
+          BENCH_PAIRS: String(pairs),
+          BENCH_STORED: String(this.options.stored),
+          BENCH_COSMOS_ENDPOINT: cosmosReady.endpoint,
+          ...(this.options.profileDir ? { BENCH_PROFILE_DIR: this.options.profileDir } : {}),
+        },
+        readyTimeoutMs: 120_000 + pairs * 100 + this.options.stored * 100,
+        ready: async (child) => {
+          ready = await ipcMessage<Extract<ChildReply, { type: 'ready' }>>(child, 'ready');
+        },
+      });
+    } catch (error) {
+      // The Cosmos child must not outlive a service that failed to start.
+      await this.cosmos.stop();
+      throw error;
+    }
     if (ready?.type !== 'ready') throw new Error('the bench service did not say it was ready');
     this.url = ready.url.replace('localhost', '127.0.0.1');
     this.pairs = ready.pairs;
@@ -132,11 +152,15 @@ export class ServiceEngine implements Engine {
     return parsed.record;
   }
 
-  /** One request to the child over IPC, answered by the reply of `replyType` with the same id. */
-  private ask<R extends ChildReply>(request: ParentRequest, replyType: R['type']): Promise<R> {
-    const child = this.child!.process;
+  /** One request to a child over IPC, answered by the reply of `replyType` with the same id. */
+  private ask<R extends ChildReply | CosmosChildReply>(
+    request: ParentRequest | { type: 'cosmosStats'; id: number },
+    replyType: R['type'],
+    to: Child = this.child!,
+  ): Promise<R> {
+    const child = to.process;
     return new Promise<R>((resolve) => {
-      const onMessage = (message: ChildReply) => {
+      const onMessage = (message: ChildReply | CosmosChildReply) => {
         if (message.type === replyType && 'id' in message && 'id' in request && message.id === request.id) {
           child.off('message', onMessage);
           resolve(message as R);
@@ -148,9 +172,10 @@ export class ServiceEngine implements Engine {
   }
 
   async cosmosStats(): Promise<CosmosStats> {
-    const reply = await this.ask<Extract<ChildReply, { type: 'cosmosStats' }>>(
+    const reply = await this.ask<Extract<CosmosChildReply, { type: 'cosmosStats' }>>(
       { type: 'cosmosStats', id: ++this.requests },
       'cosmosStats',
+      this.cosmos!,
     );
     return reply.stats;
   }
@@ -262,5 +287,6 @@ export class ServiceEngine implements Engine {
 
   async stop(): Promise<void> {
     await this.child?.stop();
+    await this.cosmos?.stop();
   }
 }

@@ -20,20 +20,19 @@ export interface CosmosStats {
 export interface WindowReport {
   /** Event-loop delay (perf_hooks.monitorEventLoopDelay), ms: how long ready work waited for the loop. */
   eventLoopDelayMs: { p50: number; p99: number; max: number };
-  /** TCP connections the Cosmos endpoint accepted: a keep-alive pool should open few. */
-  cosmosConnections: number;
   /** Where the V8 CPU profile of the window was written (with --profile). */
   profilePath?: string;
 }
 
-export type ParentRequest =
-  | { type: 'cosmosStats'; id: number }
-  | { type: 'windowStart'; id: number }
-  | { type: 'windowEnd'; id: number }
-  | { type: 'stop' };
+/** IPC between the bench and the Cosmos child (engines/cosmosChild.ts). */
+export type CosmosChildRequest = { type: 'cosmosStats'; id: number } | { type: 'stop' };
+export type CosmosChildReply =
+  | { type: 'ready'; endpoint: string; delayMs: number }
+  | { type: 'cosmosStats'; id: number; stats: CosmosStats; connections: number };
+
+export type ParentRequest = { type: 'windowStart'; id: number } | { type: 'windowEnd'; id: number } | { type: 'stop' };
 
 export type ChildReply =
   | { type: 'ready'; url: string; pairs: BenchPair[] }
-  | { type: 'cosmosStats'; id: number; stats: CosmosStats }
   | { type: 'windowStarted'; id: number }
   | { type: 'windowReport'; id: number; report: WindowReport };

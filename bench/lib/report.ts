@@ -5,7 +5,17 @@ import { chromium } from 'playwright-core';
 import type { WorkloadResult } from './workload.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/browser.js';
 
-export const TARGETS = { p99Ms: 50, pairs: 1000, tabInitialJsGzipKiB: 180 } as const;
+export const TARGETS = {
+  p99Ms: 50,
+  pairs: 1000,
+  cosmosDelayMs: 3,
+  editsPerSecondPerInstance: 1000,
+  cosmosRequestsPerEdit: 1,
+  cosmosRequestsPerPanelLoad: 2,
+  panelLoadP95Ms: 20,
+  storedForPanelLoad: 10_000,
+  tabInitialJsGzipKiB: 180,
+} as const;
 
 const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 
@@ -13,34 +23,57 @@ function pad(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 }
 
-export interface EngineRow {
-  result: WorkloadResult;
+/** One engine stepped through the offered rates, on one server process. */
+export interface EngineSteps {
+  engine: string;
+  description: string;
+  pairs: number;
   /** Does the engine write the change durably before the other member sees it? */
   durableBeforeBroadcast: string;
+  steps: WorkloadResult[];
+  /** Steps not run because an earlier one had already broken down. */
+  skippedRates: number[];
   note?: string;
 }
 
-/** One table, the engines side by side, as printed on the terminal and pasted into docs/bench.md. */
-export function engineTable(rows: EngineRow[]): string {
-  const header = [
-    'engine',
-    '1:1s',
-    'clients',
-    'edits/s',
-    'p50 ms',
-    'p95 ms',
-    'p99 ms',
-    'max ms',
-    'errors',
-    'lost',
-    'server CPU %',
-    'peak RSS MiB',
-    'durable before broadcast',
-  ];
-  const lines = rows.map(({ result: r, durableBeforeBroadcast }) => [
-    r.engine,
-    String(r.pairs),
-    String(r.clients),
+/** A step is within budget when its p99 is under the target with nothing failed or lost. */
+export const withinBudget = (r: WorkloadResult) =>
+  r.latencyMs.p99 < TARGETS.p99Ms && r.errors === 0 && r.lost === 0 && r.latencyMs.count > 0;
+
+/**
+ * The saturation point: the delivered edits/s of the highest step still within budget, and whether a step
+ * beyond it crossed the budget (otherwise the engine held every step offered, and the point is higher).
+ */
+export function saturation(e: EngineSteps): { editsPerSecond: number; crossed: boolean; crossedAtRate?: number } {
+  let held = 0;
+  for (const step of e.steps) {
+    if (!withinBudget(step)) return { editsPerSecond: held, crossed: true, crossedAtRate: step.rate };
+    held = step.edits.perSecond;
+  }
+  return { editsPerSecond: held, crossed: false };
+}
+
+const COLUMNS = [
+  'engine',
+  'rate/1:1',
+  'offered/s',
+  'edits/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'max ms',
+  'errors',
+  'lost',
+  'CPU %',
+  'CPU ms/edit',
+  'RSS MiB',
+];
+
+function stepCells(e: EngineSteps, r: WorkloadResult): string[] {
+  return [
+    e.engine,
+    String(r.rate),
+    fmt(r.rate * r.pairs, 0),
     fmt(r.edits.perSecond),
     fmt(r.latencyMs.p50),
     fmt(r.latencyMs.p95),
@@ -49,13 +82,30 @@ export function engineTable(rows: EngineRow[]): string {
     String(r.errors),
     String(r.lost),
     fmt(r.server.cpuPercent, 0),
+    fmt(r.server.cpuMsPerEdit, 2),
     fmt(r.server.peakRssMiB, 0),
-    durableBeforeBroadcast,
+  ];
+}
+
+/** The steps of every engine, side by side by rate, as printed on the terminal. */
+export function stepTable(engines: EngineSteps[]): string {
+  const rates = [...new Set(engines.flatMap((e) => e.steps.map((s) => s.rate)))].sort((a, b) => a - b);
+  const lines: string[][] = [];
+  for (const rate of rates) {
+    for (const e of engines) {
+      const step = e.steps.find((s) => s.rate === rate);
+      if (step) lines.push(stepCells(e, step));
+    }
+  }
+  const widths = COLUMNS.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const notes = engines.flatMap((e) => [
+    ...(e.skippedRates.length
+      ? [`  ${e.engine}: steps ${e.skippedRates.join(', ')}/s per 1:1 not run (an earlier step had broken down)`]
+      : []),
+    ...(e.note ? [`  * ${e.engine}: ${e.note}`] : []),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const notes = rows.filter((r) => r.note).map((r) => `  * ${r.result.engine}: ${r.note}`);
   return [
-    pad(header, widths),
+    pad(COLUMNS, widths),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...lines.map((l) => pad(l, widths)),
     ...notes,
@@ -63,59 +113,67 @@ export function engineTable(rows: EngineRow[]): string {
 }
 
 /** The same table in Markdown, for docs/bench.md. */
-export function engineMarkdown(rows: EngineRow[]): string {
-  const head =
-    '| engine | 1:1s (clients) | edits/s | p50 ms | p95 ms | p99 ms | max ms | errors / lost | server CPU % | peak RSS MiB | durable before broadcast |';
-  const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|';
-  const body = rows.map(
-    ({ result: r, durableBeforeBroadcast, note }) =>
-      `| ${r.engine}${note ? ' *' : ''} | ${r.pairs} (${r.clients}) | ${fmt(r.edits.perSecond)} | ${fmt(r.latencyMs.p50)} | ${fmt(
-        r.latencyMs.p95,
-      )} | ${fmt(r.latencyMs.p99)} | ${fmt(r.latencyMs.max)} | ${r.errors} / ${r.lost} | ${fmt(r.server.cpuPercent, 0)} | ${fmt(
-        r.server.peakRssMiB,
-        0,
-      )} | ${durableBeforeBroadcast} |`,
-  );
+export function stepMarkdown(engines: EngineSteps[]): string {
+  const rates = [...new Set(engines.flatMap((e) => e.steps.map((s) => s.rate)))].sort((a, b) => a - b);
+  const head = `| ${COLUMNS.join(' | ')} |`;
+  const sep = `|---${'|---:'.repeat(COLUMNS.length - 1)}|`;
+  const body: string[] = [];
+  for (const rate of rates) {
+    for (const e of engines) {
+      const step = e.steps.find((s) => s.rate === rate);
+      if (step) body.push(`| ${stepCells(e, step).join(' | ')} |`);
+    }
+  }
   return [head, sep, ...body].join('\n');
 }
 
-/** Short enough to sit under a group of bars. */
-function chartLabel(engine: string): string {
-  if (!engine.startsWith('1:1 Companion service')) return engine;
-  return engine.includes('partition') ? 'Service (partition-indexed)' : 'Service (as shipped)';
+export interface TargetLine {
+  target: string;
+  measured: string;
+  met: boolean | 'not measured';
+}
+
+export function targetLines(lines: TargetLine[]): string {
+  return lines
+    .map(
+      (l) => `  ${l.met === true ? 'met    ' : l.met === false ? 'NOT MET' : 'n/a    '}  ${l.target} — ${l.measured}`,
+    )
+    .join('\n');
 }
 
 const escapeXml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`);
 
-/** Latency percentiles per engine as grouped bars on a log scale, with the p99 target drawn across. */
-export function latencySvg(rows: EngineRow[], subtitle: string): string {
+const ENGINE_COLORS = ['#08519c', '#e6550d', '#31a354', '#756bb1'];
+
+/** p99 (bar) and p50 (tick) per offered rate step, the engines side by side, log scale, with the target line. */
+export function stepsSvg(engines: EngineSteps[], subtitle: string): string {
   const width = 900;
   const height = 460;
-  const left = 70;
-  const right = 20;
-  const top = 70;
-  const bottom = 90;
+  const [left, right, top, bottom] = [70, 20, 90, 70];
   const plotH = height - top - bottom;
   const plotW = width - left - right;
-  const values = rows.flatMap((r) => [r.result.latencyMs.p50, r.result.latencyMs.p95, r.result.latencyMs.p99]);
+  const rates = [...new Set(engines.flatMap((e) => e.steps.map((s) => s.rate)))].sort((a, b) => a - b);
+  const values = engines.flatMap((e) => e.steps.flatMap((s) => [s.latencyMs.p50, s.latencyMs.p99]));
   const finite = values.filter((v) => Number.isFinite(v) && v > 0);
   const minV = 0.5;
   const maxV = Math.max(TARGETS.p99Ms * 2, ...finite) * 1.3;
   const y = (v: number) =>
     top + plotH - ((Math.log10(Math.max(v, minV)) - Math.log10(minV)) / (Math.log10(maxV) - Math.log10(minV))) * plotH;
-  const colors = ['#6baed6', '#3182bd', '#08519c'];
-  const labels = ['p50', 'p95', 'p99'];
-  const groupW = plotW / Math.max(rows.length, 1);
-  const barW = Math.min(60, (groupW * 0.7) / 3);
-  const parts: string[] = [];
-  parts.push(`<rect width="${width}" height="${height}" fill="#fff"/>`);
+  const groupW = plotW / Math.max(rates.length, 1);
+  const barW = Math.min(70, (groupW * 0.7) / Math.max(engines.length, 1));
+  const parts: string[] = [`<rect width="${width}" height="${height}" fill="#fff"/>`];
   parts.push(
-    `<text x="${width / 2}" y="28" text-anchor="middle" font-size="20" font-weight="600">Edit → other member's panel latency</text>`,
+    `<text x="${width / 2}" y="26" text-anchor="middle" font-size="20" font-weight="600">Edit → other member's panel, p99 by offered load</text>`,
+    `<text x="${width / 2}" y="48" text-anchor="middle" font-size="13" fill="#555">${escapeXml(subtitle)}</text>`,
   );
-  parts.push(
-    `<text x="${width / 2}" y="50" text-anchor="middle" font-size="13" fill="#555">${escapeXml(subtitle)}</text>`,
-  );
+  engines.forEach((e, k) => {
+    const lx = left + k * 300;
+    parts.push(
+      `<rect x="${lx}" y="60" width="14" height="14" fill="${ENGINE_COLORS[k % ENGINE_COLORS.length]}"/>`,
+      `<text x="${lx + 20}" y="72" font-size="13">${escapeXml(e.engine)} (${e.pairs} 1:1s)</text>`,
+    );
+  });
   for (const tick of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]) {
     if (tick < minV || tick > maxV) continue;
     const ty = y(tick);
@@ -123,45 +181,31 @@ export function latencySvg(rows: EngineRow[], subtitle: string): string {
     parts.push(`<text x="${left - 8}" y="${ty + 4}" text-anchor="end" font-size="12" fill="#555">${tick}</text>`);
   }
   parts.push(
-    `<text x="18" y="${top + plotH / 2}" font-size="13" fill="#555" transform="rotate(-90 18 ${top + plotH / 2})" text-anchor="middle">milliseconds (log scale)</text>`,
+    `<text x="18" y="${top + plotH / 2}" font-size="13" fill="#555" transform="rotate(-90 18 ${top + plotH / 2})" text-anchor="middle">p99 ms (log scale); tick: p50</text>`,
   );
-  rows.forEach((row, g) => {
-    const r = row.result;
-    const gx = left + g * groupW + (groupW - barW * 3) / 2;
-    [r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99].forEach((v, k) => {
-      if (!Number.isFinite(v)) return;
-      const by = y(v);
+  rates.forEach((rate, g) => {
+    const gx = left + g * groupW + (groupW - barW * engines.length) / 2;
+    engines.forEach((e, k) => {
+      const step = e.steps.find((s) => s.rate === rate);
+      if (!step || !Number.isFinite(step.latencyMs.p99)) return;
+      const x = gx + k * barW;
+      const by = y(step.latencyMs.p99);
       parts.push(
-        `<rect x="${gx + k * barW}" y="${by}" width="${barW - 4}" height="${top + plotH - by}" fill="${colors[k]}"/>`,
-      );
-      parts.push(
-        `<text x="${gx + k * barW + (barW - 4) / 2}" y="${by - 5}" text-anchor="middle" font-size="11">${fmt(v, v < 10 ? 1 : 0)}</text>`,
+        `<rect x="${x}" y="${by}" width="${barW - 6}" height="${top + plotH - by}" fill="${ENGINE_COLORS[k % ENGINE_COLORS.length]}"/>`,
+        `<line x1="${x}" x2="${x + barW - 6}" y1="${y(step.latencyMs.p50)}" y2="${y(step.latencyMs.p50)}" stroke="#fff" stroke-width="2"/>`,
+        `<text x="${x + (barW - 6) / 2}" y="${by - 5}" text-anchor="middle" font-size="11">${fmt(step.latencyMs.p99, step.latencyMs.p99 < 10 ? 1 : 0)}</text>`,
       );
     });
     parts.push(
-      `<text x="${gx + barW * 1.5}" y="${top + plotH + 22}" text-anchor="middle" font-size="14" font-weight="600">${escapeXml(chartLabel(r.engine))}</text>`,
-    );
-    parts.push(
-      `<text x="${gx + barW * 1.5}" y="${top + plotH + 40}" text-anchor="middle" font-size="12" fill="#555">${r.pairs} 1:1s · ${fmt(
-        r.edits.perSecond,
-        0,
-      )} edits/s · CPU ${fmt(r.server.cpuPercent, 0)} %</text>`,
+      `<text x="${gx + (barW * engines.length) / 2}" y="${top + plotH + 22}" text-anchor="middle" font-size="14" font-weight="600">${rate}/s per 1:1</text>`,
     );
   });
   const ty = y(TARGETS.p99Ms);
   parts.push(
-    `<line x1="${left}" x2="${width - right}" y1="${ty}" y2="${ty}" stroke="#d62728" stroke-dasharray="6 4"/>`,
+    `<line x1="${left}" x2="${width - right}" y1="${ty}" y2="${ty}" stroke="#d62728" stroke-dasharray="6 4" stroke-width="2"/>`,
+    `<text x="${width - right - 4}" y="${ty - 6}" text-anchor="end" font-size="12" fill="#d62728">target p99 ${TARGETS.p99Ms} ms</text>`,
   );
-  parts.push(
-    // In the legend row, where no bar can cover it.
-    `<line x1="${left + 260}" x2="${left + 290}" y1="${height - 21}" y2="${height - 21}" stroke="#d62728" stroke-dasharray="6 4"/><text x="${left + 298}" y="${height - 16}" font-size="13" fill="#d62728">target p99 ${TARGETS.p99Ms} ms</text>`,
-  );
-  labels.forEach((label, k) => {
-    const lx = left + k * 80;
-    parts.push(`<rect x="${lx}" y="${height - 28}" width="14" height="14" fill="${colors[k]}"/>`);
-    parts.push(`<text x="${lx + 20}" y="${height - 16}" font-size="13">${label}</text>`);
-  });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans, Arial, sans-serif">${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">${parts.join('')}</svg>`;
 }
 
 /** Renders the SVG to PNG with the system's headless Chromium (no download, loopback only: the SVG is inline). */

@@ -22,6 +22,8 @@ export interface WorkloadOptions {
   deliveryTimeoutMs?: number;
   /** Clients opened at once while connecting. */
   connectConcurrency?: number;
+  /** Prefix of the topic ids this run adds, so runs on the same engine (rate steps) never reuse one. */
+  idPrefix?: string;
   log?: (line: string) => void;
 }
 
@@ -41,7 +43,14 @@ export interface WorkloadResult {
   /** Writes that succeeded but never reached the other member within the timeout. */
   lost: number;
   errorSamples: string[];
-  server: { pid: number; cpuPercent: number; peakRssMiB: number; window: Record<string, unknown> };
+  server: {
+    pid: number;
+    cpuPercent: number;
+    /** Server CPU time per edit made in the window (user + system), ms. */
+    cpuMsPerEdit: number;
+    peakRssMiB: number;
+    window: Record<string, unknown>;
+  };
   /** The load generator itself: when it nears 100 % of a core, latencies include its own queueing. */
   generatorCpuPercent: number;
 }
@@ -56,14 +65,17 @@ interface Pending {
 class AgendaModel {
   private topics: { id: string; discussed: boolean }[] = [];
   private next = 0;
-  constructor(private readonly pair: number) {}
+  constructor(
+    private readonly pair: number,
+    private readonly prefix = '',
+  ) {}
 
   choose(random: () => number): AgendaEdit {
     const open = this.topics.filter((t) => !t.discussed);
     const roll = random();
     const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
     if (this.topics.length === 0 || (roll < 0.3 && this.topics.length < 12)) {
-      const id = `p${this.pair}-t${this.next++}`;
+      const id = `${this.prefix}p${this.pair}-t${this.next++}`;
       return { kind: 'add', topicId: id, text: `Topic ${this.next} of 1:1 ${this.pair}` };
     }
     if (roll < 0.6)
@@ -176,7 +188,7 @@ export async function runWorkload(engine: Engine, options: WorkloadOptions): Pro
 
   const loops = sessions.map(async (session, pair) => {
     const random = mulberry32(pair + 1);
-    const model = new AgendaModel(pair);
+    const model = new AgendaModel(pair, options.idPrefix);
     let seq = 0;
     // Spread the first edits over one mean interval so the 1:1s do not start in lockstep.
     let wait = random() * (1000 / options.rate);
@@ -184,7 +196,7 @@ export async function runWorkload(engine: Engine, options: WorkloadOptions): Pro
       await new Promise((r) => setTimeout(r, wait));
       const edit = model.choose(random);
       const by: Member = random() < 0.5 ? 0 : 1;
-      const tag = `${pair}:${seq++}`;
+      const tag = `${options.idPrefix ?? ''}${pair}:${seq++}`;
       const startedAt = performance.now();
       const counted = measuring;
       if (counted) {
@@ -246,7 +258,13 @@ export async function runWorkload(engine: Engine, options: WorkloadOptions): Pro
     errors,
     lost,
     errorSamples,
-    server: { pid: engine.pid, cpuPercent: cpuPercent(cpuFrom, cpuTo), peakRssMiB: peak, window: serverWindow },
+    server: {
+      pid: engine.pid,
+      cpuPercent: cpuPercent(cpuFrom, cpuTo),
+      cpuMsPerEdit: attempted > 0 ? ((cpuTo.cpuSeconds - cpuFrom.cpuSeconds) * 1000) / attempted : Number.NaN,
+      peakRssMiB: peak,
+      window: serverWindow,
+    },
     generatorCpuPercent: ((genUsage.user + genUsage.system) / 1000 / (wallTo - wallFrom)) * 100,
   };
 }

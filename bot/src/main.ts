@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import { localDataOptionsFromArgs, prepareLocalData } from './localData.js';
 
 /** `--dev` turns on the local meeting page (same as DEV_MODE=true). */
 if (process.argv.includes('--dev') && process.env.DEV_MODE === undefined) process.env.DEV_MODE = 'true';
@@ -7,11 +8,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Imported after the configuration is checked, so a bad environment fails at once.
   const { createService } = await import('./service.js');
-  const service = await createService(config);
+  // Local data only where it is ours to keep: the embedded store (Azure Cosmos DB keeps its own).
+  const localDataDir = config.COSMOS_ENDPOINT ? undefined : prepareLocalData(localDataOptionsFromArgs(process.argv));
+  const service = await createService(config, localDataDir ? { localDataDir } : {});
   const url = await service.listen();
   const lines = [
     `1:1 Companion is running at ${url}`,
     `  storage: ${service.cosmos.description}`,
+    ...(localDataDir ? [`  local data: ${localDataDir} (git-ignored; start with --fresh to begin empty)`] : []),
     config.DEV_MODE
       ? `  dev mode: open ${url}/ for the local meeting page (two dev identities side by side)`
       : '  sign-in: Microsoft Entra ID tokens from Teams',

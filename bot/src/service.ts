@@ -24,6 +24,7 @@ import {
   type DevIdentityIssuer,
   type TokenVerifier,
 } from './identity/index.js';
+import { DEV_KEY_FILE } from './localData.js';
 import { createLogger, type Logger } from './logger.js';
 import { attachScaleOut } from './realtime/scaleOut.js';
 import { createRealtime, type Realtime } from './realtime/socketServer.js';
@@ -43,6 +44,11 @@ export interface ServiceDeps {
    * accepting the tokens open panels hold (tests restart the service this way).
    */
   devIdentities?: DevIdentityIssuer;
+  /**
+   * A local folder for the embedded Cosmos server's data and the dev signing
+   * key, kept across restarts (`npm start`); unset: memory only (tests).
+   */
+  localDataDir?: string;
 }
 
 export interface Service {
@@ -97,9 +103,12 @@ function tokenVerifier(config: Config, dev: DevIdentityIssuer | undefined): Toke
 export async function createService(config: Config, deps: ServiceDeps = {}): Promise<Service> {
   const logger = deps.logger ?? createLogger(config);
   const clock = deps.clock ?? (config.DEV_MODE ? new AdjustableClock() : systemClock);
-  const cosmos = await connectCosmos(config, logger);
+  const cosmos = await connectCosmos(config, logger, deps.localDataDir ? { dataDir: deps.localDataDir } : {});
   const store = createStore(cosmos);
-  const devIdentities = config.DEV_MODE ? (deps.devIdentities ?? (await createDevIdentityIssuer())) : undefined;
+  const devIdentities = config.DEV_MODE
+    ? (deps.devIdentities ??
+      (await createDevIdentityIssuer(deps.localDataDir ? { keyFile: path.join(deps.localDataDir, DEV_KEY_FILE) } : {})))
+    : undefined;
   const verifier = cachedVerifier(tokenVerifier(config, devIdentities));
 
   const app = express();

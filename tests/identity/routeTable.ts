@@ -42,6 +42,7 @@ export const ROUTES: readonly RouteCase[] = [
     path: (t) => `/api/chats/${encodeURIComponent(t.chatId)}/series`,
   },
   { method: 'GET', pattern: '/api/series/:seriesId/state', path: (t) => `${s(t)}/state` },
+  { method: 'GET', pattern: '/api/series/:seriesId/history', path: (t) => `${s(t)}/history?limit=5` },
   {
     method: 'GET',
     pattern: '/api/series/:seriesId/changes',

@@ -8,7 +8,7 @@ import { applyTemplate, updateCadence } from '../commands/meetings.js';
 import { closeMeetingCommand, CURRENT, skipMeetingCommand, startMeetingCommand } from '../commands/meetingLifecycle.js';
 import type { MeetingClosed } from '../commands/context.js';
 import { putPrivateNote, putSharedNote } from '../commands/notes.js';
-import { findSeriesForChat, listMySeries, loadPanelState } from '../commands/panel.js';
+import { findSeriesForChat, listMySeries, loadHistoryPage, loadPanelState } from '../commands/panel.js';
 import { addTopic, deleteTopic, editTopic, moveTopic, restoreTopic } from '../commands/topics.js';
 import { callerOf } from '../http/auth.js';
 
@@ -42,6 +42,9 @@ export function seriesRoutes(ctx: () => CommandContext): Router {
   });
   router.get('/series/:seriesId/changes', async (req, res) => {
     res.json(await changesSince(ctx(), callerOf(res), idParam(req, 'seriesId'), req.query));
+  });
+  router.get('/series/:seriesId/history', async (req, res) => {
+    res.json(await loadHistoryPage(ctx(), callerOf(res), idParam(req, 'seriesId'), req.query));
   });
 
   router.post('/series/:seriesId/topics', async (req, res) => {

@@ -1,9 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
-import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { startEmbeddedCosmos } from './embedded/server.js';
+
+export { startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedCosmosOptions } from './embedded/server.js';
 
 /**
  * Containers. Those of a 1:1 are partitioned by /seriesId so a panel load is
@@ -54,24 +55,19 @@ export interface CosmosConnection {
   close(): Promise<void>;
 }
 
-/** Starts the Cosmos DB protocol server in-process (data in memory only). */
-export async function startEmbeddedCosmos(): Promise<{ endpoint: string; close(): Promise<void> }> {
-  // Keep-alive: without it the server answers `Connection: close` and every Cosmos call opens a new TCP connection.
-  const server = createHttpServer({ keepAlive: true });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+export interface ConnectOptions {
+  /** Where the embedded server keeps its data across restarts (unset: memory only). Ignored with COSMOS_ENDPOINT. */
+  dataDir?: string;
 }
 
-export async function connectCosmos(config: Config, logger: Logger): Promise<CosmosConnection> {
-  const embedded = config.COSMOS_ENDPOINT ? undefined : await startEmbeddedCosmos();
+export async function connectCosmos(
+  config: Config,
+  logger: Logger,
+  options: ConnectOptions = {},
+): Promise<CosmosConnection> {
+  const embedded = config.COSMOS_ENDPOINT
+    ? undefined
+    : await startEmbeddedCosmos(options.dataDir ? { dataDir: options.dataDir } : {});
   const endpoint = config.COSMOS_ENDPOINT ?? embedded!.endpoint;
   const useManagedIdentity = !embedded && !config.COSMOS_KEY;
   const client = new CosmosClient({
@@ -92,7 +88,11 @@ export async function connectCosmos(config: Config, logger: Logger): Promise<Cos
 
   const containers = await openContainers(client, config.COSMOS_DATABASE, !useManagedIdentity);
   const description = embedded
-    ? `embedded Cosmos DB protocol server at ${endpoint} (data is kept in memory only and lost on exit)`
+    ? `embedded Cosmos DB protocol server at ${endpoint} (${
+        options.dataDir
+          ? `data kept in ${options.dataDir}; ${embedded.restoredDocuments} records restored`
+          : 'data is kept in memory only and lost on exit'
+      })`
     : `Azure Cosmos DB at ${endpoint}, database "${config.COSMOS_DATABASE}"${useManagedIdentity ? ' (managed identity)' : ''}`;
   logger.debug({ endpoint }, 'cosmos connected');
 

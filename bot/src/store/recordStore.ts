@@ -1,4 +1,4 @@
-import type { Container, ItemDefinition } from '@azure/cosmos';
+import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 
 import { SharedRecord, type AnyRecord } from '../../../domain/entities.js';
 import { cosmosStatus, StaleWrite, storageCall } from './errors.js';
@@ -85,6 +85,32 @@ export class RecordRepository<T extends AnyRecord> {
         .fetchAll();
       return resources.map((doc) => ({ record: this.schema.parse(doc), etag: String(doc._etag) }));
     });
+  }
+
+  /**
+   * Records of one series matching a condition on `c` (single partition).
+   * `top` and `orderBy` bound and order the result on the server.
+   */
+  async select(
+    seriesId: string,
+    condition: string,
+    parameters: SqlParameter[] = [],
+    options: { top?: number; orderBy?: string } = {},
+  ): Promise<T[]> {
+    const top = options.top !== undefined ? `TOP ${Math.max(1, Math.floor(options.top))} ` : '';
+    const orderBy = options.orderBy ? ` ORDER BY ${options.orderBy}` : '';
+    const { resources } = await storageCall(() =>
+      this.container.items
+        .query<ItemDefinition>(
+          {
+            query: `SELECT ${top}* FROM c WHERE c.seriesId = @seriesId AND (${condition})${orderBy}`,
+            parameters: [{ name: '@seriesId', value: seriesId }, ...parameters],
+          },
+          { partitionKey: seriesId },
+        )
+        .fetchAll(),
+    );
+    return resources.map((doc) => this.schema.parse(doc));
   }
 
   read(seriesId: string, id: string): Promise<Stored<T> | undefined> {

@@ -43,7 +43,16 @@ const topic = (over: Partial<Topic> = {}): Topic => ({
 function alexPanel(...topics: Topic[]): SeriesState {
   return seriesReducer(initialSeriesState('s1'), {
     type: 'loaded',
-    state: { viewer: alex, series, meetings: [], topics, actionItems: [], sharedNotes: [], privateNotes: [] },
+    state: {
+      viewer: alex,
+      series,
+      meetings: [],
+      topics,
+      actionItems: [],
+      sharedNotes: [],
+      privateNotes: [],
+      history: { pastMeetings: 0, before: null },
+    },
   });
 }
 

@@ -32,6 +32,7 @@ function loaded(overrides: Partial<PanelState>) {
     actionItems: [],
     sharedNotes: [],
     privateNotes: [],
+    history: { pastMeetings: 0, before: null },
     ...overrides,
   };
   return seriesReducer(initialSeriesState('s-1'), { type: 'loaded', state });

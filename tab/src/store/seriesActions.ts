@@ -1,6 +1,7 @@
 import { orderForMove, orderForNewTopic } from '../../../domain/agenda.js';
 import type { RecordResponse } from '../../../domain/api.js';
 import type { ActionItem, AnyRecord, TopicCategory, Topic, TopicStatus } from '../../../domain/entities.js';
+import { messageOf } from '../api/http.js';
 import type { SeriesApi } from '../api/seriesApi.js';
 import { newId } from './newId.js';
 import type { Outbox } from './outbox.js';
@@ -138,6 +139,18 @@ export function createSeriesActions(
         held && { ...held, doneAt: done ? now() : undefined },
         () => api.editActionItem(itemId, { done }),
       );
+    },
+
+    /** The next page of earlier meetings into the store (the history view's "Show earlier meetings"). */
+    async loadEarlierMeetings(): Promise<void> {
+      const { history } = read();
+      if (history.loading || (history.paged && !history.before)) return;
+      dispatch({ type: 'historyLoading' });
+      try {
+        dispatch({ type: 'historyPage', page: await api.loadHistory(history.before) });
+      } catch (error) {
+        dispatch({ type: 'historyFailed', message: `Earlier meetings could not be loaded: ${messageOf(error)}` });
+      }
     },
 
     dismissNotice(id: number): void {

@@ -92,6 +92,7 @@ function panelState(overrides: Partial<PanelState> = {}): PanelState {
     actionItems: [],
     sharedNotes: [],
     privateNotes: [],
+    history: { pastMeetings: 0, before: null },
     ...overrides,
   };
 }
@@ -249,5 +250,48 @@ describe('the series clock on the panel', () => {
     expect(missedChanges(state.records, [topic('a', { version: 3 })])).toBe(false);
     expect(missedChanges(state.records, [topic('new', { version: 1 })])).toBe(false);
     expect(missedChanges(state.records, [topic('a', { version: 4 })])).toBe(true);
+  });
+});
+
+describe('history paging in the series store', () => {
+  const cursor = (id: string) => ({ scheduledStart: at, id });
+  const loaded = (before: { scheduledStart: string; id: string } | null) =>
+    ({ type: 'loaded', state: panelState({ history: { pastMeetings: 30, before } }) }) as SeriesAction;
+  const page = (ids: string[], before: { scheduledStart: string; id: string } | null): SeriesAction => ({
+    type: 'historyPage',
+    page: {
+      meetings: ids.map((id) => ({ ...meeting(id), status: 'ended' as const })),
+      topics: ids.map((id) => topic(`t-${id}`, { meetingId: id })),
+      actionItems: [],
+      sharedNotes: [],
+      privateNotes: [],
+      before,
+    },
+  });
+
+  it('a load tells how many meetings are past and where the next page starts', () => {
+    const state = run(loaded(cursor('m-8')));
+    expect(state.history).toMatchObject({ pastMeetings: 30, before: cursor('m-8'), paged: false });
+  });
+
+  it('a page adds its meetings and topics and moves the cursor on; the last page ends it', () => {
+    let state = run(loaded(cursor('m-8')), page(['m-9', 'm-10'], cursor('m-10')));
+    expect(Object.keys(state.records.meeting)).toEqual(expect.arrayContaining(['m-9', 'm-10']));
+    expect(state.records.topic['t-m-9']).toBeDefined();
+    expect(state.history.before).toEqual(cursor('m-10'));
+    state = seriesReducer(state, page(['m-11'], null));
+    expect(state.history.before).toBeNull();
+  });
+
+  it('a reload after paging keeps the older cursor, so paged meetings are not fetched again', () => {
+    const state = run(loaded(cursor('m-8')), page(['m-9'], cursor('m-9')), loaded(cursor('m-8')));
+    expect(state.history.before).toEqual(cursor('m-9'));
+    expect(state.records.meeting['m-9']).toBeDefined();
+  });
+
+  it('a failed page keeps what is shown, stops loading and tells the person', () => {
+    const state = run(loaded(cursor('m-8')), { type: 'historyLoading' }, { type: 'historyFailed', message: 'offline' });
+    expect(state.history).toMatchObject({ loading: false, before: cursor('m-8') });
+    expect(state.notices.map((n) => n.text)).toEqual(['offline']);
   });
 });

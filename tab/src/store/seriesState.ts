@@ -1,4 +1,4 @@
-import type { PanelState } from '../../../domain/api.js';
+import type { HistoryCursor, HistoryPage, PanelState } from '../../../domain/api.js';
 import type { AnyRecord, Member, RecordType, UserId } from '../../../domain/entities.js';
 import { highestClock } from '../../../domain/seriesClock.js';
 import type { LiveStatus } from '../api/realtime.js';
@@ -37,6 +37,18 @@ export interface SeriesState {
   liveMessage?: string;
   notices: Notice[];
   nextNoticeId: number;
+  history: HistoryView;
+}
+
+/** The past the panel has not loaded yet: older meetings page in on demand. */
+export interface HistoryView {
+  /** Meetings held, skipped or cancelled, in all (from the last load). */
+  pastMeetings: number;
+  /** Where the next page starts; null when every past meeting is held. */
+  before: HistoryCursor | null;
+  /** A page was loaded: a reload keeps this (older) cursor, since the paged records stay. */
+  paged: boolean;
+  loading: boolean;
 }
 
 export type SeriesAction =
@@ -49,6 +61,9 @@ export type SeriesAction =
    */
   | { type: 'recordsReceived'; records: readonly AnyRecord[]; clock?: number }
   | { type: 'outdated'; message: string }
+  | { type: 'historyLoading' }
+  | { type: 'historyPage'; page: HistoryPage }
+  | { type: 'historyFailed'; message: string }
   | { type: 'optimistic'; record: AnyRecord }
   | { type: 'settled'; id: string }
   | { type: 'presence'; online: UserId[] }
@@ -69,6 +84,7 @@ export function initialSeriesState(seriesId: string): SeriesState {
     live: 'connecting',
     notices: [],
     nextNoticeId: 1,
+    history: { pastMeetings: 0, before: null, paged: false, loading: false },
   };
 }
 
@@ -111,8 +127,29 @@ export function seriesReducer(state: SeriesState, action: SeriesAction): SeriesS
           all.filter((r) => r.seriesId === state.seriesId),
         ),
         clock: highestClock(all, state.clock),
+        history: {
+          ...state.history,
+          pastMeetings: action.state.history.pastMeetings,
+          before: state.history.paged ? state.history.before : action.state.history.before,
+        },
       };
     }
+    case 'historyLoading':
+      return { ...state, history: { ...state.history, loading: true } };
+    case 'historyPage': {
+      const { meetings, topics, actionItems, sharedNotes, privateNotes, before } = action.page;
+      const all: AnyRecord[] = [...meetings, ...topics, ...actionItems, ...sharedNotes, ...privateNotes];
+      return {
+        ...state,
+        records: mergeRecords(
+          state.records,
+          all.filter((r) => r.seriesId === state.seriesId),
+        ),
+        history: { ...state.history, before, paged: true, loading: false },
+      };
+    }
+    case 'historyFailed':
+      return addNotice({ ...state, history: { ...state.history, loading: false } }, action.message);
     case 'loadFailed':
       // A failed reload keeps what is already shown; only a first load failure blanks the panel.
       return state.status === 'ready'

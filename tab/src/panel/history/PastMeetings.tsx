@@ -12,6 +12,7 @@ const useStyles = makeStyles({
   list: plainList(),
   open: { justifyContent: 'flex-start', width: '100%', textAlign: 'start' },
   empty: mutedText,
+  more: { alignSelf: 'flex-start' },
 });
 
 export const OUTCOME_LABELS: Record<Meeting['status'], string> = {
@@ -25,15 +26,17 @@ export const OUTCOME_LABELS: Record<Meeting['status'], string> = {
 /** Earlier meetings of this 1:1, newest first; opening one shows it read-only in place of the current agenda. */
 export function PastMeetings({ onOpen }: { onOpen(meetingId: string): void }) {
   const styles = useStyles();
-  const { state } = useSeriesView();
+  const { state, actions } = useSeriesView();
   const past = selectPastMeetings(state);
+  const { before, loading, pastMeetings } = state.history;
+  const notLoaded = Math.max(0, pastMeetings - past.length);
 
   return (
     <section className={styles.section} aria-labelledby="past-meetings-heading">
       <h2 id="past-meetings-heading" className={styles.heading}>
         Past meetings
       </h2>
-      {past.length === 0 ? (
+      {past.length === 0 && !before ? (
         <Text className={styles.empty}>No earlier 1:1s yet. Meetings you end show up here.</Text>
       ) : (
         <ul className={styles.list} aria-label="Past meetings">
@@ -54,6 +57,18 @@ export function PastMeetings({ onOpen }: { onOpen(meetingId: string): void }) {
             );
           })}
         </ul>
+      )}
+      {before && (
+        <Button
+          appearance="secondary"
+          className={styles.more}
+          disabled={loading}
+          onClick={() => void actions.loadEarlierMeetings()}
+        >
+          {loading
+            ? 'Loading earlier meetings…'
+            : `Show earlier meetings${notLoaded > 0 ? ` (${notLoaded} more)` : ''}`}
+        </Button>
       )}
     </section>
   );
