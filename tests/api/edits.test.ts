@@ -210,3 +210,42 @@ describe('deleting and restoring an action item', () => {
     expect((await stored(asReport, path)).topics[0]).not.toHaveProperty('deletedAt');
   });
 });
+
+describe('over-long text is refused with a message, never cut', () => {
+  it('a 5,000-character topic answers 400 with its length and the limit, and nothing is stored', async () => {
+    const { asReport, path } = await oneOnOne();
+    const res = await asReport.post(`${path}/topics`, { id: 'long', text: 'x'.repeat(5000) });
+    expect(res.status).toBe(400);
+    const error = ErrorBody.parse(res.body).error;
+    expect(error.code).toBe('invalid');
+    expect(error.message).toMatch(/at most 500 characters \(it has 5000\)/);
+    expect((await stored(asReport, path)).topics).toEqual([]);
+  });
+
+  it('every text field of every route refuses text over its limit and keeps what was stored', async () => {
+    const { asReport, path, report, series } = await oneOnOne();
+    await asReport.post(`${path}/topics`, { id: 't', text: 'Short topic' });
+    await asReport.post(`${path}/action-items`, { id: 'a', text: 'Short item', ownerId: report.userId });
+    await asReport.put(`${path}/topics/t/notes/mine`, { text: 'Short note' });
+    const before = await stored(asReport, path);
+    const refused = [
+      await asReport.patch(`${path}/topics/t`, { text: 'y'.repeat(501) }),
+      await asReport.post(`${path}/action-items`, { id: 'b', text: 'z'.repeat(501), ownerId: report.userId }),
+      await asReport.patch(`${path}/action-items/a`, { text: 'z'.repeat(2000) }),
+      await asReport.put(`${path}/topics/t/notes/mine`, { text: 'n'.repeat(10_001) }),
+      await asReport.put(`${path}/meetings/${series.currentMeetingId}/private-note`, { text: 'p'.repeat(20_001) }),
+    ];
+    for (const res of refused) {
+      expect(res.status).toBe(400);
+      expect(ErrorBody.parse(res.body).error.message).toMatch(/at most [\d,]+ characters \(it has \d+\); shorten it/);
+    }
+    const after = await stored(asReport, path);
+    expect(after.topics).toEqual(before.topics);
+    expect(after.actionItems).toEqual(before.actionItems);
+    expect(after.sharedNotes).toEqual(before.sharedNotes);
+    expect(after.privateNotes).toEqual([]);
+    // Positive control: text at the limit is stored whole.
+    const atLimit = await asReport.patch(`${path}/topics/t`, { text: 'w'.repeat(500) });
+    expect(recordOf(atLimit.body)).toMatchObject({ text: 'w'.repeat(500) });
+  });
+});
