@@ -173,6 +173,8 @@ function carryOverTopics(topics: readonly Topic[], endedMeetingId: string, next:
     status: 'open',
     carriedOverCount: source.carriedOverCount + 1,
     originId: source.originId,
+    // Who leads (health.ts) counts a carried topic where it first came from.
+    ...(source.source ? { source: source.source } : {}),
   }));
 }
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody, PanelState, RecordResponse } from '../../domain/api.js';
+import { ErrorBody, PanelState, RecordResponse, RecordsResponse } from '../../domain/api.js';
+import { derivedId } from '../../domain/ids.js';
+import { topicsFromTemplate } from '../../domain/templates.js';
 import type { Series, Topic } from '../../domain/entities.js';
 import { apiClient, connectPanel, eventually, seriesPath } from '../support/api.js';
 import { devToken, seedSeries, startTestService, type TestService } from '../support/service.js';
@@ -247,5 +249,112 @@ describe('over-long text is refused with a message, never cut', () => {
     // Positive control: text at the limit is stored whole.
     const atLimit = await asReport.patch(`${path}/topics/t`, { text: 'w'.repeat(500) });
     expect(recordOf(atLimit.body)).toMatchObject({ text: 'w'.repeat(500) });
+  });
+});
+
+describe('a retried create is published too (issue 11.4)', () => {
+  /**
+   * The first attempt was stored, then its answer and its event were lost (the
+   * service died between the write and the publish): written here straight to
+   * the store. The client retries with the same id; the other panel must see it.
+   */
+  it('topics, action items, notes and templates: the retry answers the stored record and the other panel sees it', async () => {
+    const { asReport, path, report, series, managerToken } = await oneOnOne();
+    const records = t.service.ctx.store.records;
+    const at = new Date().toISOString();
+    const base = { seriesId: series.id, version: 1, createdAt: at, updatedAt: at };
+    const meetingId = series.currentMeetingId;
+    await records.create({
+      ...base,
+      id: 'lost-topic',
+      type: 'topic',
+      meetingId,
+      text: 'Stored, never seen',
+      category: 'work',
+      addedBy: report.userId,
+      order: 'a0',
+      status: 'open',
+      carriedOverCount: 0,
+      originId: 'lost-topic',
+    });
+    await records.create({
+      ...base,
+      id: 'lost-item',
+      type: 'actionItem',
+      meetingId,
+      text: 'Stored item',
+      ownerId: report.userId,
+      createdBy: report.userId,
+    });
+    await records.create({
+      ...base,
+      id: derivedId('note', 'lost-topic', report.userId),
+      type: 'sharedNote',
+      meetingId,
+      topicId: 'lost-topic',
+      authorId: report.userId,
+      text: 'Stored note',
+    });
+    const templated = topicsFromTemplate('first-one-on-one', {
+      series,
+      agenda: [],
+      addedBy: report.userId,
+      meetingId,
+      now: new Date(),
+    });
+    for (const topic of templated) await records.create({ ...topic, order: `b${templated.indexOf(topic)}` });
+
+    const managerPanel = await connectPanel(t.url, managerToken, series.id);
+    try {
+      const retries = [
+        await asReport.post(`${path}/topics`, { id: 'lost-topic', text: 'Stored, never seen' }),
+        await asReport.post(`${path}/action-items`, { id: 'lost-item', text: 'Stored item', ownerId: report.userId }),
+        await asReport.put(`${path}/topics/lost-topic/notes/mine`, { text: 'Stored note' }),
+        await asReport.post(`${path}/meetings/current/template`, { templateId: 'first-one-on-one' }),
+      ];
+      expect(retries.map((r) => r.status)).toEqual([201, 201, 200, 200]);
+      expect(RecordsResponse.parse(retries[3]!.body).records.map((r) => r.id)).toEqual(templated.map((x) => x.id));
+      const wanted = [
+        'lost-topic',
+        'lost-item',
+        derivedId('note', 'lost-topic', report.userId),
+        ...templated.map((x) => x.id),
+      ];
+      await eventually(
+        () => wanted.every((id) => managerPanel.records().some((r) => r.id === id)),
+        'every retried create on the manager panel',
+      );
+      // Nothing was created twice.
+      const state = await stored(asReport, path);
+      expect(state.topics).toHaveLength(1 + templated.length);
+      expect(state.actionItems).toHaveLength(1);
+      expect(state.sharedNotes).toHaveLength(1);
+    } finally {
+      managerPanel.close();
+    }
+  });
+
+  it('positive control: a record stored without a request reaches no panel until someone asks for it', async () => {
+    const { series, managerToken, report } = await oneOnOne();
+    const managerPanel = await connectPanel(t.url, managerToken, series.id);
+    try {
+      const at = new Date().toISOString();
+      await t.service.ctx.store.records.create({
+        id: 'silent',
+        seriesId: series.id,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        type: 'actionItem',
+        meetingId: series.currentMeetingId,
+        text: 'Silent',
+        ownerId: report.userId,
+        createdBy: report.userId,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(managerPanel.records()).toEqual([]);
+    } finally {
+      managerPanel.close();
+    }
   });
 });
