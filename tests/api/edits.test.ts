@@ -358,3 +358,25 @@ describe('a retried create is published too (issue 11.4)', () => {
     }
   });
 });
+
+describe('where a topic came from', () => {
+  it('a topic records its source: member by default, question bank when picked there, template when applied', async () => {
+    const { asReport, asManager, path } = await oneOnOne();
+    expect(recordOf((await asReport.post(`${path}/topics`, { id: 'own', text: 'My own topic' })).body)).toMatchObject({
+      source: 'member',
+    });
+    const picked = await asReport.post(`${path}/topics`, {
+      id: 'asked',
+      text: 'Which skill do you think I should build next?',
+      category: 'growth',
+      source: 'question',
+    });
+    expect(recordOf(picked.body)).toMatchObject({ source: 'question' });
+    const applied = await asManager.post(`${path}/meetings/current/template`, { templateId: 'regular-check-in' });
+    expect(
+      RecordsResponse.parse(applied.body).records.every((r) => r.type === 'topic' && r.source === 'template'),
+    ).toBe(true);
+    // A client cannot claim a template origin for its own topic: templates are applied by the service.
+    expect((await asReport.post(`${path}/topics`, { id: 'x', text: 'Sneaky', source: 'template' })).status).toBe(400);
+  });
+});

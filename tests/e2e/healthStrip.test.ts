@@ -104,7 +104,7 @@ describe('the 1:1 health strip', () => {
           .poll(() => healthOf(panel), SETTLE)
           .toEqual([
             'Cadence: 2 of 3, Watch',
-            'Who leads: 3 of 6 topics, Good',
+            'Who leads: 3 of 6 topics raised by Sam, Good',
             'Balance: 1 of 6 topics, Watch',
             'Follow-through: 0 of 2 on time, Needs attention',
           ]);
@@ -131,7 +131,7 @@ describe('the 1:1 health strip', () => {
           .poll(() => healthOf(panel), SETTLE)
           .toEqual([
             'Cadence: 2 of 3, Watch',
-            'Who leads: 4 of 7 topics, Good',
+            'Who leads: 4 of 7 topics raised by Sam, Good',
             'Balance: 2 of 7 topics, Good',
             'Follow-through: 0 of 2 on time, Needs attention',
           ]);
