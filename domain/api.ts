@@ -103,11 +103,9 @@ export const PutNoteBody = z.strictObject({
 export type PutNoteBody = z.input<typeof PutNoteBody>;
 
 export const PutPrivateNoteBody = z.strictObject({
-  text: z
-    .string()
-    .max(TEXT_LIMITS.privateNote, {
-      error: (issue) => tooLong('A private note', TEXT_LIMITS.privateNote, issue.input),
-    }),
+  text: z.string().max(TEXT_LIMITS.privateNote, {
+    error: (issue) => tooLong('A private note', TEXT_LIMITS.privateNote, issue.input),
+  }),
 });
 export type PutPrivateNoteBody = z.input<typeof PutPrivateNoteBody>;
 
