@@ -103,7 +103,7 @@ describe('who leads', () => {
 
   it('the report bringing most topics is good', () => {
     const figure = whoLeads(series, [byReport('a'), byReport('b'), byReport('c'), byManager('d'), byManager('e')]);
-    expect(figure).toMatchObject({ value: 0.6, display: '3 of 5 topics raised by Rui', level: 'good' });
+    expect(figure).toMatchObject({ value: 0.6, display: '3 of 5 topics raised by Rui Report', level: 'good' });
     expect(figure.nudge).toContain('Rui Report');
   });
 
@@ -132,7 +132,7 @@ describe('who leads', () => {
     ]);
     expect(figure).toMatchObject({
       value: 0.6,
-      display: '3 of 8 topics raised by Rui, 2 from templates, 1 from the question bank',
+      display: '3 of 8 topics raised by Rui Report, 2 from templates, 1 from the question bank',
       level: 'good',
     });
     expect(figure.nudge).toContain('2 from templates and 1 from the question bank');
@@ -151,7 +151,7 @@ describe('who leads', () => {
     expect(whoLeads(series, templated)).toMatchObject({
       value: null,
       level: 'none',
-      display: '0 of 3 topics raised by Rui, 3 from templates',
+      display: '0 of 3 topics raised by Rui Report, 3 from templates',
     });
   });
 
@@ -171,7 +171,7 @@ describe('who leads', () => {
     ];
     const recent = recentTopics({ series, meetings, topics });
     expect(recent.map((t) => t.id).sort()).toEqual(['n', 'x~m-03-09', 'y']);
-    expect(whoLeads(series, recent).display).toBe('2 of 3 topics raised by Rui');
+    expect(whoLeads(series, recent).display).toBe('2 of 3 topics raised by Rui Report');
   });
 });
 

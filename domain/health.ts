@@ -217,8 +217,7 @@ export function whoLeads(series: Series, recent: readonly Topic[]): HealthFigure
     ...(fromTemplates > 0 ? [`${fromTemplates} from templates`] : []),
     ...(fromQuestions > 0 ? [`${fromQuestions} from the question bank`] : []),
   ];
-  // The first name keeps the strip's one line short: "3 of 8 topics raised by Sam, 2 from templates".
-  const display = [`${byReport} of ${total} topics raised by ${firstName(report.name)}`, ...apart].join(', ');
+  const display = [`${byReport} of ${total} topics raised by ${report.name}`, ...apart].join(', ');
   const otherwise = apart.length > 0 ? `; ${apart.join(' and ')}` : '';
   if (raised === 0) {
     return {
@@ -236,10 +235,6 @@ export function whoLeads(series: Series, recent: readonly Topic[]): HealthFigure
       ? `${report.name} raised ${byReport} of the ${raised} recent topics you two brought yourselves${otherwise}. The employee leads, as it should be.`
       : `${report.name} raised ${byReport} of the ${raised} recent topics you two brought yourselves${otherwise}. Ask what they want to talk about before you add yours; their topics go first.`;
   return { ...base, value, display, level, nudge };
-}
-
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] || name;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { resolveSession, type SessionResult } from '../host/session.js';
 import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
@@ -7,7 +7,13 @@ import { SeriesPanel } from './SeriesPanel.js';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },
-  centered: { padding: tokens.spacingHorizontalL },
+  centered: {
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  retry: { alignSelf: 'flex-start' },
 });
 
 /** Finds out where the panel runs (Teams or dev mode), then opens the series in the host's theme. */
@@ -47,6 +53,9 @@ export function PanelApp() {
           <Notice intent="error" title="The 1:1 could not be opened">
             {result.message}
           </Notice>
+          <Button className={styles.retry} appearance="primary" onClick={() => window.location.reload()}>
+            Try again
+          </Button>
         </div>
       )}
       {result?.kind === 'ready' && <SeriesPanel session={result.session} />}
