@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { agendaOf, orderForMove, orderForNewTopic } from './agenda.js';
+import fc from 'fast-check';
+import { agendaOf, orderForMove, orderForNewTopic, placeMove, placeNewTopic, type Placement } from './agenda.js';
+import { ORDER_KEY_MAX } from './entities.js';
+import { ORDER_KEY_SOFT_LIMIT } from './ordering.js';
 import type { Member, Topic } from './entities.js';
 
 const manager: Member = { userId: 'm', name: 'Alex', role: 'manager' };
@@ -55,7 +58,7 @@ describe('agenda order', () => {
   });
 
   it('moving a topic rewrites only its key and puts it after the chosen topic', () => {
-    const agenda = [topic('a', 'r', 'F'), topic('b', 'r', 'V'), topic('c', 'm', 'k')];
+    const agenda = [topic('a', 'r', 'a0'), topic('b', 'r', 'a1'), topic('c', 'm', 'a2')];
     const order = orderForMove(agenda, 'a', 'c');
     const moved = agendaOf(
       agenda.map((t) => (t.id === 'a' ? { ...t, order } : t)),
@@ -72,5 +75,133 @@ describe('agenda order', () => {
     expect(() => orderForMove(agenda, 'a', 'a')).toThrow(/after itself/);
     expect(() => orderForMove(agenda, 'a', 'zzz')).toThrow(/not on this agenda/);
     expect(() => orderForMove(agenda, 'zzz', null)).toThrow(/not on this agenda/);
+  });
+});
+
+/** Applies a placement the way the service writes it: one key, or every key of the agenda. */
+function apply(topics: Topic[], placement: Placement, placedId: string): Topic[] {
+  return topics.map((t) =>
+    placement.kind === 'rebalance'
+      ? { ...t, order: placement.orders.get(t.id) ?? t.order }
+      : t.id === placedId
+        ? { ...t, order: placement.order }
+        : t,
+  );
+}
+
+/** The intended order after a move, computed on the list itself. */
+function moved(ids: readonly string[], id: string, afterId: string | null): string[] {
+  const rest = ids.filter((x) => x !== id);
+  return [
+    ...rest.slice(0, afterId === null ? 0 : rest.indexOf(afterId) + 1),
+    id,
+    ...rest.slice(afterId === null ? 0 : rest.indexOf(afterId) + 1),
+  ];
+}
+
+const ids = (topics: Topic[]) => agendaOf(topics, 'm1').map((t) => t.id);
+const longestKey = (topics: Topic[]) => Math.max(...topics.map((t) => t.order.length));
+
+describe('bounded, exact order keys', () => {
+  it('5,000 alternating moves to the top keep every key short and the order exact', () => {
+    let topics = ['a', 'b', 'c', 'd'].map((id, i) => topic(id, 'r', `a${i}`));
+    let expected = ids(topics);
+    for (let i = 0; i < 5000; i++) {
+      const id = i % 2 === 0 ? 'c' : 'd';
+      topics = apply(topics, placeMove(agendaOf(topics, 'm1'), id, null), id);
+      expected = moved(expected, id, null);
+      expect(ids(topics)).toEqual(expected);
+    }
+    expect(longestKey(topics)).toBeLessThanOrEqual(12);
+  });
+
+  it('5,000 alternating moves into one gap rebalance before any key passes the soft limit', () => {
+    let topics = ['a', 'b', 'c', 'd'].map((id, i) => topic(id, 'r', `a${i}`));
+    let expected = ids(topics);
+    let rebalances = 0;
+    let longest = 0;
+    for (let i = 0; i < 5000; i++) {
+      // c goes right after a, then d right after a: each move narrows the gap after a.
+      const id = i % 2 === 0 ? 'c' : 'd';
+      const placement = placeMove(agendaOf(topics, 'm1'), id, 'a');
+      if (placement.kind === 'rebalance') rebalances++;
+      topics = apply(topics, placement, id);
+      expected = moved(expected, id, 'a');
+      longest = Math.max(longest, longestKey(topics));
+    }
+    expect(ids(topics)).toEqual(expected);
+    expect(longest).toBeLessThanOrEqual(ORDER_KEY_SOFT_LIMIT);
+    // Positive control: without rebalancing these moves would have grown the keys past the limit.
+    expect(rebalances).toBeGreaterThan(0);
+  });
+
+  it('any sequence of moves and adds lands each topic exactly where asked, every key within the limit', () => {
+    const move = fc.record({ who: fc.nat(7), after: fc.option(fc.nat(7), { nil: null }), add: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(move, { minLength: 1, maxLength: 300 }), (steps) => {
+        let topics = [topic('t0', 'r', 'a0'), topic('t1', 'm', 'a1')];
+        let expected = ids(topics);
+        steps.forEach((step, n) => {
+          const current = agendaOf(topics, 'm1');
+          if (step.add) {
+            const id = `n${n}`;
+            const addedBy = step.who % 2 === 0 ? 'r' : 'm';
+            const placement = placeNewTopic(series, current, addedBy, id);
+            topics = apply([...topics, topic(id, addedBy, 'a0')], placement, id);
+            expected = ids(topics);
+            return;
+          }
+          const id = current[step.who % current.length]!.id;
+          const after = step.after === null ? null : current[step.after % current.length]!.id;
+          if (after === id) return;
+          topics = apply(topics, placeMove(current, id, after), id);
+          expected = moved(expected, id, after);
+          expect(ids(topics)).toEqual(expected);
+        });
+        expect(longestKey(topics)).toBeLessThanOrEqual(ORDER_KEY_SOFT_LIMIT);
+        expect(new Set(topics.map((t) => t.order)).size).toBe(topics.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('concurrent adds from the same agenda get distinct keys, and moves next to each land exactly', () => {
+    const base = [topic('first', 'm', 'a0'), topic('last', 'm', 'a1')];
+    // Twenty people add at once: each computes its key from the same agenda.
+    const added = Array.from({ length: 20 }, (_, i) => {
+      const id = `concurrent-${i}`;
+      return topic(id, 'm', orderForNewTopic(series, agendaOf(base, 'm1'), 'm', id));
+    });
+    let topics = [...base, ...added];
+    expect(new Set(topics.map((t) => t.order)).size).toBe(topics.length);
+    let expected = ids(topics);
+    for (const neighbour of added) {
+      topics = apply(topics, placeMove(agendaOf(topics, 'm1'), 'first', neighbour.id), 'first');
+      expected = moved(expected, 'first', neighbour.id);
+      expect(ids(topics)).toEqual(expected);
+    }
+  });
+
+  it('a move next to topics with equal keys lands exactly there, by rebalancing the agenda', () => {
+    // Equal keys: written before the tie-breaker, or by two people at once with the same id hash.
+    const topics = [topic('a', 'r', 'a0'), topic('b', 'r', 'a1'), topic('c', 'r', 'a1'), topic('d', 'r', 'a2')];
+    const placement = placeMove(agendaOf(topics, 'm1'), 'd', 'b');
+    expect(placement.kind).toBe('rebalance');
+    expect(ids(apply(topics, placement, 'd'))).toEqual(['a', 'b', 'd', 'c']);
+    // Positive control: the key alone (what the earlier code wrote) could not land between b and c.
+    expect(ids(topics.map((t) => (t.id === 'd' ? { ...t, order: 'a1V' } : t)))).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('keys written by the earlier scheme are rewritten by the first move next to them', () => {
+    const topics = [topic('a', 'r', 'F'), topic('b', 'r', 'V'), topic('c', 'm', 'k')];
+    const placement = placeMove(agendaOf(topics, 'm1'), 'a', 'c');
+    expect(placement.kind).toBe('rebalance');
+    const after = apply(topics, placement, 'a');
+    expect(ids(after)).toEqual(['b', 'c', 'a']);
+    expect(after.every((t) => t.order.length <= 3)).toBe(true);
+  });
+
+  it('the soft limit leaves room under the schema limit', () => {
+    expect(ORDER_KEY_SOFT_LIMIT).toBeLessThan(ORDER_KEY_MAX);
   });
 });

@@ -31,8 +31,18 @@ import { TemplateId } from './templates.js';
  */
 const BaseVersion = z.number().int().nonnegative().optional();
 
+/** Over-long text is refused with its length, never cut: the person decides what to leave out. */
 const trimmed = (max: number, what: string) =>
-  z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, { error: (issue) => tooLong(what, max, issue.input) });
+
+function tooLong(what: string, max: number, input: unknown): string {
+  const length = typeof input === 'string' ? input.length : undefined;
+  return `${what} must be at most ${max} characters${length === undefined ? '' : ` (it has ${length})`}; shorten it and try again`;
+}
 
 export const AddTopicBody = z.strictObject({
   id: RecordId,
@@ -89,12 +99,14 @@ export const EditActionItemBody = z
 export type EditActionItemBody = z.input<typeof EditActionItemBody>;
 
 export const PutNoteBody = z.strictObject({
-  text: z.string().max(TEXT_LIMITS.note, `A note must be at most ${TEXT_LIMITS.note} characters`),
+  text: z.string().max(TEXT_LIMITS.note, { error: (issue) => tooLong('A note', TEXT_LIMITS.note, issue.input) }),
 });
 export type PutNoteBody = z.input<typeof PutNoteBody>;
 
 export const PutPrivateNoteBody = z.strictObject({
-  text: z.string().max(TEXT_LIMITS.privateNote, `A private note must be at most ${TEXT_LIMITS.privateNote} characters`),
+  text: z.string().max(TEXT_LIMITS.privateNote, {
+    error: (issue) => tooLong('A private note', TEXT_LIMITS.privateNote, issue.input),
+  }),
 });
 export type PutPrivateNoteBody = z.input<typeof PutPrivateNoteBody>;
 

@@ -103,7 +103,7 @@ describe('who leads', () => {
 
   it('the report bringing most topics is good', () => {
     const figure = whoLeads(series, [byReport('a'), byReport('b'), byReport('c'), byManager('d'), byManager('e')]);
-    expect(figure).toMatchObject({ value: 0.6, display: '3 of 5 topics', level: 'good' });
+    expect(figure).toMatchObject({ value: 0.6, display: '3 of 5 topics raised by Rui Report', level: 'good' });
     expect(figure.nudge).toContain('Rui Report');
   });
 
@@ -115,6 +115,44 @@ describe('who leads', () => {
 
   it('a third from the report is worth watching', () => {
     expect(whoLeads(series, [byReport('a'), byManager('b'), byManager('c')]).level).toBe('watch');
+  });
+
+  it('counts topics from templates and the question bank apart: they neither raise nor lower the share', () => {
+    const templated = (id: string, addedBy: string) => aTopic({ id, meetingId: 'm-next', addedBy, source: 'template' });
+    const asked = (id: string) => aTopic({ id, meetingId: 'm-next', addedBy: REPORT.userId, source: 'question' });
+    const figure = whoLeads(series, [
+      byReport('a'),
+      byReport('b'),
+      byReport('c'),
+      byManager('d'),
+      byManager('e'),
+      templated('t1', REPORT.userId),
+      templated('t2', MANAGER.userId),
+      asked('q1'),
+    ]);
+    expect(figure).toMatchObject({
+      value: 0.6,
+      display: '3 of 8 topics raised by Rui Report, 2 from templates, 1 from the question bank',
+      level: 'good',
+    });
+    expect(figure.nudge).toContain('2 from templates and 1 from the question bank');
+    // Positive control: counted by who pressed the button, the report would get credit for 5 of 8.
+    const unmarked = [byReport('a'), byReport('b'), byReport('c'), byManager('d'), byManager('e')].concat(
+      [byReport('t1'), byManager('t2')],
+      [byReport('q1')],
+    );
+    expect(whoLeads(series, unmarked).value).toBe(5 / 8);
+  });
+
+  it('an agenda only from a template says so instead of measuring anyone', () => {
+    const templated = ['t1', 't2', 't3'].map((id) =>
+      aTopic({ id, meetingId: 'm-next', addedBy: MANAGER.userId, source: 'template' }),
+    );
+    expect(whoLeads(series, templated)).toMatchObject({
+      value: null,
+      level: 'none',
+      display: '0 of 3 topics raised by Rui Report, 3 from templates',
+    });
   });
 
   it('two manager topics are too few to call a concern', () => {
@@ -133,7 +171,7 @@ describe('who leads', () => {
     ];
     const recent = recentTopics({ series, meetings, topics });
     expect(recent.map((t) => t.id).sort()).toEqual(['n', 'x~m-03-09', 'y']);
-    expect(whoLeads(series, recent).display).toBe('2 of 3 topics');
+    expect(whoLeads(series, recent).display).toBe('2 of 3 topics raised by Rui Report');
   });
 });
 

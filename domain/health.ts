@@ -184,17 +184,17 @@ function capForSmallSample(level: HealthLevel, total: number): HealthLevel {
   return level === 'concern' && total < MIN_TOPICS_FOR_CONCERN ? 'watch' : level;
 }
 
-function percent(value: number): string {
-  return `${Math.round(value * 100)}%`;
-}
-
 // ---------------------------------------------------------------------------
 // Who leads — "let the employee lead the agenda" / pitfall "the manager dominating".
 
 /**
- * Share of recent topics the report added. Thresholds: ≥ 50 % is good (the
- * employee brings at least half of the agenda); 30–50 % is worth watching;
- * below 30 % the manager is running the meeting.
+ * Share of the recent topics the two people raised themselves that the
+ * report raised. Topics from an agenda template or the question bank are
+ * counted apart: whoever pressed the button, neither of them brought that
+ * topic, so they neither help nor hurt the figure ("3 of 8 topics raised by
+ * Sam, 2 from templates"). Thresholds: ≥ 50 % is good (the employee brings
+ * at least half of the agenda); 30–50 % is worth watching; below 30 % the
+ * manager is running the meeting.
  */
 export function whoLeads(series: Series, recent: readonly Topic[]): HealthFigure {
   const report = memberWithRole(series, 'report');
@@ -209,14 +209,32 @@ export function whoLeads(series: Series, recent: readonly Topic[]): HealthFigure
       nudge: `No topics yet. Invite ${report.name} to add the first one: the 1:1 is their meeting.`,
     };
   }
-  const byReport = recent.filter((t) => t.addedBy === report.userId).length;
-  const value = byReport / total;
-  const level = capForSmallSample(value >= 0.5 ? 'good' : value >= 0.3 ? 'watch' : 'concern', total);
+  const fromTemplates = recent.filter((t) => t.source === 'template').length;
+  const fromQuestions = recent.filter((t) => t.source === 'question').length;
+  const raised = total - fromTemplates - fromQuestions;
+  const byReport = recent.filter((t) => (t.source ?? 'member') === 'member' && t.addedBy === report.userId).length;
+  const apart = [
+    ...(fromTemplates > 0 ? [`${fromTemplates} from templates`] : []),
+    ...(fromQuestions > 0 ? [`${fromQuestions} from the question bank`] : []),
+  ];
+  const display = [`${byReport} of ${total} topics raised by ${report.name}`, ...apart].join(', ');
+  const otherwise = apart.length > 0 ? `; ${apart.join(' and ')}` : '';
+  if (raised === 0) {
+    return {
+      ...base,
+      value: null,
+      display,
+      level: 'none',
+      nudge: `Every recent topic came from a template or the question bank. Invite ${report.name} to add one of their own: the 1:1 is their meeting.`,
+    };
+  }
+  const value = byReport / raised;
+  const level = capForSmallSample(value >= 0.5 ? 'good' : value >= 0.3 ? 'watch' : 'concern', raised);
   const nudge =
     level === 'good'
-      ? `${report.name} brought ${percent(value)} of recent topics. The employee leads, as it should be.`
-      : `${report.name} added ${byReport} of ${total} recent topics. Ask what they want to talk about before you add yours; their topics go first.`;
-  return { ...base, value, display: `${byReport} of ${total} topics`, level, nudge };
+      ? `${report.name} raised ${byReport} of the ${raised} recent topics you two brought yourselves${otherwise}. The employee leads, as it should be.`
+      : `${report.name} raised ${byReport} of the ${raised} recent topics you two brought yourselves${otherwise}. Ask what they want to talk about before you add yours; their topics go first.`;
+  return { ...base, value, display, level, nudge };
 }
 
 // ---------------------------------------------------------------------------

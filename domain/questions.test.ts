@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting, Topic, TopicCategory } from './entities.js';
-import { QUESTIONS, questionById, suggestQuestion } from './questions.js';
+import { QUESTIONS, questionBankFor, questionById, REPORT_QUESTIONS, suggestQuestion } from './questions.js';
 import { aMeeting, aTopic } from './testFactories.js';
 
 const held = (n: number): Meeting[] =>
@@ -34,6 +34,50 @@ describe('the question bank', () => {
       expect(q.text).not.toMatch(/how are things going/i);
     }
     expect(questionById('q-growth-01')?.text).toBe('Where do you want to grow?');
+  });
+});
+
+describe('the question bank speaks in the asker’s voice', () => {
+  it('a report is offered questions to bring to their manager, a manager questions to ask their report', () => {
+    expect(questionBankFor('manager')).toBe(QUESTIONS);
+    expect(questionBankFor('report')).toBe(REPORT_QUESTIONS);
+    const forReport = suggestQuestion({
+      meetings: [current],
+      topics: [],
+      currentMeetingId: 'm-now',
+      askedBy: 'report',
+    });
+    const forManager = suggestQuestion({
+      meetings: [current],
+      topics: [],
+      currentMeetingId: 'm-now',
+      askedBy: 'manager',
+    });
+    // The series lacks growth topics: both get a growth question, each in their own voice.
+    expect(forManager).toMatchObject({ category: 'growth' });
+    expect(forReport).toMatchObject({ category: 'growth' });
+    expect(QUESTIONS.map((q) => q.text)).toContain(forManager!.text);
+    expect(REPORT_QUESTIONS.map((q) => q.text)).toContain(forReport!.text);
+  });
+
+  it('every question of the report’s bank asks about the report (I, me, my), none about the manager’s own growth', () => {
+    expect(REPORT_QUESTIONS.length).toBeGreaterThanOrEqual(28);
+    for (const category of ['work', 'growth', 'wellbeing', 'feedback'] as const) {
+      expect(REPORT_QUESTIONS.filter((q) => q.category === category).length, category).toBeGreaterThanOrEqual(7);
+    }
+    const manager = new Set(QUESTIONS.map((q) => q.text));
+    for (const q of REPORT_QUESTIONS) {
+      expect(q.text.endsWith('?'), q.text).toBe(true);
+      expect(manager.has(q.text) && !/these 1:1s/.test(q.text), q.text).toBe(false);
+    }
+    const growth = REPORT_QUESTIONS.filter((q) => q.category === 'growth');
+    for (const q of growth) expect(q.text, q.text).toMatch(/\b(I|me|my)\b/);
+    // Positive control: the manager's growth questions ("Where do you want to grow?") fail this check.
+    expect(QUESTIONS.filter((q) => q.category === 'growth').every((q) => /\b(I|me|my)\b/.test(q.text))).toBe(false);
+    expect(new Set([...QUESTIONS, ...REPORT_QUESTIONS].map((q) => q.id)).size).toBe(
+      QUESTIONS.length + REPORT_QUESTIONS.length,
+    );
+    expect(questionById(REPORT_QUESTIONS[0]!.id)).toEqual(REPORT_QUESTIONS[0]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Meeting, Topic, TopicCategory } from './entities.js';
+import type { Meeting, Role, Topic, TopicCategory } from './entities.js';
 import { normalizeText } from './textMatch.js';
 
 /**
@@ -13,9 +13,10 @@ export interface Question {
   text: string;
 }
 
-const bank = (category: TopicCategory, texts: readonly string[]): Question[] =>
-  texts.map((text, i) => ({ id: `q-${category}-${String(i + 1).padStart(2, '0')}`, category, text }));
+const bank = (category: TopicCategory, texts: readonly string[], prefix = 'q'): Question[] =>
+  texts.map((text, i) => ({ id: `${prefix}-${category}-${String(i + 1).padStart(2, '0')}`, category, text }));
 
+/** Questions a manager asks their report (addressed to "you", the report). */
 export const QUESTIONS: readonly Question[] = [
   ...bank('work', [
     'What is the biggest obstacle you are facing right now?',
@@ -63,8 +64,74 @@ export const QUESTIONS: readonly Question[] = [
   ]),
 ];
 
+/**
+ * Questions a report brings to their manager: the same four kinds of
+ * conversation, in the report's voice ("you" is the manager). Offering a
+ * report the manager's questions ("Where do you want to grow?") would have
+ * them ask their manager about the manager's career.
+ */
+export const REPORT_QUESTIONS: readonly Question[] = [
+  ...bank(
+    'work',
+    [
+      'Which of my priorities matters most to you this month, and which could wait?',
+      'Is there a decision I am waiting on that you could help unblock?',
+      'How does my current work connect to what the team needs most?',
+      'What is one thing I could hand off or stop doing?',
+      'What would you like to see more of in my work?',
+      'Is there context about the team’s plans I should know?',
+      'Where am I spending time that you think is not worth it?',
+    ],
+    'q-r',
+  ),
+  ...bank(
+    'growth',
+    [
+      'Which skill do you think I should build next?',
+      'What would I need to show to take on more responsibility?',
+      'Is there a stretch project I could take on this quarter?',
+      'Who could I learn from, inside or outside the team?',
+      'How do you see my growth over the next year?',
+      'Could we set a development goal for me for the next three months?',
+      'What opportunities are coming up that would help me grow?',
+    ],
+    'q-r',
+  ),
+  ...bank(
+    'wellbeing',
+    [
+      'Can we talk about my workload and what to drop when it gets too much?',
+      'How can we protect focus time on my calendar?',
+      'Something is draining my energy lately; can we talk about it?',
+      'How flexible can my hours be when I need it?',
+      'How do you manage your own workload, and what could I borrow from that?',
+      'Can we look at how sustainable my current pace is?',
+      'What would help me feel more connected to the team?',
+    ],
+    'q-r',
+  ),
+  ...bank(
+    'feedback',
+    [
+      'What is one thing I could do better, from your point of view?',
+      'What feedback do you have on my recent work?',
+      'Is there anything I do that makes your job harder?',
+      'How would you like me to share problems: early and rough, or later and worked out?',
+      'How useful are these 1:1s for you, and what would make them better?',
+      'May I share some feedback with you about how we work together?',
+      'How is my work evaluated, and how am I doing against that?',
+    ],
+    'q-r',
+  ),
+];
+
+/** The bank for the person asking: a manager's questions for their report, a report's for their manager. */
+export function questionBankFor(askedBy: Role): readonly Question[] {
+  return askedBy === 'report' ? REPORT_QUESTIONS : QUESTIONS;
+}
+
 export function questionById(id: string): Question | undefined {
-  return QUESTIONS.find((q) => q.id === id);
+  return QUESTIONS.find((q) => q.id === id) ?? REPORT_QUESTIONS.find((q) => q.id === id);
 }
 
 /**
@@ -88,6 +155,8 @@ export interface SuggestQuestionInput {
   currentMeetingId: string;
   /** Rotates through a category's questions; defaults to the number of meetings so far, so each meeting gets a new one. */
   seed?: number;
+  /** Whose voice: a report gets questions to bring to their manager; defaults to the manager's questions. */
+  askedBy?: Role;
 }
 
 /**
@@ -103,7 +172,9 @@ export function suggestQuestion({
   topics,
   currentMeetingId,
   seed,
+  askedBy = 'manager',
 }: SuggestQuestionInput): SuggestedQuestion | null {
+  const questions = questionBankFor(askedBy);
   const live = meetings.filter((m) => !m.deletedAt);
   const current = live.find((m) => m.id === currentMeetingId);
   const held = live
@@ -126,7 +197,7 @@ export function suggestQuestion({
   const rotation = seed ?? live.length;
 
   for (const category of ranked) {
-    const inCategory = QUESTIONS.filter((q) => q.category === category && !onAgenda.has(normalizeText(q.text)));
+    const inCategory = questions.filter((q) => q.category === category && !onAgenda.has(normalizeText(q.text)));
     const fresh = inCategory.filter((q) => !askedRecently.has(normalizeText(q.text)));
     const pool = fresh.length > 0 ? fresh : inCategory;
     if (pool.length === 0) continue;

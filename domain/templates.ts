@@ -84,6 +84,16 @@ export const TEMPLATES: Readonly<Record<TemplateId, AgendaTemplate>> = {
 
 export const TEMPLATE_LIST: readonly AgendaTemplate[] = TemplateId.options.map((id) => TEMPLATES[id]);
 
+/** The id of a template's i-th topic in a meeting: the same on every apply, so applying twice adds nothing. */
+export function templateTopicId(meetingId: string, templateId: TemplateId, index: number): string {
+  return derivedId(meetingId, 'tpl', templateId, String(index));
+}
+
+/** The ids a template's topics get in a meeting (whether or not they were added). */
+export function templateTopicIds(meetingId: string, templateId: TemplateId): string[] {
+  return TEMPLATES[templateId].topics.map((_, i) => templateTopicId(meetingId, templateId, i));
+}
+
 export interface TemplateContext {
   series: Series;
   /** The meeting's topics; tombstones may be included (they keep their ids taken). */
@@ -116,7 +126,7 @@ export function topicsFromTemplate(templateId: TemplateId, context: TemplateCont
   const live = ofMeeting.filter((t) => !t.deletedAt).sort(compareByOrder);
   const takenIds = new Set(ofMeeting.map((t) => t.id));
   const textsThere = new Set(live.map((t) => normalizeText(t.text)));
-  const idFor = context.idFor ?? ((i: number) => derivedId(meetingId, 'tpl', template.id, String(i)));
+  const idFor = context.idFor ?? ((i: number) => templateTopicId(meetingId, template.id, i));
 
   const fresh = template.topics
     .map((topic, i) => ({ topic, id: idFor(i) }))
@@ -138,5 +148,6 @@ export function topicsFromTemplate(templateId: TemplateId, context: TemplateCont
     status: 'open',
     carriedOverCount: 0,
     originId: id,
+    source: 'template',
   }));
 }

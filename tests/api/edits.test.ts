@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody, PanelState, RecordResponse } from '../../domain/api.js';
+import { ErrorBody, PanelState, RecordResponse, RecordsResponse } from '../../domain/api.js';
+import { derivedId } from '../../domain/ids.js';
+import { topicsFromTemplate } from '../../domain/templates.js';
 import type { Series, Topic } from '../../domain/entities.js';
 import { apiClient, connectPanel, eventually, seriesPath } from '../support/api.js';
 import { devToken, seedSeries, startTestService, type TestService } from '../support/service.js';
@@ -208,5 +210,173 @@ describe('deleting and restoring an action item', () => {
     expect((await asReport.delete(`${path}/action-items/nope`)).status).toBe(404);
     expect((await asReport.delete(`${path}/action-items/topic-x`)).status).toBe(404);
     expect((await stored(asReport, path)).topics[0]).not.toHaveProperty('deletedAt');
+  });
+});
+
+describe('over-long text is refused with a message, never cut', () => {
+  it('a 5,000-character topic answers 400 with its length and the limit, and nothing is stored', async () => {
+    const { asReport, path } = await oneOnOne();
+    const res = await asReport.post(`${path}/topics`, { id: 'long', text: 'x'.repeat(5000) });
+    expect(res.status).toBe(400);
+    const error = ErrorBody.parse(res.body).error;
+    expect(error.code).toBe('invalid');
+    expect(error.message).toMatch(/at most 500 characters \(it has 5000\)/);
+    expect((await stored(asReport, path)).topics).toEqual([]);
+  });
+
+  it('every text field of every route refuses text over its limit and keeps what was stored', async () => {
+    const { asReport, path, report, series } = await oneOnOne();
+    await asReport.post(`${path}/topics`, { id: 't', text: 'Short topic' });
+    await asReport.post(`${path}/action-items`, { id: 'a', text: 'Short item', ownerId: report.userId });
+    await asReport.put(`${path}/topics/t/notes/mine`, { text: 'Short note' });
+    const before = await stored(asReport, path);
+    const refused = [
+      await asReport.patch(`${path}/topics/t`, { text: 'y'.repeat(501) }),
+      await asReport.post(`${path}/action-items`, { id: 'b', text: 'z'.repeat(501), ownerId: report.userId }),
+      await asReport.patch(`${path}/action-items/a`, { text: 'z'.repeat(2000) }),
+      await asReport.put(`${path}/topics/t/notes/mine`, { text: 'n'.repeat(10_001) }),
+      await asReport.put(`${path}/meetings/${series.currentMeetingId}/private-note`, { text: 'p'.repeat(20_001) }),
+    ];
+    for (const res of refused) {
+      expect(res.status).toBe(400);
+      expect(ErrorBody.parse(res.body).error.message).toMatch(/at most [\d,]+ characters \(it has \d+\); shorten it/);
+    }
+    const after = await stored(asReport, path);
+    expect(after.topics).toEqual(before.topics);
+    expect(after.actionItems).toEqual(before.actionItems);
+    expect(after.sharedNotes).toEqual(before.sharedNotes);
+    expect(after.privateNotes).toEqual([]);
+    // Positive control: text at the limit is stored whole.
+    const atLimit = await asReport.patch(`${path}/topics/t`, { text: 'w'.repeat(500) });
+    expect(recordOf(atLimit.body)).toMatchObject({ text: 'w'.repeat(500) });
+  });
+});
+
+describe('a retried create is published too (issue 11.4)', () => {
+  /**
+   * The first attempt was stored, then its answer and its event were lost (the
+   * service died between the write and the publish): written here straight to
+   * the store. The client retries with the same id; the other panel must see it.
+   */
+  it('topics, action items, notes and templates: the retry answers the stored record and the other panel sees it', async () => {
+    const { asReport, path, report, series, managerToken } = await oneOnOne();
+    const records = t.service.ctx.store.records;
+    const at = new Date().toISOString();
+    const base = { seriesId: series.id, version: 1, createdAt: at, updatedAt: at };
+    const meetingId = series.currentMeetingId;
+    await records.create({
+      ...base,
+      id: 'lost-topic',
+      type: 'topic',
+      meetingId,
+      text: 'Stored, never seen',
+      category: 'work',
+      addedBy: report.userId,
+      order: 'a0',
+      status: 'open',
+      carriedOverCount: 0,
+      originId: 'lost-topic',
+    });
+    await records.create({
+      ...base,
+      id: 'lost-item',
+      type: 'actionItem',
+      meetingId,
+      text: 'Stored item',
+      ownerId: report.userId,
+      createdBy: report.userId,
+    });
+    await records.create({
+      ...base,
+      id: derivedId('note', 'lost-topic', report.userId),
+      type: 'sharedNote',
+      meetingId,
+      topicId: 'lost-topic',
+      authorId: report.userId,
+      text: 'Stored note',
+    });
+    const templated = topicsFromTemplate('first-one-on-one', {
+      series,
+      agenda: [],
+      addedBy: report.userId,
+      meetingId,
+      now: new Date(),
+    });
+    for (const topic of templated) await records.create({ ...topic, order: `b${templated.indexOf(topic)}` });
+
+    const managerPanel = await connectPanel(t.url, managerToken, series.id);
+    try {
+      const retries = [
+        await asReport.post(`${path}/topics`, { id: 'lost-topic', text: 'Stored, never seen' }),
+        await asReport.post(`${path}/action-items`, { id: 'lost-item', text: 'Stored item', ownerId: report.userId }),
+        await asReport.put(`${path}/topics/lost-topic/notes/mine`, { text: 'Stored note' }),
+        await asReport.post(`${path}/meetings/current/template`, { templateId: 'first-one-on-one' }),
+      ];
+      expect(retries.map((r) => r.status)).toEqual([201, 201, 200, 200]);
+      expect(RecordsResponse.parse(retries[3]!.body).records.map((r) => r.id)).toEqual(templated.map((x) => x.id));
+      const wanted = [
+        'lost-topic',
+        'lost-item',
+        derivedId('note', 'lost-topic', report.userId),
+        ...templated.map((x) => x.id),
+      ];
+      await eventually(
+        () => wanted.every((id) => managerPanel.records().some((r) => r.id === id)),
+        'every retried create on the manager panel',
+      );
+      // Nothing was created twice.
+      const state = await stored(asReport, path);
+      expect(state.topics).toHaveLength(1 + templated.length);
+      expect(state.actionItems).toHaveLength(1);
+      expect(state.sharedNotes).toHaveLength(1);
+    } finally {
+      managerPanel.close();
+    }
+  });
+
+  it('positive control: a record stored without a request reaches no panel until someone asks for it', async () => {
+    const { series, managerToken, report } = await oneOnOne();
+    const managerPanel = await connectPanel(t.url, managerToken, series.id);
+    try {
+      const at = new Date().toISOString();
+      await t.service.ctx.store.records.create({
+        id: 'silent',
+        seriesId: series.id,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        type: 'actionItem',
+        meetingId: series.currentMeetingId,
+        text: 'Silent',
+        ownerId: report.userId,
+        createdBy: report.userId,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(managerPanel.records()).toEqual([]);
+    } finally {
+      managerPanel.close();
+    }
+  });
+});
+
+describe('where a topic came from', () => {
+  it('a topic records its source: member by default, question bank when picked there, template when applied', async () => {
+    const { asReport, asManager, path } = await oneOnOne();
+    expect(recordOf((await asReport.post(`${path}/topics`, { id: 'own', text: 'My own topic' })).body)).toMatchObject({
+      source: 'member',
+    });
+    const picked = await asReport.post(`${path}/topics`, {
+      id: 'asked',
+      text: 'Which skill do you think I should build next?',
+      category: 'growth',
+      source: 'question',
+    });
+    expect(recordOf(picked.body)).toMatchObject({ source: 'question' });
+    const applied = await asManager.post(`${path}/meetings/current/template`, { templateId: 'regular-check-in' });
+    expect(
+      RecordsResponse.parse(applied.body).records.every((r) => r.type === 'topic' && r.source === 'template'),
+    ).toBe(true);
+    // A client cannot claim a template origin for its own topic: templates are applied by the service.
+    expect((await asReport.post(`${path}/topics`, { id: 'x', text: 'Sneaky', source: 'template' })).status).toBe(400);
   });
 });

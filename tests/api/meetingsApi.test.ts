@@ -95,7 +95,8 @@ describe('meetings', () => {
     const added = RecordsResponse.parse(first.body).records.length;
     expect(added).toBeGreaterThanOrEqual(3);
     const again = await api.post(`${path}/meetings/current/template`, { templateId: 'career-conversation' });
-    expect(RecordsResponse.parse(again.body).records).toEqual([]);
+    // A repeat answers the topics already there (a retry after a lost answer gets them too), adding none.
+    expect(RecordsResponse.parse(again.body).records).toEqual(RecordsResponse.parse(first.body).records);
     expect((await state()).topics).toHaveLength(added);
     const unknown = await api.post(`${path}/meetings/current/template`, { templateId: 'gossip-hour' });
     expect(unknown.status).toBe(400);

@@ -135,6 +135,26 @@ describe('answering the prompt card', () => {
     expect(state.topics.filter((t) => t.meetingId === state.series.currentMeetingId)).toHaveLength(1);
   });
 
+  it('refuses a topic over the limit with a message saying so, and adds nothing (never a cut topic)', async () => {
+    const before = (await panel(h)).topics.length;
+    const response = await h.chat.invoke(h.chat.report, promptActivityId, CARD_VERBS.addTopic, {
+      ...data,
+      topicText: 'a'.repeat(5000),
+      category: 'work',
+    });
+    expect(response.status).toBe(200);
+    const card = (response.body as { value: unknown }).value;
+    const texts = cardTexts(card).join('\n');
+    expect(texts).toContain('Your topic has 5,000 characters; a topic can have at most 500.');
+    expect(texts).not.toContain('a'.repeat(501));
+    expect((await panel(h)).topics).toHaveLength(before);
+    // The box itself says where the limit is, so most people never reach the message.
+    expect(JSON.stringify(card)).toContain('"maxLength":500');
+    // Positive control: at the limit it is added whole.
+    await h.chat.invoke(h.chat.report, promptActivityId, CARD_VERBS.addTopic, { ...data, topicText: 'b'.repeat(500) });
+    expect((await panel(h)).topics.some((t) => t.text === 'b'.repeat(500))).toBe(true);
+  });
+
   it('refuses someone outside the 1:1: an error card, nothing written, no agenda shown', async () => {
     const stranger = { id: '29:stranger', name: 'Eve', aadObjectId: 'aad-stranger', tenantId: h.chat.tenantId };
     const puts = h.connector.requests.filter((r) => r.method === 'PUT').length;

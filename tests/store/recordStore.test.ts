@@ -3,7 +3,7 @@ import type { Topic } from '../../domain/entities.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { createLogger } from '../../bot/src/logger.js';
 import { connectCosmos, startEmbeddedCosmos, type CosmosConnection } from '../../bot/src/store/cosmos.js';
-import { StaleWrite } from '../../bot/src/store/errors.js';
+import { StaleWrite, UnstorableRecord } from '../../bot/src/store/errors.js';
 import { createStore, type Store } from '../../bot/src/store/index.js';
 
 /** Real Cosmos protocol server over HTTP, reached through @azure/cosmos. */
@@ -89,6 +89,46 @@ describe('shared record repository', () => {
     expect(await store.records.loadSeries('s-private')).toEqual([]);
     expect((await store.privateNotes.query('s-private', { authorId: 'r' })).map((s) => s.record.text)).toEqual([
       'only for me',
+    ]);
+  });
+
+  it('refuses to write a record its schema would not read back, and the stored one stays readable', async () => {
+    const { stored } = await store.records.create(topic('s-valid', 't1'));
+    const tooLongKey = { ...topic('s-valid', 't1'), order: 'a'.repeat(201), version: 2 };
+    await expect(store.records.replace(tooLongKey, stored.etag)).rejects.toBeInstanceOf(UnstorableRecord);
+    await expect(
+      store.records.replace({ ...tooLongKey, order: 'a1', text: 'x'.repeat(501) }, stored.etag),
+    ).rejects.toThrow(/text/);
+    await expect(store.records.create(topic('s-valid', 't2', ''))).rejects.toBeInstanceOf(UnstorableRecord);
+    await expect(
+      store.records.replaceAll('s-valid', [{ record: tooLongKey, etag: stored.etag }]),
+    ).rejects.toBeInstanceOf(UnstorableRecord);
+    // Nothing was written: the stored topic and the whole series still load.
+    expect((await store.records.read('s-valid', 't1'))?.record).toMatchObject({ order: 'V', version: 1 });
+    expect((await store.records.loadSeries('s-valid')).map((r) => r.id)).toEqual(['t1']);
+    // Positive control: a valid replace with the same ETag goes through.
+    const valid = await store.records.replace({ ...tooLongKey, order: 'a1' }, stored.etag);
+    expect(valid.record).toMatchObject({ order: 'a1', version: 2 });
+  });
+
+  it('replaces several records in one ETag-guarded batch, refused when an ETag is stale', async () => {
+    const a = (await store.records.create(topic('s-batch', 'a'))).stored;
+    const b = (await store.records.create(topic('s-batch', 'b'))).stored;
+    const written = await store.records.replaceAll('s-batch', [
+      { record: { ...(a.record as Topic), order: 'a0', version: 2 }, etag: a.etag },
+      { record: { ...(b.record as Topic), order: 'a1', version: 2 }, etag: b.etag },
+    ]);
+    expect(written.map((w) => (w.record as Topic).order)).toEqual(['a0', 'a1']);
+    // The first ETag is stale now: the batch is refused as a whole.
+    await expect(
+      store.records.replaceAll('s-batch', [
+        { record: { ...(a.record as Topic), order: 'a5', version: 3 }, etag: a.etag },
+      ]),
+    ).rejects.toBeInstanceOf(StaleWrite);
+    const loaded = (await store.records.loadSeries('s-batch')) as Topic[];
+    expect(loaded.map((t) => [t.id, t.order]).sort()).toEqual([
+      ['a', 'a0'],
+      ['b', 'a1'],
     ]);
   });
 });

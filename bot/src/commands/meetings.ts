@@ -1,5 +1,6 @@
 import { ApplyTemplateBody, UpdateCadenceBody } from '../../../domain/api.js';
-import { topicsFromTemplate } from '../../../domain/templates.js';
+import { compareByOrder } from '../../../domain/ordering.js';
+import { templateTopicIds, topicsFromTemplate } from '../../../domain/templates.js';
 import type { Meeting, Series, SharedRecord, Topic } from '../../../domain/entities.js';
 import { Invalid } from '../../../domain/errors.js';
 import { canonicalTimeZone, isValidTimeZone, nextOccurrence } from '../../../domain/schedule.js';
@@ -9,7 +10,12 @@ import { parseInput } from './input.js';
 import { publishChanged } from './records.js';
 import { updateSharedRecord } from './updateRecord.js';
 
-/** Applies an agenda template to the current meeting; applying it twice adds nothing. */
+/**
+ * Applies an agenda template to the current meeting; applying it twice adds
+ * nothing. Answers (and publishes) the template's topics on the agenda, new or
+ * added by an earlier apply: a retry whose first answer was lost still reaches
+ * the other panel.
+ */
 export async function applyTemplate(
   ctx: CommandContext,
   caller: Caller,
@@ -27,13 +33,15 @@ export async function applyTemplate(
     meetingId,
     now: ctx.clock.now(),
   });
-  const created = [];
+  const ofTemplate = new Set(templateTopicIds(meetingId, templateId));
+  const answered = agenda.filter((t) => ofTemplate.has(t.id) && !t.deletedAt);
   for (const topic of topics) {
-    const { stored, created: isNew } = await ctx.store.records.create(topic);
-    if (isNew) created.push(stored.record as Topic);
+    const { stored } = await ctx.store.records.create(topic);
+    if (stored.record.type === 'topic') answered.push(stored.record);
   }
-  publishChanged(ctx, seriesId, created);
-  return created;
+  answered.sort(compareByOrder);
+  publishChanged(ctx, seriesId, answered);
+  return answered;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AddTopicBody, EditTopicBody, MoveTopicBody } from '../../../domain/api.js';
-import { agendaOf, orderForMove, orderForNewTopic } from '../../../domain/agenda.js';
+import { agendaOf, orderOf, placeMove, placeNewTopic } from '../../../domain/agenda.js';
 import type { SharedRecord, Topic } from '../../../domain/entities.js';
+import { StaleWrite } from '../store/errors.js';
 import type { Stored } from '../store/recordStore.js';
 import { carriedCopyId } from '../../../domain/carryOver.js';
 import { assertNoEditConflict } from '../../../domain/editConflicts.js';
@@ -11,7 +12,11 @@ import { requireMember } from './access.js';
 import type { Caller, CommandContext } from './context.js';
 import { parseInput } from './input.js';
 import { newRecordBase, publishChanged } from './records.js';
+import { writeAgendaOrder } from './rebalance.js';
 import { updateSharedRecord } from './updateRecord.js';
+
+/** A rebalance races other writes to the agenda only rarely; a few fresh attempts settle it. */
+const MAX_REBALANCE_ATTEMPTS = 4;
 
 /** The agenda of one meeting, and the stored topics with their ETags (a move writes one of them). */
 async function loadAgenda(ctx: CommandContext, seriesId: string, meetingId: string) {
@@ -45,29 +50,42 @@ export async function addTopic(ctx: CommandContext, caller: Caller, seriesId: st
   const body = parseInput(AddTopicBody, input, 'topic');
   const meetingId = await meetingForNewTopic(ctx, seriesId, body.meetingId ?? series.currentMeetingId);
 
-  const { agenda } = await loadAgenda(ctx, seriesId, meetingId);
-  const topic: Topic = {
-    ...newRecordBase(ctx, seriesId, body.id),
-    type: 'topic',
-    meetingId,
-    text: body.text,
-    category: body.category,
-    addedBy: caller.userId,
-    order: orderForNewTopic(series, agenda, caller.userId),
-    status: 'open',
-    carriedOverCount: 0,
-    originId: body.id,
-    source: body.source,
-    fieldVersions: {},
-  };
-  const { stored } = await ctx.store.records.create(topic);
-  const added = sameTopicOrConflict(stored.record);
-  // A retry whose first answer was lost is published too: the first attempt may have stored it unseen.
-  publishChanged(ctx, seriesId, [added]);
-  // The meeting may have closed between the look-up and the write: then the topic lands in the next meeting.
-  const raced = await afterTopicWrite(ctx, seriesId, added.meetingId);
-  const landed = raced?.result.carried.find((t) => t.id === carriedCopyId(added, raced.result.next.id));
-  return landed ?? added;
+  for (let attempt = 0; attempt < MAX_REBALANCE_ATTEMPTS; attempt++) {
+    const { agenda, stored } = await loadAgenda(ctx, seriesId, meetingId);
+    const placement = placeNewTopic(series, agenda, caller.userId, body.id);
+    let rebalanced: Topic[] = [];
+    if (placement.kind === 'rebalance' && !stored.some((s) => s.record.id === body.id)) {
+      try {
+        rebalanced = await writeAgendaOrder(ctx, seriesId, stored, placement.orders, body.id);
+      } catch (error) {
+        if (error instanceof StaleWrite) continue;
+        throw error;
+      }
+    }
+    const topic: Topic = {
+      ...newRecordBase(ctx, seriesId, body.id),
+      type: 'topic',
+      meetingId,
+      text: body.text,
+      category: body.category,
+      addedBy: caller.userId,
+      order: orderOf(placement, body.id),
+      status: 'open',
+      carriedOverCount: 0,
+      originId: body.id,
+      source: body.source,
+      fieldVersions: {},
+    };
+    const { stored: created } = await ctx.store.records.create(topic);
+    const added = sameTopicOrConflict(created.record);
+    // A retry whose first answer was lost is published too: the first attempt may have stored it unseen.
+    publishChanged(ctx, seriesId, [...rebalanced, added]);
+    // The meeting may have closed between the look-up and the write: then the topic lands in the next meeting.
+    const raced = await afterTopicWrite(ctx, seriesId, added.meetingId);
+    const landed = raced?.result.carried.find((t) => t.id === carriedCopyId(added, raced.result.next.id));
+    return landed ?? added;
+  }
+  throw new Conflict('The agenda is being reordered by someone else right now. Please try again.');
 }
 
 function sameTopicOrConflict(record: { type: string }): Topic {
@@ -140,16 +158,29 @@ export async function moveTopic(
 ): Promise<Topic> {
   const { series } = await requireMember(ctx, caller, seriesId);
   const { afterId } = parseInput(MoveTopicBody, input, 'move');
-  // Topics are reordered on the current agenda; its query also yields the moved topic and its ETag.
-  const { agenda, stored } = await loadAgenda(ctx, seriesId, series.currentMeetingId);
-  const initial = stored.find((s) => s.record.id === topicId);
-  if (!initial) {
-    // Not on the current agenda: a topic of an ended meeting is refused with a pointer to its copy.
-    const elsewhere = (await ctx.store.records.read(seriesId, topicId))?.record;
-    if (elsewhere?.type === 'topic') await refuseIfClosed(ctx, seriesId, elsewhere);
+  for (let attempt = 0; attempt < MAX_REBALANCE_ATTEMPTS; attempt++) {
+    // Topics are reordered on the current agenda; its query also yields the moved topic and its ETag.
+    const { agenda, stored } = await loadAgenda(ctx, seriesId, series.currentMeetingId);
+    const initial = stored.find((s) => s.record.id === topicId);
+    if (!initial) {
+      // Not on the current agenda: a topic of an ended meeting is refused with a pointer to its copy.
+      const elsewhere = (await ctx.store.records.read(seriesId, topicId))?.record;
+      if (elsewhere?.type === 'topic') await refuseIfClosed(ctx, seriesId, elsewhere);
+    }
+    const placement = placeMove(agenda, topicId, afterId);
+    if (placement.kind === 'key') {
+      const { order } = placement;
+      return changeTopic(ctx, seriesId, topicId, (current) => ({ ...liveTopic(current), order }), initial);
+    }
+    try {
+      const rebalanced = await writeAgendaOrder(ctx, seriesId, stored, placement.orders);
+      publishChanged(ctx, seriesId, rebalanced);
+      return rebalanced.find((t) => t.id === topicId) ?? (initial!.record as Topic);
+    } catch (error) {
+      if (!(error instanceof StaleWrite)) throw error;
+    }
   }
-  const order = orderForMove(agenda, topicId, afterId);
-  return changeTopic(ctx, seriesId, topicId, (current) => ({ ...liveTopic(current), order }), initial);
+  throw new Conflict('The agenda is being reordered by someone else right now. Please try again.');
 }
 
 /** Deleting leaves a tombstone, so the delete can be undone with restoreTopic. */

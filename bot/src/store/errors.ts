@@ -16,6 +16,23 @@ export class StaleWrite extends Error {
 }
 
 /**
+ * A record that does not match its schema (e.g. an order key or a text past
+ * its limit): refused before it is written, because the stored record could
+ * not be read back and every read of its 1:1 would fail. A bug of ours, not of
+ * the caller's input (inputs are checked by their own schemas first).
+ */
+export class UnstorableRecord extends Error {
+  constructor(
+    readonly recordType: string,
+    readonly recordId: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`refused to store ${recordType} ${recordId}: ${problems.join('; ')}`);
+    this.name = 'UnstorableRecord';
+  }
+}
+
+/**
  * Storage could not answer now, but may in a moment: the request was
  * throttled (429), the service was busy or unreachable (503, 449, 408), the
  * request timed out or its connection was reset. Whether a write that failed

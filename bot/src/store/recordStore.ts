@@ -1,7 +1,7 @@
-import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
+import type { Container, ItemDefinition, JSONObject, OperationInput, SqlParameter } from '@azure/cosmos';
 
 import { SharedRecord, type AnyRecord } from '../../../domain/entities.js';
-import { cosmosStatus, StaleWrite, storageCall } from './errors.js';
+import { cosmosStatus, StaleWrite, storageCall, UnstorableRecord } from './errors.js';
 import type { HybridClock } from './hybridClock.js';
 
 /** A record as read from Cosmos, with the ETag that guards the next write to it. */
@@ -10,15 +10,25 @@ export interface Stored<T> {
   etag: string;
 }
 
-type Parser<T> = { parse(value: unknown): T };
+type Parser<T> = {
+  parse(value: unknown): T;
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+};
+type Issue = { path: readonly PropertyKey[]; message: string };
+
+/** A transactional batch holds at most 100 operations (Cosmos limit). */
+const BATCH_LIMIT = 100;
 
 /**
  * One repository per container. Records are stored as they are (their zod
  * schema is the document shape); Cosmos system properties (`_etag`, `_ts`…)
- * are stripped by parsing on the way out. Every write stamps the series clock
- * into the record, in the same request (no extra round trip). Every Cosmos
- * call goes through `storageCall`, so a transient fault leaves this module as
- * StorageUnavailable and nothing above it knows Cosmos's error shapes.
+ * are stripped by parsing on the way out. Every record is checked against the
+ * same schema on the way in: a record that could not be read back (a key too
+ * long, a text over its limit) is refused before it is written, so one bad
+ * write can never make a whole 1:1 unreadable. Every write stamps the series
+ * clock into the record, in the same request (no extra round trip). Every
+ * Cosmos call goes through `storageCall`, so a transient fault leaves this
+ * module as StorageUnavailable and nothing above it knows Cosmos's error shapes.
  */
 export class RecordRepository<T extends AnyRecord> {
   constructor(
@@ -131,7 +141,7 @@ export class RecordRepository<T extends AnyRecord> {
    * is not a duplicate: it answers the record already stored, and `created: false`.
    */
   async create(record: T): Promise<{ stored: Stored<T>; created: boolean }> {
-    const stamped = { ...record, clock: this.clock.stamp() };
+    const stamped = this.storable({ ...record, clock: this.clock.stamp() });
     try {
       const { resource } = await storageCall(() => this.container.items.create<ItemDefinition>(stamped));
       return { stored: { record: this.schema.parse(resource), etag: String(resource?._etag) }, created: true };
@@ -146,7 +156,7 @@ export class RecordRepository<T extends AnyRecord> {
   /** Replaces a record only if nobody changed it since `etag` was read; otherwise throws StaleWrite. */
   async replace(record: T, etag: string): Promise<Stored<T>> {
     // Past the record's previous stamp, so a record's clock grows with its version whichever instance wrote it.
-    const stamped = { ...record, clock: this.clock.stamp(record.clock) };
+    const stamped = this.storable({ ...record, clock: this.clock.stamp(record.clock) });
     try {
       const { resource } = await storageCall(() =>
         this.container
@@ -168,6 +178,46 @@ export class RecordRepository<T extends AnyRecord> {
       return stored;
     }
     return this.replace(record, etag);
+  }
+
+  /**
+   * Replaces several records of one series in one transactional batch, each
+   * guarded by its ETag: all are written or none (StaleWrite when any changed
+   * since it was read). Used to rebalance an agenda's order keys.
+   */
+  async replaceAll(seriesId: string, items: readonly Stored<T>[]): Promise<Stored<T>[]> {
+    const written: Stored<T>[] = [];
+    // Agendas are far below the batch limit; a longer list is written in batches, each still all-or-nothing.
+    for (let start = 0; start < items.length; start += BATCH_LIMIT) {
+      const chunk = items.slice(start, start + BATCH_LIMIT);
+      const operations: OperationInput[] = chunk.map(({ record, etag }) => ({
+        operationType: 'Replace',
+        partitionKey: seriesId,
+        id: record.id,
+        // A record is plain JSON data (its zod schema has only JSON types).
+        resourceBody: this.storable({ ...record, clock: this.clock.stamp(record.clock) }) as unknown as JSONObject,
+        ifMatch: etag,
+      }));
+      const { result } = await storageCall(() => this.container.items.batch(operations, seriesId));
+      const statuses = (result ?? []).map((r) => r.statusCode);
+      if (statuses.includes(412)) throw new StaleWrite();
+      const failed = statuses.find((status) => status >= 400);
+      if (failed !== undefined || statuses.length !== chunk.length) {
+        throw new Error(`batch replace failed with status ${failed ?? 'missing results'}`);
+      }
+      for (const r of result!) {
+        written.push({ record: this.schema.parse(r.resourceBody), etag: String(r.eTag) });
+      }
+    }
+    return written;
+  }
+
+  /** The record as its schema writes it; refused (UnstorableRecord) when it could not be read back. */
+  private storable(record: T): T {
+    const parsed = this.schema.safeParse(record);
+    if (parsed.success) return parsed.data;
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`);
+    throw new UnstorableRecord(record.type, record.id, problems);
   }
 
   /** Cross-partition query: only for rare look-ups (e.g. "my 1:1s"), never on the panel's hot path. */

@@ -29,10 +29,9 @@ const CardData = z.object({
 });
 
 const AddTopicData = CardData.extend({
-  [PROMPT_INPUTS.topicText]: z
-    .string()
-    .max(TEXT_LIMITS.topic * 2)
-    .optional(),
+  // No limit here: an over-long topic is answered with a message below, not with "this card is not ours"
+  // (the request body itself is bounded by the bot endpoint's body limit).
+  [PROMPT_INPUTS.topicText]: z.string().optional(),
   [PROMPT_INPUTS.category]: TopicCategory.optional().catch(undefined),
 });
 
@@ -59,6 +58,10 @@ export async function onAddTopic(rt: BotRuntime, context: TurnContext, raw: unkn
         await requireMember(rt.ctx(), caller, data.seriesId);
         return { notice: { text: 'Write the topic first, then press Add to agenda.', tone: 'error' } };
       }
+      if (text.length > TEXT_LIMITS.topic) {
+        await requireMember(rt.ctx(), caller, data.seriesId);
+        return { notice: { text: topicTooLong(text.length), tone: 'error' } };
+      }
       const id = topicIdFromCard(data.promptId, caller.userId, text);
       const before = await rt.ctx().store.records.read(data.seriesId, id);
       const topic = await addTopic(rt.ctx(), caller, data.seriesId, {
@@ -75,6 +78,14 @@ export async function onAddTopic(rt: BotRuntime, context: TurnContext, raw: unkn
       };
     },
     raw,
+  );
+}
+
+/** Never cut: the person is told and shortens it themselves (the panel can hold the longer text as a note). */
+export function topicTooLong(length: number): string {
+  return (
+    `Your topic has ${length.toLocaleString('en-US')} characters; a topic can have at most ${TEXT_LIMITS.topic}. ` +
+    'Nothing was added. Shorten it and press Add to agenda again, or add the details as a note in the panel.'
   );
 }
 

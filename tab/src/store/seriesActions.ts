@@ -57,7 +57,8 @@ export function createSeriesActions(
   const now = () => new Date().toISOString();
 
   return {
-    addTopic(text: string, category: TopicCategory): Promise<boolean> {
+    /** `source` 'question': picked from the question bank (counted apart in "who leads"). */
+    addTopic(text: string, category: TopicCategory, source: 'member' | 'question' = 'member'): Promise<boolean> {
       const state = read();
       const series = selectSeries(state);
       const viewer = state.viewer;
@@ -75,13 +76,19 @@ export function createSeriesActions(
               text: text.trim(),
               category,
               addedBy: viewer.userId,
-              order: orderForNewTopic(series, selectAgenda(state), viewer.userId),
+              order: orderForNewTopic(series, selectAgenda(state), viewer.userId, id),
               status: 'open',
               carriedOverCount: 0,
               originId: id,
+              source,
             }
           : undefined;
-      return commit(`Add topic ${quote(text.trim())}`, optimistic, () => api.addTopic({ id, text, category }), text);
+      return commit(
+        `Add topic ${quote(text.trim())}`,
+        optimistic,
+        () => api.addTopic({ id, text, category, ...(source === 'question' ? { source } : {}) }),
+        text,
+      );
     },
 
     setTopicStatus(topicId: string, status: TopicStatus): Promise<boolean> {

@@ -28,7 +28,8 @@ const LEVELS: Record<HealthLevel, { text: string; icon: ReactElement }> = {
 
 /** What each figure counts, in words: "3 of 6 topics" alone does not say of what. */
 function measured(figure: HealthFigure, reportName: string): string {
-  if (figure.value === null) return figure.display;
+  // Who leads says it itself: "3 of 8 topics raised by Sam, 2 from templates".
+  if (figure.value === null || figure.key === 'leadership') return figure.display;
   const what: Record<HealthFigure['key'], string> = {
     cadence: 'planned 1:1s held',
     leadership: `raised by ${reportName}`,

@@ -29,10 +29,14 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-/** An open-ended question chosen by what the series lacks, one click away from the agenda. */
+/**
+ * An open-ended question chosen by what the series lacks, in the viewer's
+ * voice (a report gets questions for their manager), one click away from the
+ * agenda, where it is counted as from the question bank.
+ */
 export function TryAsking() {
   const styles = useStyles();
-  const { state, actions, series } = useSeriesView();
+  const { state, actions, series, viewer } = useSeriesView();
   const meetings = selectMeetings(state);
   const [offset, setOffset] = useState(0);
   const question = suggestQuestion({
@@ -40,6 +44,7 @@ export function TryAsking() {
     topics: visibleRecords(state, 'topic'),
     currentMeetingId: series.currentMeetingId,
     seed: meetings.length + offset,
+    askedBy: viewer.role,
   });
   if (!question) return null;
 
@@ -58,7 +63,7 @@ export function TryAsking() {
           size="small"
           appearance="primary"
           icon={<AddRegular />}
-          onClick={() => void actions.addTopic(question.text, question.category)}
+          onClick={() => void actions.addTopic(question.text, question.category, 'question')}
         >
           Add to agenda
         </Button>
