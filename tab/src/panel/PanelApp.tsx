@@ -1,13 +1,21 @@
-import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { resolveSession, type SessionResult } from '../host/session.js';
 import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
+import { ShareToStage } from '../stage/ShareToStage.js';
+import { StageView } from '../stage/StageView.js';
 import { Notice } from '../ui/Notice.js';
 import { SeriesPanel } from './SeriesPanel.js';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },
-  centered: { padding: tokens.spacingHorizontalL },
+  centered: {
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalM,
+  },
 });
 
 /** Finds out where the panel runs (Teams or dev mode), then opens the series in the host's theme. */
@@ -15,9 +23,12 @@ export function PanelApp() {
   const styles = useStyles();
   const [result, setResult] = useState<SessionResult | undefined>();
   const [theme, setTheme] = useState<ThemeName>(themeFromQuery() ?? 'default');
+  // Bumped by "Try again": resolves the session afresh (a new Teams token, a new lookup).
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let active = true;
+    setResult(undefined);
     void resolveSession().then((resolved) => {
       if (!active) return;
       setResult(resolved);
@@ -29,7 +40,7 @@ export function PanelApp() {
     return () => {
       active = false;
     };
-  }, []);
+  }, [attempt]);
 
   return (
     <FluentProvider theme={fluentTheme(theme)} className={styles.provider}>
@@ -42,14 +53,35 @@ export function PanelApp() {
           </Notice>
         </div>
       )}
+      {result?.kind === 'notInMeeting' && (
+        <div className={styles.centered}>
+          <Notice intent="info" title="Open this from your 1:1 meeting">
+            1:1 Companion works inside a recurring meeting between two people. Open the meeting (or its chat) in Teams
+            and select the 1:1 Companion tab there.
+          </Notice>
+        </div>
+      )}
       {result?.kind === 'failed' && (
         <div className={styles.centered}>
           <Notice intent="error" title="The 1:1 could not be opened">
             {result.message}
           </Notice>
+          {result.retry && (
+            <Button appearance="primary" onClick={() => setAttempt((n) => n + 1)}>
+              Try again
+            </Button>
+          )}
         </div>
       )}
-      {result?.kind === 'ready' && <SeriesPanel session={result.session} />}
+      {result?.kind === 'ready' &&
+        (result.session.surface === 'stage' ? (
+          <StageView session={result.session} />
+        ) : (
+          <>
+            {result.session.stageShare && <ShareToStage stageShare={result.session.stageShare} />}
+            <SeriesPanel session={result.session} />
+          </>
+        ))}
     </FluentProvider>
   );
 }

@@ -110,21 +110,23 @@ export async function startTeamsHost(options: { serviceUrl: string }): Promise<T
 
   const hostPort = await listen(hostServer);
   const frontPort = await listen(front);
-  const browsers: LaunchedBrowser[] = [];
+  let browser: Promise<LaunchedBrowser> | undefined;
+  const launch = () =>
+    (browser ??= launchBrowser({
+      viewport: { width: 900, height: 1000 },
+      ignoreHTTPSErrors: true,
+      args: [
+        // Port 443 in the page's eyes: teams-js accepts Teams origins without a port only. teams-js also
+        // fetches a list of Teams origins from its CDN: refused at once here, it uses its built-in list.
+        `--host-resolver-rules=MAP teams.microsoft.com:443 127.0.0.1:${hostPort}, MAP ${APP_HOST}:443 127.0.0.1:${frontPort}, MAP res.cdn.office.net ~NOTFOUND`,
+        '--ignore-certificate-errors',
+      ],
+    }));
 
   return {
     appOrigin: APP_ORIGIN,
     async openPage(sso) {
-      const browser = await launchBrowser({
-        viewport: { width: 900, height: 1000 },
-        ignoreHTTPSErrors: true,
-        args: [
-          `--host-resolver-rules=MAP teams.microsoft.com:443 127.0.0.1:${hostPort}, MAP ${APP_HOST}:443 127.0.0.1:${frontPort}, MAP res.cdn.office.net ~NOTFOUND`,
-          '--ignore-certificate-errors',
-        ],
-      });
-      browsers.push(browser);
-      const page = await browser.context.newPage();
+      const page = await (await launch()).context.newPage();
       let ssoRequests = 0;
       const hostPage: TeamsHostPage = {
         page,
@@ -154,7 +156,7 @@ export async function startTeamsHost(options: { serviceUrl: string }): Promise<T
       return hostPage;
     },
     async close() {
-      await Promise.all(browsers.map((b) => b.close()));
+      if (browser) await (await browser).close();
       await Promise.all([closeServer(hostServer, hostSockets), closeServer(front, frontSockets)]);
     },
   };
