@@ -18,7 +18,7 @@ import { IncomingActivity } from './activity.js';
 import { onAddTopic, onCompleteActionItem, onRefreshPrompt } from './cardActions.js';
 import { ConnectorEmulator } from './connectorEmulator.js';
 import { devChatRoutes } from './devChat.js';
-import { setUpChat } from './install.js';
+import { forgetInstall, setUpChat } from './install.js';
 import { onMeetingEnded, onMeetingStarted } from './meetingEvents.js';
 import { answerMessage } from './message.js';
 import { createNarrativeWriter } from './narrative.js';
@@ -88,7 +88,10 @@ export function createBot(deps: BotDeps): Bot {
   });
   app.activity(ActivityTypes.Message, (context) => answerMessage(rt, context));
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    if (String(context.activity.action ?? '').startsWith('add')) await setUpChat(rt, context);
+    const action = String(context.activity.action ?? '');
+    if (action.startsWith('add')) await setUpChat(rt, context);
+    // "remove-upgrade" is part of an update, not an uninstall.
+    else if (action === 'remove') await forgetInstall(rt, context);
   });
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;

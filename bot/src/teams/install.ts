@@ -1,6 +1,7 @@
 import { TeamsInfo, TurnContext, type TeamsChannelAccount } from 'botbuilder';
 import type { Member } from '../../../domain/entities.js';
 import { DomainError } from '../../../domain/errors.js';
+import { seriesIdForChat } from '../../../domain/series.js';
 import { noticeCard } from '../cards/noticeCard.js';
 import { welcomeCard } from '../cards/welcomeCard.js';
 import { DEFAULT_CADENCE, ensureSeriesForChat } from '../commands/series.js';
@@ -15,7 +16,7 @@ import type { BotRuntime } from './runtime.js';
  * conversationUpdate that adds the bot): find or start the chat's 1:1 with
  * the chat's two people (from Teams, never from a client), learn the
  * meeting's time as the default cadence, remember where to post, and welcome
- * them once. Safe to run again: every step is idempotent.
+ * them once per install. Safe to run again: every step is idempotent.
  */
 export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<void> {
   const activity = context.activity;
@@ -72,25 +73,38 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
       members: people.map((p): ChatMember => ({ userId: p.aadObjectId!, mri: p.id, name: displayName(p) })),
       updatedAt: rt.clock.now().toISOString(),
     };
-    const { created } = await rt.botStore.saveChatBinding(binding);
-    if (!created) return;
+    await rt.botStore.saveChatBinding(binding);
+    // Welcome once per install, whichever of Teams' install events gets here first.
+    if (!(await rt.botStore.claimWelcome(series.id, rt.clock.now()))) return;
     const current = (await rt.ctx().store.records.read(series.id, series.currentMeetingId))?.record;
-    await context.sendActivity(
-      cardMessage(
-        welcomeCard({
-          members: series.members.map((m) => ({ name: m.name, role: m.role })),
-          ...(current?.type === 'meeting' && current.status === 'scheduled'
-            ? { nextMeeting: current.scheduledStart }
-            : {}),
-          leadHours: rt.config.PROMPT_LEAD_HOURS,
-          ...withPanel(rt.panelUrl(series.chatId)),
-        }),
-      ),
-    );
+    try {
+      await context.sendActivity(
+        cardMessage(
+          welcomeCard({
+            members: series.members.map((m) => ({ name: m.name, role: m.role })),
+            ...(current?.type === 'meeting' && current.status === 'scheduled'
+              ? { nextMeeting: current.scheduledStart }
+              : {}),
+            leadHours: rt.config.PROMPT_LEAD_HOURS,
+            ...withPanel(rt.panelUrl(series.chatId)),
+          }),
+        ),
+      );
+    } catch (error) {
+      // Not posted: give the welcome back so Teams' retry (or the other install event) posts it.
+      await rt.botStore.forgetWelcome(series.id);
+      throw error;
+    }
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     await context.sendActivity(cardMessage(noticeCard(error.message, 'error')));
   }
+}
+
+/** The app was removed from the chat: a later install is a new install and is welcomed again. */
+export async function forgetInstall(rt: BotRuntime, context: TurnContext): Promise<void> {
+  const chatId = context.activity.conversation?.id;
+  if (chatId) await rt.botStore.forgetWelcome(seriesIdForChat(chatId));
 }
 
 function withPanel(panelUrl: string | undefined): { panelUrl?: string } {
