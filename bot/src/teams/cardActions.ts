@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
 import { RecordId, TEXT_LIMITS, TopicCategory } from '../../../domain/entities.js';
 import { DomainError, Forbidden } from '../../../domain/errors.js';
@@ -13,6 +13,7 @@ import { addTopic } from '../commands/topics.js';
 import type { Caller } from '../identity/index.js';
 import { promptViewFor, splitRecords } from '../scheduler/promptView.js';
 import { callerOf } from './activity.js';
+import { botbuilderChat } from './botbuilderChat.js';
 import type { BotRuntime } from './runtime.js';
 
 /**
@@ -144,11 +145,7 @@ async function respond(
   const shared = seriesId && (await currentPromptCard(rt, seriesId));
   if (!shared) return sendInvokeCard(context, noticeCard('This 1:1 is no longer available.', 'error'));
   if (outcome.changed && context.activity.replyToId) {
-    await context.updateActivity({
-      type: ActivityTypes.Message,
-      id: context.activity.replyToId,
-      attachments: [CardFactory.adaptiveCard(shared.card)],
-    });
+    await botbuilderChat(context).updateCard(context.activity.replyToId, shared.card);
   }
   const personal = outcome.notice ? promptCard({ ...shared.view, notice: outcome.notice }) : shared.card;
   return sendInvokeCard(context, personal);
