@@ -1,6 +1,6 @@
 import type { PanelState } from '../../../domain/api.js';
 import type { Member, PrivateNote, Series, SharedRecord } from '../../../domain/entities.js';
-import { visibleTo } from './visibility.js';
+import { isVisibleTo } from './visibility.js';
 
 /** What one member sees of a series when the panel opens. */
 export function presentPanelState(
@@ -16,7 +16,7 @@ export function presentPanelState(
     topics: [],
     actionItems: [],
     sharedNotes: [],
-    privateNotes: visibleTo(viewer.userId, privateNotes),
+    privateNotes: privateNotes.filter((note) => isVisibleTo(viewer.userId, note)),
   };
   for (const record of shared) {
     if (record.type === 'meeting') state.meetings.push(record);
