@@ -21,12 +21,12 @@ const SDKS = {
   },
 };
 
-/** no-restricted-imports for a folder: every SDK except the ones it owns. */
-function sdkBoundary(files, allowed = []) {
+/** no-restricted-imports for a folder: every SDK except the ones it owns (and any extra patterns). */
+function sdkBoundary(files, allowed = [], extra = []) {
   const patterns = Object.entries(SDKS)
     .filter(([name]) => !allowed.includes(name))
     .map(([, pattern]) => pattern);
-  return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, ...extra] }] } };
 }
 
 export default tseslint.config(
@@ -75,6 +75,12 @@ export default tseslint.config(
   sdkBoundary(['bot/src/teams/**/*.ts'], ['teams']),
   sdkBoundary(['bot/src/store/**/*.ts'], ['cosmos']),
   sdkBoundary(['bot/src/realtime/**/*.ts', 'bot/src/service.ts'], ['socket']),
+  // Views, rules, cards and the Teams port are pure: data in, data out, testable without a server.
+  sdkBoundary(
+    ['bot/src/views/**/*.ts', 'bot/src/rules/**/*.ts', 'bot/src/cards/**/*.ts', 'bot/src/chat/**/*.ts'],
+    [],
+    [{ group: ['node:*', 'express', 'pino', 'openai'], message: 'Views, rules and cards do no I/O.' }],
+  ),
   {
     files: ['tab/**/*.ts', 'tab/**/*.tsx'],
     rules: {

@@ -27,6 +27,7 @@ import { attachScaleOut } from './realtime/scaleOut.js';
 import { createRealtime, type Realtime } from './realtime/socketServer.js';
 import { devRoutes } from './routes/devRoutes.js';
 import { seriesRoutes } from './routes/seriesRoutes.js';
+import { BotStore } from './store/botStore.js';
 import { connectCosmos, type CosmosConnection } from './store/cosmos.js';
 import { createStore } from './store/index.js';
 import { createBot, type Bot } from './teams/index.js';
@@ -111,7 +112,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   const bot = createBot({
     config,
     ctx: () => ctx,
-    promptsContainer: cosmos.containers.prompts,
+    botStore: new BotStore(cosmos.containers.prompts),
     clock,
     logger,
     ...(devIdentities ? { devVerifier: devIdentities.verifier } : {}),

@@ -53,6 +53,16 @@ describe('SDK boundaries in the service', () => {
     expect(result?.messages.map((m) => m.message).join('\n')).toContain('belongs in bot/src/store');
   });
 
+  it('views, rules, cards and the Teams port do no I/O; the service around them may', async () => {
+    const io = await readFile(fileURLToPath(new URL('./fixtures/ioImport.ts', import.meta.url)), 'utf8');
+    const refused = async (filePath: string) =>
+      ((await eslint.lintText(io, { filePath: `${ROOT}${filePath}` }))[0]?.messages ?? []).map((m) => m.ruleId);
+    for (const folder of ['views', 'rules', 'cards', 'chat']) {
+      expect(await refused(`bot/src/${folder}/violation.ts`)).toEqual(['no-restricted-imports']);
+    }
+    expect(await refused('bot/src/commands/violation.ts')).toEqual([]);
+  });
+
   it('the same imports outside the service (tests) break no boundary', async () => {
     expect(await refusedIn('tests/lint/fixtures/sdkImports.ts')).toEqual([]);
   });

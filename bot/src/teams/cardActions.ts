@@ -11,7 +11,7 @@ import { requireMember } from '../commands/access.js';
 import { editActionItem } from '../commands/actionItems.js';
 import { addTopic } from '../commands/topics.js';
 import type { Caller } from '../identity/index.js';
-import { promptViewFor, splitRecords } from '../scheduler/promptView.js';
+import { promptViewFor, splitRecords } from '../views/promptView.js';
 import { callerOf } from './activity.js';
 import { botbuilderChat } from './botbuilderChat.js';
 import type { BotRuntime } from './runtime.js';

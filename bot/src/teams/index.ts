@@ -10,8 +10,7 @@ import type { CommandContext, LifecycleListener } from '../commands/context.js';
 import type { Config } from '../config.js';
 import type { TokenVerifier } from '../identity/index.js';
 import type { Logger } from '../logger.js';
-import type { Container } from '@azure/cosmos';
-import { BotStore } from '../scheduler/botStore.js';
+import type { BotStore } from '../store/botStore.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { summaryPoster } from '../summary/postSummary.js';
 import { IncomingActivity } from './activity.js';
@@ -34,8 +33,8 @@ import type { BotRuntime } from './runtime.js';
 export interface BotDeps {
   config: Config;
   ctx: () => CommandContext;
-  /** The `prompts` container (the bot's chat bindings and message deliveries). */
-  promptsContainer: Container;
+  /** The prompts repository: the bot's chat bindings and message deliveries. */
+  botStore: BotStore;
   clock: Clock;
   logger: Logger;
   /** Dev mode: verifies the local page's dev tokens for /api/dev/chat/invoke. */
@@ -63,7 +62,7 @@ export function createBot(deps: BotDeps): Bot {
     ...(config.MicrosoftAppType ? { MicrosoftAppType: config.MicrosoftAppType } : {}),
     ...(config.MicrosoftAppTenantId ? { MicrosoftAppTenantId: config.MicrosoftAppTenantId } : {}),
   });
-  const botStore = new BotStore(deps.promptsContainer);
+  const { botStore } = deps;
   const poster = createChatPoster(adapter, config.MicrosoftAppId ?? '');
   const rt: BotRuntime = {
     config,

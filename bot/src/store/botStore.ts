@@ -1,7 +1,7 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { z } from 'zod/v4';
 import { RecordId } from '../../../domain/entities.js';
-import { cosmosStatus } from '../store/errors.js';
+import { cosmosStatus } from './errors.js';
 
 /**
  * The bot's own documents, in the `prompts` container (partitioned by

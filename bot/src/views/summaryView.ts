@@ -2,7 +2,7 @@ import { agendaOf } from '../../../domain/agenda.js';
 import type { SharedNote, SharedRecord } from '../../../domain/entities.js';
 import { seriesHealth } from '../../../domain/health.js';
 import type { SummaryView } from '../cards/summaryCard.js';
-import { splitRecords } from '../scheduler/promptView.js';
+import { splitRecords } from '../views/promptView.js';
 
 export interface SummaryInput {
   /**
