@@ -22,6 +22,14 @@ import { TemplateId } from './templates.js';
  * `/api/series/:seriesId/...`; see bot/src/routes.
  */
 
+/**
+ * The record version the person started editing from. When a field this edit
+ * changes was changed by someone else after it, the edit is refused with 409
+ * `edit_conflict` and the current record (see domain/editConflicts.ts).
+ * Without it, the edit applies over whatever is stored (cards, older clients).
+ */
+const BaseVersion = z.number().int().nonnegative().optional();
+
 const trimmed = (max: number, what: string) =>
   z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
 
@@ -31,6 +39,8 @@ export const AddTopicBody = z.strictObject({
   category: TopicCategory.default('work'),
   /** Defaults to the series' current meeting. */
   meetingId: RecordId.optional(),
+  /** 'question' when picked from the question bank; templates are applied with ApplyTemplateBody. */
+  source: z.enum(['member', 'question']).default('member'),
 });
 export type AddTopicBody = z.input<typeof AddTopicBody>;
 
@@ -39,8 +49,12 @@ export const EditTopicBody = z
     text: trimmed(TEXT_LIMITS.topic, 'Topic text').optional(),
     category: TopicCategory.optional(),
     status: TopicStatus.optional(),
+    baseVersion: BaseVersion,
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), 'Nothing to change: send text, category or status.');
+  .refine(
+    ({ baseVersion: _base, ...fields }) => Object.values(fields).some((v) => v !== undefined),
+    'Nothing to change: send text, category or status.',
+  );
 export type EditTopicBody = z.input<typeof EditTopicBody>;
 
 export const MoveTopicBody = z.strictObject({
@@ -65,9 +79,10 @@ export const EditActionItemBody = z
     /** null clears the due date. */
     dueDate: IsoDate.nullable().optional(),
     done: z.boolean().optional(),
+    baseVersion: BaseVersion,
   })
   .refine(
-    (b) => Object.values(b).some((v) => v !== undefined),
+    ({ baseVersion: _base, ...fields }) => Object.values(fields).some((v) => v !== undefined),
     'Nothing to change: send text, ownerId, dueDate or done.',
   );
 export type EditActionItemBody = z.input<typeof EditActionItemBody>;
@@ -121,6 +136,10 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.string()).optional(),
+    /** edit_conflict: the record as it is now (nothing was changed). */
+    current: z.discriminatedUnion('type', [Topic, ActionItem]).optional(),
+    /** edit_conflict: the fields changed by someone else since the edit's base version. */
+    fields: z.array(z.string()).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
@@ -142,12 +161,15 @@ function ChangedRecordSchema() {
  *   GET    /api/series/:seriesId/state                     -> PanelState
  *   POST   /api/series/:seriesId/topics                    AddTopicBody        -> 201 RecordResponse
  *   PATCH  /api/series/:seriesId/topics/:topicId           EditTopicBody       -> RecordResponse
+ *          (both PATCHes: optional baseVersion; a stale one that touches a field changed since -> 409 edit_conflict)
  *   POST   /api/series/:seriesId/topics/:topicId/move      MoveTopicBody       -> RecordResponse
  *   DELETE /api/series/:seriesId/topics/:topicId                               -> RecordResponse (tombstone)
  *   POST   /api/series/:seriesId/topics/:topicId/restore                       -> RecordResponse (undo delete)
  *   PUT    /api/series/:seriesId/topics/:topicId/notes/mine PutNoteBody        -> RecordResponse
  *   POST   /api/series/:seriesId/action-items              AddActionItemBody   -> 201 RecordResponse
  *   PATCH  /api/series/:seriesId/action-items/:itemId      EditActionItemBody  -> RecordResponse
+ *   DELETE /api/series/:seriesId/action-items/:itemId                          -> RecordResponse (tombstone)
+ *   POST   /api/series/:seriesId/action-items/:itemId/restore                  -> RecordResponse (undo delete)
  *   PUT    /api/series/:seriesId/meetings/:meetingId/private-note PutPrivateNoteBody -> RecordResponse
  *   POST   /api/series/:seriesId/meetings/current/start                        -> RecordResponse (meeting live)
  *   POST   /api/series/:seriesId/meetings/current/end                          -> RecordsResponse (carry-over)

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { RecordId } from '../../../domain/entities.js';
 import { Invalid } from '../../../domain/errors.js';
-import { addActionItem, editActionItem } from '../commands/actionItems.js';
+import { addActionItem, deleteActionItem, editActionItem, restoreActionItem } from '../commands/actionItems.js';
 import type { CommandContext } from '../commands/context.js';
 import {
   applyTemplate,
@@ -87,6 +87,14 @@ export function seriesRoutes(ctx: () => CommandContext): Router {
       idParam(req, 'itemId'),
       req.body,
     );
+    res.json({ record });
+  });
+  router.delete('/series/:seriesId/action-items/:itemId', async (req, res) => {
+    const record = await deleteActionItem(ctx(), callerOf(res), idParam(req, 'seriesId'), idParam(req, 'itemId'));
+    res.json({ record });
+  });
+  router.post('/series/:seriesId/action-items/:itemId/restore', async (req, res) => {
+    const record = await restoreActionItem(ctx(), callerOf(res), idParam(req, 'seriesId'), idParam(req, 'itemId'));
     res.json({ record });
   });
 
