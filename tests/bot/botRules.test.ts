@@ -8,7 +8,7 @@ import { promptStillOpen, promptViewFor, secondSkipInARow, splitRecords } from '
 import { narrativeRequest, tidyNarrative } from '../../bot/src/summary/narrativePrompt.js';
 import { summaryViewFor } from '../../bot/src/views/summaryView.js';
 import { meetingEventDetails } from '../../bot/src/teams/activity.js';
-import { topicIdFromCard } from '../../bot/src/teams/cardActions.js';
+import { topicIdFromCard } from '../../bot/src/rules/cardData.js';
 import { endEventApplies } from '../../bot/src/teams/meetingEvents.js';
 
 const NOW = new Date('2026-03-02T12:00:00.000Z');

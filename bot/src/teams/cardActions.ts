@@ -1,8 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { z } from 'zod/v4';
-import { RecordId, TEXT_LIMITS, TopicCategory } from '../../../domain/entities.js';
 import { DomainError, Forbidden } from '../../../domain/errors.js';
-import { fnv1a64 } from '../../../domain/ids.js';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import { noticeCard } from '../cards/noticeCard.js';
 import { promptCard, type PromptView } from '../cards/promptCard.js';
@@ -12,6 +9,7 @@ import { editActionItem } from '../commands/actionItems.js';
 import { addTopic } from '../commands/topics.js';
 import type { Caller } from '../identity/index.js';
 import { promptViewFor, splitRecords } from '../views/promptView.js';
+import { AddTopicData, CardData, CompleteActionItemData, parseCardData, topicIdFromCard } from '../rules/cardData.js';
 import { callerOf } from './activity.js';
 import { botbuilderChat } from './botbuilderChat.js';
 import type { BotRuntime } from './runtime.js';
@@ -23,38 +21,12 @@ import type { BotRuntime } from './runtime.js';
  * uses — and answers with the refreshed card. The refreshed card (without
  * the personal notice) also replaces the chat message for everyone.
  */
-const CardData = z.object({
-  seriesId: RecordId,
-  meetingId: RecordId,
-  promptId: z.string().min(1).max(200),
-});
-
-const AddTopicData = CardData.extend({
-  [PROMPT_INPUTS.topicText]: z
-    .string()
-    .max(TEXT_LIMITS.topic * 2)
-    .optional(),
-  [PROMPT_INPUTS.category]: TopicCategory.optional().catch(undefined),
-});
-
-const CompleteActionItemData = CardData.extend({ actionItemId: RecordId });
-
-/**
- * One card, one person, one text: one topic. The id is derived from them, so
- * pressing the button twice (or Teams retrying the invoke) answers the topic
- * already added instead of adding it again.
- */
-export function topicIdFromCard(promptId: string, userId: string, text: string): string {
-  const normalized = text.trim().replace(/\s+/g, ' ').toLowerCase();
-  return `card-${fnv1a64(`${promptId}\n${userId}\n${normalized}`)}`;
-}
-
 export async function onAddTopic(rt: BotRuntime, context: TurnContext, raw: unknown): Promise<AdaptiveCard> {
   return respond(
     rt,
     context,
     async (caller) => {
-      const data = parseData(AddTopicData, raw);
+      const data = parseCardData(AddTopicData, raw);
       const text = (data[PROMPT_INPUTS.topicText] ?? '').trim();
       if (text === '') {
         await requireMember(rt.ctx(), caller, data.seriesId);
@@ -84,7 +56,7 @@ export async function onCompleteActionItem(rt: BotRuntime, context: TurnContext,
     rt,
     context,
     async (caller) => {
-      const data = parseData(CompleteActionItemData, raw);
+      const data = parseCardData(CompleteActionItemData, raw);
       const item = await editActionItem(rt.ctx(), caller, data.seriesId, data.actionItemId, { done: true });
       return { notice: { text: `Marked done: ${item.text}`, tone: 'info' }, changed: true };
     },
@@ -97,7 +69,7 @@ export async function onRefreshPrompt(rt: BotRuntime, context: TurnContext, raw:
     rt,
     context,
     async (caller) => {
-      const data = parseData(CardData, raw);
+      const data = parseCardData(CardData, raw);
       await requireMember(rt.ctx(), caller, data.seriesId);
       return {};
     },
@@ -161,13 +133,6 @@ async function currentPromptCard(
   const binding = await rt.botStore.chatBinding(seriesId);
   const view = promptViewFor(state, state.series.currentMeetingId, binding?.members ?? []);
   return view && { view, card: promptCard(view) };
-}
-
-function parseData<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success)
-    throw new Forbidden('This card is not one of ours or is out of date. Ask the bot for a new one.');
-  return parsed.data;
 }
 
 /**
