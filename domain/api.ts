@@ -158,6 +158,9 @@ function ChangedRecordSchema() {
  * REST routes (all JSON, `Authorization: Bearer <token>`; errors answer ErrorBody):
  *   GET    /api/me/series                                  -> SeriesList
  *   GET    /api/chats/:chatId/series                       -> SeriesSummary (the 1:1 bound to a Teams chat)
+ *   GET    /api/me/home                                    -> HomeView (domain/home.ts: "My 1:1s")
+ *   GET    /api/me/search ?q=<2–100 characters>            -> SearchResults (shared content + the caller's private notes)
+ *   GET    /api/series/:seriesId/export                    -> text/markdown attachment (the 1:1's history, one file)
  *   GET    /api/series/:seriesId/state                     -> PanelState
  *   POST   /api/series/:seriesId/topics                    AddTopicBody        -> 201 RecordResponse
  *   PATCH  /api/series/:seriesId/topics/:topicId           EditTopicBody       -> RecordResponse
@@ -178,6 +181,7 @@ function ChangedRecordSchema() {
  *   PUT    /api/series/:seriesId/cadence                   UpdateCadenceBody   -> RecordsResponse (series, meeting)
  * Dev mode only (404 otherwise):
  *   GET    /api/dev/session -> DevSession: the demo series and a signed token per member
+ *   GET    /api/dev/home-session -> DevSession, after also setting up the demo manager's two other 1:1s
  */
 export const DevSession = z.object({
   seriesId: RecordId,

@@ -9,6 +9,7 @@ import { Unauthenticated } from '../../domain/errors.js';
 import type { Clock } from './clock.js';
 import { AdjustableClock, systemClock } from './clock.js';
 import type { CommandContext } from './commands/context.js';
+import { backfillUserIndexIfEmpty } from './commands/userIndex.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
 import { authenticate } from './http/auth.js';
@@ -26,7 +27,9 @@ import { createLogger, type Logger } from './logger.js';
 import { attachScaleOut } from './realtime/scaleOut.js';
 import { createRealtime, type Realtime } from './realtime/socketServer.js';
 import { devRoutes } from './routes/devRoutes.js';
+import { homeRoutes } from './routes/homeRoutes.js';
 import { seriesRoutes } from './routes/seriesRoutes.js';
+import { panelLink } from './cards/panelLink.js';
 import { BotStore } from './store/botStore.js';
 import { connectCosmos, type CosmosConnection } from './store/cosmos.js';
 import { createStore } from './store/index.js';
@@ -109,6 +112,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     publish: (seriesId, records) => realtime.publisher.publish(seriesId, records),
   };
   const ctx: CommandContext = { store, clock, logger, publisher, lifecycle: [] };
+  await backfillUserIndexIfEmpty(ctx);
   const bot = createBot({
     config,
     ctx: () => ctx,
@@ -140,6 +144,20 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   api.use(rateLimiter.perCaller);
   api.use(json);
   api.use(seriesRoutes(() => ctx));
+  api.use(
+    homeRoutes({
+      ctx: () => ctx,
+      // Only a Teams deep link opens the 1:1's panel from the home; without the app id the tab links locally.
+      panelUrl: (chatId) =>
+        config.TEAMS_APP_ID
+          ? panelLink({
+              chatId,
+              teamsAppId: config.TEAMS_APP_ID,
+              ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+            })
+          : undefined,
+    }),
+  );
   api.use(apiNotFound);
   app.use('/api', api);
 

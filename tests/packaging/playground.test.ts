@@ -26,7 +26,7 @@ describe('npm run playground', () => {
   });
 
   it(
-    'the Playground on PORT installs the bot, which answers that it needs a two-person meeting chat',
+    'the Playground on PORT installs the bot in a personal chat, and the bot answers there',
     { timeout: 120_000 },
     async () => {
       service = await startTestService();
@@ -52,8 +52,9 @@ describe('npm run playground', () => {
       browser = await launchBrowser();
       const page = await browser.context.newPage();
       await page.goto(`http://localhost:${playgroundPort}/`);
-      // The Playground opens a personal chat and installs the bot there; the bot's answer shows in its UI.
-      await page.getByText('Add 1:1 Companion to the chat of a meeting between two people.').first().waitFor({
+      // The Playground opens a personal chat and installs the bot there; the bot's answer shows in its UI
+      // (the Playground's mock user has no 1:1s: none of its chats is a two-person meeting chat).
+      await page.getByText('You have no 1:1s with me yet').first().waitFor({
         timeout: 60_000,
       });
     },

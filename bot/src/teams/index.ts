@@ -20,6 +20,7 @@ import { devChatRoutes } from './devChat.js';
 import { forgetInstall, setUpChat } from './install.js';
 import { onMeetingEnded, onMeetingStarted } from './meetingEvents.js';
 import { answerMessage } from './message.js';
+import { ADD_TO_AGENDA_COMMAND, onFetchAddToAgenda, onSubmitAddToAgenda } from './messageExtension.js';
 import { createNarrativeWriter } from './narrative.js';
 import { createChatPoster } from './proactive.js';
 import type { BotRuntime } from './runtime.js';
@@ -88,11 +89,19 @@ export function createBot(deps: BotDeps): Bot {
   app.activity(ActivityTypes.Message, (context) => answerMessage(rt, context));
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = String(context.activity.action ?? '');
-    if (action.startsWith('add')) await setUpChat(rt, context);
     // "remove-upgrade" is part of an update, not an uninstall.
-    else if (action === 'remove') await forgetInstall(rt, context);
+    if (action === 'remove') {
+      await forgetInstall(rt, context);
+      return;
+    }
+    if (!action.startsWith('add')) return;
+    // Added as a personal app: greet with the person's 1:1s instead of setting up a chat.
+    if (context.activity.conversation?.conversationType === 'personal') await answerMessage(rt, context);
+    else await setUpChat(rt, context);
   });
   app.conversationUpdate('membersAdded', async (context) => {
+    // Teams also sends an installation update for a personal install, answered above: act once.
+    if (context.activity.conversation?.conversationType === 'personal') return;
     const botId = context.activity.recipient?.id;
     if (context.activity.membersAdded?.some((m) => m.id === botId)) await setUpChat(rt, context);
   });
@@ -104,6 +113,10 @@ export function createBot(deps: BotDeps): Bot {
   );
   app.adaptiveCards.actionExecute(CARD_VERBS.refreshPrompt, (context, _state, data) =>
     onRefreshPrompt(rt, context, data),
+  );
+  app.messageExtensions.fetchTask(ADD_TO_AGENDA_COMMAND, (context) => onFetchAddToAgenda(rt, context));
+  app.messageExtensions.submitAction(ADD_TO_AGENDA_COMMAND, (context, _state, data) =>
+    onSubmitAddToAgenda(rt, context, data),
   );
   app.error(async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
