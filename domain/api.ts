@@ -162,6 +162,7 @@ function ChangedRecordSchema() {
  *   GET    /api/me/search ?q=<2–100 characters>            -> SearchResults (shared content + the caller's private notes)
  *   GET    /api/series/:seriesId/export                    -> text/markdown attachment (the 1:1's history, one file)
  *   GET    /api/series/:seriesId/state                     -> PanelState
+ *   GET    /api/series/:seriesId/changes                   ?since=N            -> ChangesResponse (realtime.ts: catch-up)
  *   POST   /api/series/:seriesId/topics                    AddTopicBody        -> 201 RecordResponse
  *   PATCH  /api/series/:seriesId/topics/:topicId           EditTopicBody       -> RecordResponse
  *          (both PATCHes: optional baseVersion; a stale one that touches a field changed since -> 409 edit_conflict)

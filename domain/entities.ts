@@ -64,6 +64,12 @@ const base = {
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   deletedAt: IsoDateTime.optional(),
+  /**
+   * The series clock at this record's last change (see seriesClock.ts), stamped
+   * by the service on every write. Absent on records stored before clocks
+   * existed and on a panel's optimistic copies.
+   */
+  clock: z.number().int().nonnegative().optional(),
 };
 
 export const Series = z.object({

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import { EVENTS, type JoinAck, type RecordsChanged } from '../../domain/realtime.js';
+import { EVENTS, PROTOCOL_VERSION, type JoinAck, type RecordsChanged } from '../../domain/realtime.js';
 import { ipcMessage, startChild, type Child } from '../lib/children.js';
 import { summarize, type LatencySummary } from '../lib/stats.js';
 import type { BenchPair, ChildReply, CosmosStats, ParentRequest } from './serviceProtocol.js';
@@ -81,7 +81,7 @@ export class ServiceEngine implements Engine {
 
   private async connect(pair: BenchPair, member: Member, onSeen: OnSeen): Promise<Socket> {
     const socket = io(this.url, {
-      auth: { token: pair.tokens[member] },
+      auth: { token: pair.tokens[member], protocol: PROTOCOL_VERSION },
       transports: ['websocket'],
       reconnection: false,
     });

@@ -31,6 +31,16 @@ const EnvSchema = z
     COSMOS_DATABASE: z.string().min(1).default('one-on-one'),
     /** Client id of the user-assigned managed identity used for Cosmos DB when no key is set. */
     AZURE_CLIENT_ID: optionalString,
+    /**
+     * How long one Cosmos request may take before it is abandoned (the SDK's
+     * `connectionPolicy.requestTimeout`; its default of 60 s would hold a panel's request that long).
+     */
+    COSMOS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+    /**
+     * The longest an API request waits for storage before it answers 503 with Retry-After
+     * (a request makes a few Cosmos calls, each bounded by COSMOS_REQUEST_TIMEOUT_MS).
+     */
+    REQUEST_DEADLINE_MS: z.coerce.number().int().min(200).max(120_000).default(8_000),
 
     // Tab SSO (Entra ID tokens from authentication.getAuthToken())
     AAD_APP_CLIENT_ID: optionalString,

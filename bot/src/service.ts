@@ -13,6 +13,7 @@ import { backfillUserIndexIfEmpty } from './commands/userIndex.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
 import { authenticate } from './http/auth.js';
+import { requestDeadline } from './http/deadline.js';
 import { createRateLimiter } from './http/rateLimit.js';
 import { securityHeaders } from './http/security.js';
 import { requestLog } from './http/requestLog.js';
@@ -123,7 +124,9 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   });
   ctx.lifecycle?.push(bot.lifecycle);
   const realtime: Realtime = createRealtime(httpServer, { verifier, ctx: () => ctx, logger });
-  const scaleOut = await attachScaleOut(realtime.io, config, logger);
+  const scaleOut = await attachScaleOut(realtime.io, config, logger, (reason, lostSinceMs) =>
+    realtime.resync(reason, lostSinceMs),
+  );
 
   app.use(requestLog(logger));
   app.use(securityHeaders(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}));
@@ -137,6 +140,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   const rateLimiter = createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
   // Bodies are parsed only after sign-in is checked: strangers get a 401, not a JSON parser's opinion.
   const json = express.json({ limit: '128kb' });
+  api.use(requestDeadline(config.REQUEST_DEADLINE_MS, logger));
   api.use(rateLimiter.perAddress);
   if (devIdentities) api.use('/dev', json, devRoutes({ ctx: () => ctx, devIdentities }));
   if (bot.devRouter) api.use('/dev', json, bot.devRouter);

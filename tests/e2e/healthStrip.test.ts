@@ -103,13 +103,13 @@ describe('the 1:1 health strip', () => {
         await expect
           .poll(() => healthOf(panel), SETTLE)
           .toEqual([
-            'Cadence: 2 of 3, Watch',
-            'Who leads: 3 of 6 topics, Good',
-            'Balance: 1 of 6 topics, Watch',
-            'Follow-through: 0 of 2 on time, Needs attention',
+            'Cadence: 2 of 3 planned 1:1s held, Watch',
+            'Who leads: 3 of 6 topics raised by Sam Rivera, Good',
+            'Balance: 1 of 6 topics about growth, wellbeing or feedback, Watch',
+            'Follow-through: 0 of 2 action items done by their due date, Needs attention',
           ]);
 
-        await panel.getByRole('button', { name: 'Show tips' }).click();
+        // The next step stands inline with its figure: nothing to open.
         await panel.getByText('The last 1:1 did not happen.', { exact: false }).waitFor();
 
         // The open item from two meetings ago is flagged in words, not by colour alone.
@@ -130,10 +130,10 @@ describe('the 1:1 health strip', () => {
         await expect
           .poll(() => healthOf(panel), SETTLE)
           .toEqual([
-            'Cadence: 2 of 3, Watch',
-            'Who leads: 4 of 7 topics, Good',
-            'Balance: 2 of 7 topics, Good',
-            'Follow-through: 0 of 2 on time, Needs attention',
+            'Cadence: 2 of 3 planned 1:1s held, Watch',
+            'Who leads: 4 of 7 topics raised by Sam Rivera, Good',
+            'Balance: 2 of 7 topics about growth, wellbeing or feedback, Good',
+            'Follow-through: 0 of 2 action items done by their due date, Needs attention',
           ]);
       } finally {
         await page.close();

@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevSession, PanelState } from '../../domain/api.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import { openTopic } from './panelDriver.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -104,7 +105,8 @@ describe('the meeting chat on the local meeting page', () => {
       await page.keyboard.press('Enter');
 
       const manager = page.frameLocator('iframe[title="Alex Morgan\'s side panel"]');
-      await manager.getByRole('listitem', { name: TOPIC }).getByText('by Sam Rivera').waitFor(SETTLE);
+      await manager.getByRole('listitem', { name: TOPIC }).waitFor(SETTLE);
+      await (await openTopic(manager, TOPIC)).getByText('by Sam Rivera', { exact: false }).waitFor(SETTLE);
 
       // The refreshed card: the personal confirmation and the agenda with the topic, all as plain text.
       await prompt.getByText(`Added to the agenda: ${TOPIC}`).waitFor(SETTLE);

@@ -5,17 +5,9 @@ import { DevSession } from '../../domain/api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
+import { addTopic, agendaOf, discussedBox, openTopic, topicMenu } from './panelDriver.js';
 
 const SETTLE = { timeout: 15_000, interval: 100 };
-
-/** The agenda as a panel shows it: topic texts in order. */
-function agendaOf(panel: FrameLocator): Promise<string[]> {
-  return panel
-    .getByRole('list', { name: 'Agenda topics' })
-    .getByRole('listitem')
-    .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''))
-    .catch(() => []);
-}
 
 function rgb(hex: string): string {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
@@ -28,13 +20,6 @@ function panels(page: Page): { report: FrameLocator; manager: FrameLocator } {
     report: page.frameLocator('iframe[title="Sam Rivera\'s side panel"]'),
     manager: page.frameLocator('iframe[title="Alex Morgan\'s side panel"]'),
   };
-}
-
-async function addTopic(panel: FrameLocator, text: string, category?: string): Promise<void> {
-  await panel.getByLabel('New topic').fill(text);
-  if (category) await panel.getByLabel('Category').selectOption({ label: category });
-  await panel.getByRole('button', { name: 'Add topic' }).click();
-  await panel.getByRole('listitem', { name: text }).waitFor();
 }
 
 describe('the local meeting page', () => {
@@ -80,13 +65,13 @@ describe('the local meeting page', () => {
     const theirs = 'Quarterly goals check-in';
     await addTopic(report, mine, 'Growth');
     await manager.getByRole('listitem', { name: mine }).getByText('Growth').waitFor();
-    await manager.getByRole('listitem', { name: mine }).getByText('by Sam Rivera').waitFor();
+    await (await openTopic(manager, mine)).getByText('by Sam Rivera', { exact: false }).waitFor();
 
     await addTopic(manager, theirs);
     await expect.poll(() => agendaOf(report), SETTLE).toEqual([mine, theirs]);
 
     // The manager moves the report's topic down with its button…
-    await manager.getByRole('button', { name: `Move “${mine}” down` }).click();
+    await topicMenu(manager, mine, 'Move down');
     await expect.poll(() => agendaOf(manager), SETTLE).toEqual([theirs, mine]);
     await expect.poll(() => agendaOf(report), SETTLE).toEqual([theirs, mine]);
 
@@ -97,9 +82,11 @@ describe('the local meeting page', () => {
     await expect.poll(() => agendaOf(report), SETTLE).toEqual([mine, theirs]);
     await expect.poll(() => moved.evaluate((item) => item === document.activeElement), SETTLE).toBe(true);
 
-    await manager.getByRole('button', { name: `Mark “${mine}” discussed` }).click();
-    await report.getByRole('listitem', { name: mine }).getByText('Discussed').waitFor();
-    await report.getByRole('button', { name: `Reopen “${mine}”` }).waitFor();
+    await discussedBox(manager, mine).check();
+    await expect.poll(() => discussedBox(report, mine).isChecked(), SETTLE).toBe(true);
+    await report.getByRole('button', { name: `More for “${mine}”` }).click();
+    await report.getByRole('menuitem', { name: 'Reopen' }).waitFor();
+    await page.keyboard.press('Escape');
   });
 
   it('a topic edited inline on one panel reads the same on the other', { timeout: 60_000 }, async () => {
@@ -107,14 +94,14 @@ describe('the local meeting page', () => {
     const before = 'Quarterly goals check-in';
     const after = 'Quarterly goals: agree Q1 priorities';
 
-    await manager.getByRole('button', { name: `Edit “${before}”` }).click();
+    await topicMenu(manager, before, 'Edit text');
     const editor = manager.getByLabel('Topic text');
     await editor.fill(after);
     await editor.press('Enter');
 
     await report.getByRole('listitem', { name: after }).waitFor();
-    await manager.getByRole('button', { name: `Defer “${after}”` }).click();
-    await report.getByRole('listitem', { name: after }).getByText('Deferred').waitFor();
+    await topicMenu(manager, after, 'Park until next 1:1');
+    await report.getByRole('listitem', { name: after }).getByText('Parked').waitFor();
   });
 
   it('an action item added for the report is ticked off on the other panel', { timeout: 60_000 }, async () => {
@@ -170,6 +157,44 @@ describe('the local meeting page', () => {
       }
     }
   });
+
+  it(
+    'the page switches the panels’ theme and width, shows the newest card, and its notices wrap',
+    { timeout: 60_000 },
+    async () => {
+      const settings = await browser.context.newPage();
+      try {
+        await settings.goto(`${service.url}/`);
+        await settings.getByLabel('Theme').selectOption({ label: 'Dark' });
+        await settings.getByLabel('Panel width').selectOption({ label: '280 px (narrowest)' });
+        expect(settings.url()).toContain('theme=dark');
+        for (const panel of Object.values(panels(settings))) {
+          await panel.getByRole('heading', { name: 'Agenda', exact: false }).waitFor();
+          const background = await panel
+            .locator('.fui-FluentProvider')
+            .first()
+            .evaluate((el) => getComputedStyle(el).backgroundColor);
+          expect(background).toBe(rgb(teamsDarkTheme.colorNeutralBackground1));
+          expect(
+            await panel.locator('body').evaluate((body) => body.scrollWidth - body.clientWidth),
+          ).toBeLessThanOrEqual(0);
+        }
+        const frames = settings.locator('iframe');
+        expect(await frames.evaluateAll((all) => all.map((f) => f.getBoundingClientRect().width))).toEqual([280, 280]);
+
+        const log = settings.getByRole('log', { name: 'Meeting chat messages' });
+        await settings.getByRole('button', { name: 'Advance clock to the pre-meeting prompt' }).click();
+        const notice = settings.getByText(/The service's clock is now/);
+        await notice.waitFor();
+        expect(await notice.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+        await expect
+          .poll(() => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight), SETTLE)
+          .toBeLessThanOrEqual(2);
+      } finally {
+        await settings.close();
+      }
+    },
+  );
 
   it('a panel opened outside Teams and without a dev identity says where to open it', async () => {
     const outside = await browser.context.newPage();

@@ -7,30 +7,12 @@ import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
 import { watchFrameTraffic } from './frameTraffic.js';
+import { addTopic, agendaOf, discussedBox, openTopic, topicIn, topicMenu } from './panelDriver.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const SETTLE = { timeout: 15_000, interval: 100 };
 const REPORT_FRAME = 'iframe[title="Sam Rivera\'s side panel"]';
 const MANAGER_FRAME = 'iframe[title="Alex Morgan\'s side panel"]';
-
-function agendaOf(panel: FrameLocator): Promise<string[]> {
-  return panel
-    .getByRole('list', { name: 'Agenda topics' })
-    .getByRole('listitem')
-    .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''))
-    .catch(() => []);
-}
-
-function topicIn(panel: FrameLocator, text: string) {
-  return panel.getByRole('list', { name: 'Agenda topics' }).getByRole('listitem', { name: text, exact: true });
-}
-
-async function addTopic(panel: FrameLocator, text: string, category?: string): Promise<void> {
-  await panel.getByLabel('New topic').fill(text);
-  if (category) await panel.getByLabel('Category').selectOption({ label: category });
-  await panel.getByRole('button', { name: 'Add topic' }).click();
-  await topicIn(panel, text).waitFor();
-}
 
 /** What a keystroke does to a textarea, without the page-wide keyboard (two panels type at once). */
 function typeInto(field: Locator, value: string): Promise<void> {
@@ -88,8 +70,8 @@ describe('the side panel during a 1:1', { timeout: 90_000 }, () => {
       await addTopic(manager, 'Budget for Q1');
       await addTopic(report, 'My growth plan', 'Growth');
       await expect.poll(() => agendaOf(manager), SETTLE).toEqual(['My growth plan', 'Budget for Q1']);
-      await topicIn(manager, 'My growth plan').getByText('by Sam Rivera').waitFor();
       await topicIn(manager, 'My growth plan').getByText('Growth', { exact: true }).waitFor();
+      await (await openTopic(manager, 'My growth plan')).getByText('by Sam Rivera · Growth').waitFor();
     } finally {
       await page.close();
     }
@@ -119,9 +101,9 @@ describe('the side panel during a 1:1', { timeout: 90_000 }, () => {
     const { page, report, manager } = await meetingPage();
     try {
       await addTopic(report, 'Parking at the office', 'Wellbeing');
-      await report.getByRole('button', { name: 'Delete “Parking at the office”' }).click();
+      await topicMenu(report, 'Parking at the office', 'Delete');
       await expect.poll(() => agendaOf(manager), SETTLE).toEqual(['My growth plan', 'Budget for Q1']);
-      await report.getByText('Topic deleted: “Parking at the office”').waitFor();
+      await report.getByText('Topic deleted: “Parking at the office”', { exact: true }).waitFor();
 
       await report.getByRole('button', { name: 'Undo' }).click();
       await expect
@@ -137,8 +119,8 @@ describe('the side panel during a 1:1', { timeout: 90_000 }, () => {
     const { page, report, manager } = await meetingPage();
     try {
       const topic = 'My growth plan';
-      await topicIn(report, topic).getByRole('button', { name: 'Notes' }).click();
-      await topicIn(manager, topic).getByRole('button', { name: 'Notes' }).click();
+      await openTopic(report, topic);
+      await openTopic(manager, topic);
       const mine = 'Sam: wants to lead the Q1 migration and pair with the architect.';
       const theirs = 'Alex: will ask the architect about mentoring; check budget for a course.';
       // One keyboard serves the whole page, so the two people's typing is interleaved word by word instead.
@@ -207,7 +189,7 @@ describe('the side panel during a 1:1', { timeout: 90_000 }, () => {
       const { page, report, manager } = await meetingPage();
       try {
         // An action item captured on a topic, owned by the report.
-        await topicIn(manager, 'My growth plan').getByRole('button', { name: 'Action item' }).click();
+        await topicMenu(manager, 'My growth plan', 'Add action item');
         const form = topicIn(manager, 'My growth plan').getByRole('form');
         await form.getByLabel('New action item').fill('Draft the growth plan');
         await form.getByLabel('Owner').selectOption({ label: 'Sam Rivera' });
@@ -215,8 +197,8 @@ describe('the side panel during a 1:1', { timeout: 90_000 }, () => {
         await report.getByRole('checkbox', { name: 'Draft the growth plan' }).waitFor();
 
         for (const done of ['Budget for Q1', 'Parking at the office', 'Conference budget']) {
-          await manager.getByRole('button', { name: `Mark “${done}” discussed` }).click();
-          await topicIn(report, done).getByText('Discussed').waitFor();
+          await discussedBox(manager, done).check();
+          await expect.poll(() => discussedBox(report, done).isChecked(), SETTLE).toBe(true);
         }
         await endMeeting(manager);
 
@@ -247,12 +229,14 @@ describe('the side panel during a 1:1', { timeout: 90_000 }, () => {
         await endMeeting(manager);
         const stuck = topicIn(report, 'My growth plan');
         await stuck.getByText('carried over ×3').waitFor();
+        await stuck.getByText('Decide', { exact: true }).waitFor();
+        await openTopic(report, 'My growth plan');
         await stuck
           .getByRole('group', { name: 'Decide about “My growth plan”' })
           .getByText('Decide: discuss, drop or park')
           .waitFor();
         await stuck.getByRole('button', { name: 'Park “My growth plan”' }).click();
-        await topicIn(manager, 'My growth plan').getByText('Deferred').waitFor();
+        await topicIn(manager, 'My growth plan').getByText('Parked').waitFor();
         await stuck.getByText('Decide: discuss, drop or park').waitFor({ state: 'hidden' });
       } finally {
         await page.close();

@@ -43,6 +43,11 @@ export const ROUTES: readonly RouteCase[] = [
   },
   { method: 'GET', pattern: '/api/series/:seriesId/state', path: (t) => `${s(t)}/state` },
   {
+    method: 'GET',
+    pattern: '/api/series/:seriesId/changes',
+    path: (t) => `${s(t)}/changes?since=${Date.now() * 1000}`,
+  },
+  {
     method: 'POST',
     pattern: '/api/series/:seriesId/topics',
     path: (t) => `${s(t)}/topics`,

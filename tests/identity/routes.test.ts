@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { ErrorBody, SeriesList } from '../../domain/api.js';
 import type { Member, Series } from '../../domain/entities.js';
-import { EVENTS, JoinAck, type RecordsChanged } from '../../domain/realtime.js';
+import { EVENTS, JoinAck, PROTOCOL_OUTDATED, PROTOCOL_VERSION, type RecordsChanged } from '../../domain/realtime.js';
 import { apiClient, connectPanel, eventually, seriesPath } from '../support/api.js';
 import {
   INVALID_TOKEN_KINDS,
@@ -176,12 +176,23 @@ describe('the Socket.IO handshake', () => {
   });
 
   it('accepts a valid token', async () => {
-    expect(await handshake({ token: await idp.signToken(outsider) })).toEqual({ connected: true });
+    expect(await handshake({ token: await idp.signToken(outsider), protocol: PROTOCOL_VERSION })).toEqual({
+      connected: true,
+    });
+  });
+
+  it('tells a panel of another protocol version (an old tab) to reload', async () => {
+    const token = await idp.signToken(outsider);
+    for (const protocol of [undefined, 1, PROTOCOL_VERSION + 1, String(PROTOCOL_VERSION)]) {
+      const result = await handshake({ token, protocol });
+      expect(result, String(protocol)).toMatchObject({ connected: false, code: PROTOCOL_OUTDATED });
+      expect(result.message).toMatch(/reload/i);
+    }
   });
 
   it('does not let a non-member join a 1:1, answering the same whether it exists or not', async () => {
     const socket = io(svc.url, {
-      auth: { token: await idp.signToken(outsider) },
+      auth: { token: await idp.signToken(outsider), protocol: PROTOCOL_VERSION },
       transports: ['websocket'],
       reconnection: false,
     });

@@ -33,6 +33,8 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   COSMOS_KEY: 'Cosmos DB has key auth disabled; the service uses its managed identity',
   RATE_LIMIT_PER_MINUTE: 'the default (600 per user) fits production; set it in the portal to tune',
   SCHEDULER_INTERVAL_SECONDS: 'the default (60 s) fits production',
+  COSMOS_REQUEST_TIMEOUT_MS: 'the default (3 s per Cosmos request) fits a same-region account',
+  REQUEST_DEADLINE_MS: 'the default (8 s, then 503 with Retry-After) fits production',
 };
 
 /** Settings for App Service itself, which the service does not read. */
@@ -137,7 +139,9 @@ describe('Cosmos DB', () => {
     const cosmos = await parseBicepFile(join(INFRA, 'modules/cosmos.bicep'));
     const declared = parameters(cosmos).find((p) => p.name === 'containers');
     expect(declared?.hasDefault).toBe(true);
-    const parameter = cosmos.descendantsOfType('parameter_declaration').find((p) => p.text.includes('param containers'))!;
+    const parameter = cosmos
+      .descendantsOfType('parameter_declaration')
+      .find((p) => p.text.includes('param containers'))!;
     const listed = parameter
       .descendantsOfType('object')
       .map((entry) => [stringValue(valueAt(entry, 'name')!), stringValue(valueAt(entry, 'partitionKey')!)]);

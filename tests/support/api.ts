@@ -1,9 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import { EVENTS, type JoinAck, type Presence, type RecordsChanged } from '../../domain/realtime.js';
+import { EVENTS, PROTOCOL_VERSION, type JoinAck, type Presence, type RecordsChanged } from '../../domain/realtime.js';
 
 export interface ApiResponse {
   status: number;
   body: unknown;
+  /** The `Retry-After` header, when the answer has one (503, 429). */
+  retryAfter?: string;
 }
 
 /** A tiny REST client speaking to the real service over HTTP. */
@@ -24,7 +26,8 @@ export function apiClient(baseUrl: string, token?: string) {
     } catch {
       // Not JSON: keep the text so the assertion shows it.
     }
-    return { status: response.status, body: parsed };
+    const retryAfter = response.headers.get('retry-after');
+    return { status: response.status, body: parsed, ...(retryAfter === null ? {} : { retryAfter }) };
   }
   return {
     get: (path: string) => call('GET', path),
@@ -39,7 +42,11 @@ export const seriesPath = (seriesId: string) => `/series/${encodeURIComponent(se
 
 /** A Socket.IO client joined to a series' room, recording everything it receives. */
 export async function connectPanel(baseUrl: string, token: string, seriesId: string) {
-  const socket: Socket = io(baseUrl, { auth: { token }, transports: ['websocket'], reconnection: false });
+  const socket: Socket = io(baseUrl, {
+    auth: { token, protocol: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnection: false,
+  });
   const changes: RecordsChanged[] = [];
   const presence: Presence[] = [];
   socket.on(EVENTS.changed, (message: RecordsChanged) => changes.push(message));

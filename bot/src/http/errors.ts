@@ -1,7 +1,8 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { ErrorBody } from '../../../domain/api.js';
 import { DomainError, EditConflict, type DomainErrorCode } from '../../../domain/errors.js';
 import type { Logger } from '../logger.js';
+import { asStorageUnavailable, type StorageUnavailable } from '../store/errors.js';
 
 const STATUS: Record<DomainErrorCode, number> = {
   invalid: 400,
@@ -33,9 +34,32 @@ function bodyParserError(error: unknown): { status: number; body: ErrorBody } | 
   }
 }
 
+export const UNAVAILABLE_MESSAGE = 'The 1:1 service is busy for a moment. Try again in a few seconds.';
+
+/**
+ * 503 with `Retry-After` (whole seconds, at least 1): storage is briefly
+ * unavailable or the request ran past its deadline. The write may or may not
+ * have been applied; retrying it with the same ids gives the same outcome.
+ */
+export function answerUnavailable(res: Response, retryAfterMs: number): void {
+  res.set('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+  res.status(503).json(errorBody('unavailable', UNAVAILABLE_MESSAGE));
+}
+
 /** Maps typed errors to statuses once; unknown errors are logged and answered without internals. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    // The deadline already answered (http/deadline.ts); what the handler did after it is only logged.
+    if (res.headersSent) {
+      logger.debug({ err: error, method: req.method, path: req.path }, 'request failed after it was answered');
+      return;
+    }
+    const unavailable: StorageUnavailable | undefined = asStorageUnavailable(error);
+    if (unavailable) {
+      logger.warn({ reason: unavailable.reason, method: req.method, path: req.path }, 'storage unavailable');
+      answerUnavailable(res, unavailable.retryAfterMs);
+      return;
+    }
     if (error instanceof EditConflict) {
       const body = errorBody(error.code, error.message);
       res

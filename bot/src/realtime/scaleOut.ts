@@ -21,7 +21,17 @@ const START_ATTEMPTS = 5;
  * one instance, no Redis needed. Azure Web PubSub for Socket.IO is the
  * managed alternative (docs/bench.md).
  */
-export async function attachScaleOut(io: Server, config: Pick<Config, 'REDIS_URL'>, logger: Logger): Promise<ScaleOut> {
+export async function attachScaleOut(
+  io: Server,
+  config: Pick<Config, 'REDIS_URL'>,
+  logger: Logger,
+  /**
+   * Called when a Redis connection is back after it dropped: events published
+   * since `lostSinceMs` may have missed the other instances (pub/sub keeps
+   * nothing), so panels are told to catch up from then.
+   */
+  onRecovered: (reason: string, lostSinceMs: number) => void = () => {},
+): Promise<ScaleOut> {
   if (!config.REDIS_URL) {
     return { description: 'single instance (in-memory Socket.IO adapter)', close: async () => {} };
   }
@@ -46,9 +56,25 @@ export async function attachScaleOut(io: Server, config: Pick<Config, 'REDIS_URL
     ['publisher', pub],
     ['subscriber', sub],
   ] as const) {
+    // When this connection was last known good: a broadcast in flight when it dropped was sent a moment before.
+    let lostSince: number | undefined;
+    const lost = () => (lostSince ??= Date.now());
     // Without a listener, a dropped connection would be an uncaught 'error' and end the process.
-    client.on('error', (error: unknown) => logger.warn({ err: error, role }, 'redis connection error'));
+    client.on('error', (error: unknown) => {
+      lost();
+      logger.warn({ err: error, role }, 'redis connection error');
+    });
+    client.on('reconnecting', lost);
+    // 'ready' comes after node-redis has re-sent its subscriptions, so a catch-up from here misses nothing.
+    client.on('ready', () => {
+      if (!connectedOnce || lostSince === undefined) return;
+      const since = lostSince;
+      lostSince = undefined;
+      logger.info({ role }, 'redis connection restored; panels catch up');
+      onRecovered(`redis ${role} reconnected`, since);
+    });
   }
+  catchPublishFailures(pub, logger);
   try {
     await Promise.all([pub.connect(), sub.connect()]);
   } catch (error) {
@@ -65,6 +91,24 @@ export async function attachScaleOut(io: Server, config: Pick<Config, 'REDIS_URL
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },
   };
+}
+
+/**
+ * The Redis adapter calls `publish` without handling its promise (in 8.3, for
+ * every broadcast and every cross-instance request), so a connection cut
+ * while a broadcast is in flight rejects with nobody listening — an unhandled
+ * rejection, which ends a Node process. The rejection is caught here, once,
+ * and logged; the broadcast's local delivery already happened, and the other
+ * instances' panels catch up when the connection is back (onRecovered).
+ */
+function catchPublishFailures(client: ReturnType<typeof createClient>, logger: Logger): void {
+  const publish = client.publish.bind(client);
+  const guarded: typeof publish = (...args) =>
+    publish(...args).catch((error: unknown) => {
+      logger.warn({ err: error }, 'redis publish failed; panels on other instances catch up on reconnect');
+      return 0;
+    });
+  client.publish = guarded;
 }
 
 /** Never log a Redis password. */

@@ -5,17 +5,21 @@ import { DomainError } from '../../../domain/errors.js';
 import {
   EVENTS,
   JoinRequest,
+  PROTOCOL_OUTDATED,
   PROTOCOL_VERSION,
   type ChangedRecord,
   type JoinAck,
   type Presence,
   type RecordsChanged,
+  type Resync,
 } from '../../../domain/realtime.js';
+import { CLOCK_TICKS_PER_MS, highestClock } from '../../../domain/seriesClock.js';
 import { requireMember } from '../commands/access.js';
 import type { CommandContext, Publisher } from '../commands/context.js';
 import type { Caller, TokenVerifier } from '../identity/index.js';
 import type { Logger } from '../logger.js';
 import { visibleTo } from '../presenters/visibility.js';
+import { asStorageUnavailable } from '../store/errors.js';
 
 interface SocketData {
   caller: Caller;
@@ -29,6 +33,11 @@ const memberRoom = (seriesId: string, userId: string) => `series:${seriesId}:mem
 export interface Realtime {
   io: Server;
   publisher: Publisher;
+  /**
+   * Tells every panel — on this instance and, through the adapter, on the others —
+   * that events published since `lostSinceMs` (wall time) may have been lost.
+   */
+  resync(reason: string, lostSinceMs: number): void;
   close(): Promise<void>;
 }
 
@@ -51,8 +60,18 @@ export function createRealtime(
       next(Object.assign(new Error('Sign-in is required: pass auth.token.'), { data: { code: 'unauthenticated' } }));
       return;
     }
+    const protocol: unknown = socket.handshake.auth?.protocol;
     deps.verifier.verify(token).then(
       (caller) => {
+        // Checked after sign-in, so only signed-in panels learn the protocol; an old tab is told to reload.
+        if (protocol !== PROTOCOL_VERSION) {
+          next(
+            Object.assign(new Error('A newer version of 1:1 Companion is available. Reload the panel to continue.'), {
+              data: { code: PROTOCOL_OUTDATED, protocol: PROTOCOL_VERSION },
+            }),
+          );
+          return;
+        }
         (socket as PanelSocket).data.caller = caller;
         next();
       },
@@ -98,12 +117,15 @@ export function createRealtime(
         firePresence(seriesId);
       } catch (error) {
         const known = error instanceof DomainError;
-        if (!known) logger.error({ err: error }, 'join failed');
+        const unavailable = asStorageUnavailable(error);
+        if (!known && !unavailable) logger.error({ err: error }, 'join failed');
         reply({
           ok: false,
           error: known
             ? { code: error.code, message: error.message }
-            : { code: 'internal', message: 'Could not join; try again.' },
+            : unavailable
+              ? { code: 'unavailable', message: 'Live updates are briefly unavailable; retrying.' }
+              : { code: 'internal', message: 'Could not join; try again.' },
         });
       }
     });
@@ -164,13 +186,18 @@ export function createRealtime(
   }
 
   function emit(room: string, seriesId: string, records: ChangedRecord[]): void {
-    const message: RecordsChanged = { v: PROTOCOL_VERSION, seriesId, records };
+    const message: RecordsChanged = { v: PROTOCOL_VERSION, seriesId, records, clock: highestClock(records) };
     io.to(room).emit(EVENTS.changed, message);
   }
 
   return {
     io,
     publisher,
+    resync(reason, lostSinceMs) {
+      const message: Resync = { v: PROTOCOL_VERSION, reason, since: Math.floor(lostSinceMs) * CLOCK_TICKS_PER_MS };
+      // The adapter delivers to this instance's sockets even when its publish to the others fails.
+      io.emit(EVENTS.resync, message);
+    },
     close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
   };
 }

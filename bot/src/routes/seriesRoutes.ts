@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import { RecordId } from '../../../domain/entities.js';
 import { Invalid } from '../../../domain/errors.js';
 import { addActionItem, deleteActionItem, editActionItem, restoreActionItem } from '../commands/actionItems.js';
+import { changesSince } from '../commands/changes.js';
 import type { CommandContext } from '../commands/context.js';
 import {
   applyTemplate,
@@ -42,6 +43,9 @@ export function seriesRoutes(ctx: () => CommandContext): Router {
   });
   router.get('/series/:seriesId/state', async (req, res) => {
     res.json(await loadPanelState(ctx(), callerOf(res), idParam(req, 'seriesId')));
+  });
+  router.get('/series/:seriesId/changes', async (req, res) => {
+    res.json(await changesSince(ctx(), callerOf(res), idParam(req, 'seriesId'), req.query));
   });
 
   router.post('/series/:seriesId/topics', async (req, res) => {

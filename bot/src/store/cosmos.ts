@@ -32,6 +32,18 @@ export const PARTITION_KEYS: Record<ContainerName, string> = {
 /** The emulator's published well-known key; the embedded server accepts any key. */
 const LOCAL_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 
+/**
+ * Retries of throttled requests (429) are left to the SDK rather than written
+ * here: it waits what Cosmos asks (`x-ms-retry-after-ms`), retries only what
+ * it knows is safe (it retries writes only on 429, where Cosmos guarantees
+ * nothing was applied; reads and queries also on a reset connection), and it
+ * reports how long it waited. Its defaults (9 retries, up to 30 s) would hold
+ * a panel's request far longer than a person waits, so the budget here is
+ * small: past it, the service answers 503 with Retry-After and the panel's
+ * outbox retries with the same ids, which is safe for every write.
+ */
+const THROTTLE_RETRIES = { maxRetryAttemptCount: 3, maxWaitTimeInSeconds: 2 } as const;
+
 export interface CosmosConnection {
   client: CosmosClient;
   database: Database;
@@ -70,7 +82,12 @@ export async function connectCosmos(config: Config, logger: Logger): Promise<Cos
     // No custom agent: the SDK's default agents keep connections alive, and a
     // custom one would stop it allowing plain HTTP to the embedded server.
     // The embedded server has no multi-region topology to discover.
-    connectionPolicy: { enableEndpointDiscovery: !embedded && !endpoint.startsWith('http:') },
+    connectionPolicy: {
+      enableEndpointDiscovery: !embedded && !endpoint.startsWith('http:'),
+      // Per attempt; a stalled request fails fast and the panel is told to retry (503 + Retry-After).
+      requestTimeout: config.COSMOS_REQUEST_TIMEOUT_MS,
+      retryOptions: THROTTLE_RETRIES,
+    },
   });
 
   const containers = await openContainers(client, config.COSMOS_DATABASE, !useManagedIdentity);

@@ -1,5 +1,6 @@
 import { PrivateNote, type SharedRecord } from '../../../domain/entities.js';
 import type { CosmosConnection } from './cosmos.js';
+import { HybridClock } from './hybridClock.js';
 import { RecordRepository, sharedRecordRepository } from './recordStore.js';
 import { UserSeriesIndex } from './userSeriesIndex.js';
 
@@ -7,14 +8,17 @@ import { UserSeriesIndex } from './userSeriesIndex.js';
 export interface Store {
   records: RecordRepository<SharedRecord>;
   privateNotes: RecordRepository<PrivateNote>;
+  /** This instance's series clock, which every write stamps. */
+  clock: HybridClock;
   /** Per-user index of 1:1s (partitioned by user id). */
   userSeries: UserSeriesIndex;
 }
 
-export function createStore(cosmos: CosmosConnection): Store {
+export function createStore(cosmos: CosmosConnection, clock = new HybridClock()): Store {
   return {
-    records: sharedRecordRepository(cosmos.containers.records),
-    privateNotes: new RecordRepository(cosmos.containers.privateNotes, PrivateNote),
+    records: sharedRecordRepository(cosmos.containers.records, clock),
+    privateNotes: new RecordRepository(cosmos.containers.privateNotes, PrivateNote, clock),
+    clock,
     userSeries: new UserSeriesIndex(cosmos.containers.userSeries),
   };
 }

@@ -8,6 +8,10 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: readonly string[] = [],
+    /** The server's `Retry-After`, in ms, on a 503 or 429: when sending again may succeed. */
+    readonly retryAfterMs?: number,
+    /** On an `edit_conflict`: the record as it is now (parsed by the caller with its own schema). */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -26,6 +30,19 @@ export interface HttpOptions {
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
+ * While the page is going away (pagehide, or hidden and maybe never shown
+ * again) writes go out as keepalive requests, which the browser finishes
+ * after the document is gone. The token is the last one used: asking the
+ * host for a fresh one is asynchronous and would come too late.
+ */
+let leaving = false;
+let lastToken: string | undefined;
+
+export function setLeaving(value: boolean): void {
+  leaving = value;
+}
+
+/**
  * One JSON request. Every response is parsed with the shared schema, so a
  * contract drift shows up as a clear error here instead of a broken panel.
  */
@@ -38,7 +55,13 @@ export async function request<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.getToken) headers.Authorization = `Bearer ${await options.getToken()}`;
+  const keepalive = leaving && method !== 'GET';
+  if (options.getToken) {
+    // Leaving: no await before fetch, so the request starts inside the pagehide handler itself.
+    const token = keepalive && lastToken !== undefined ? lastToken : await options.getToken();
+    lastToken = token;
+    headers.Authorization = `Bearer ${token}`;
+  }
 
   let response: Response;
   try {
@@ -46,13 +69,14 @@ export async function request<S extends z.ZodType>(
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      ...(keepalive ? { keepalive: true } : {}),
     });
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach the 1:1 service. Check your connection and try again.');
   }
 
   const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw errorFrom(response.status, payload);
+  if (!response.ok) throw errorFrom(response.status, payload, retryAfterMs(response.headers.get('Retry-After')));
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     throw new ApiError(response.status, 'bad_response', 'The service sent an answer this panel does not understand.');
@@ -60,13 +84,27 @@ export async function request<S extends z.ZodType>(
   return parsed.data;
 }
 
-function errorFrom(status: number, payload: unknown): ApiError {
+function errorFrom(status: number, payload: unknown, retryAfter: number | undefined): ApiError {
   const parsed = ErrorBody.safeParse(payload);
   if (parsed.success) {
-    const { code, message, details } = parsed.data.error;
-    return new ApiError(status, code, message, details);
+    const { code, message, details, current } = parsed.data.error;
+    return new ApiError(status, code, message, details, retryAfter, current);
   }
-  return new ApiError(status, 'http', `The service could not handle the request (HTTP ${status}). Try again.`);
+  return new ApiError(
+    status,
+    'http',
+    `The service could not handle the request (HTTP ${status}). Try again.`,
+    [],
+    retryAfter,
+  );
+}
+
+/** `Retry-After` as seconds (what the service sends) or an HTTP date. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** Text to show a person for any thrown value. */

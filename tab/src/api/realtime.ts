@@ -1,5 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import { EVENTS, JoinAck, Presence, RecordsChanged } from '../../../domain/realtime.js';
+import {
+  EVENTS,
+  JoinAck,
+  PROTOCOL_OUTDATED,
+  PROTOCOL_VERSION,
+  Presence,
+  RecordsChanged,
+  Resync,
+} from '../../../domain/realtime.js';
 import type { TokenSource } from './http.js';
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
@@ -7,8 +15,12 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
 export interface RealtimeHandlers {
   onChanged(event: RecordsChanged): void;
   onPresence(event: Presence): void;
-  /** After every successful join (the first one and each reconnect): reload the state to catch up. */
+  /** After every successful join (the first one and each reconnect): catch up on what was missed meanwhile. */
   onJoined(): void;
+  /** The service says events may have been lost since series clock `since`: catch up from there. */
+  onResync(since: number): void;
+  /** The service speaks a newer protocol; the panel must be reloaded (no more retries). */
+  onOutdated(message: string): void;
   onStatus(status: LiveStatus, message?: string): void;
 }
 
@@ -25,8 +37,8 @@ export function connectRealtime(seriesId: string, getToken: TokenSource, handler
   const socket: Socket = io({
     auth: (deliver) => {
       getToken().then(
-        (token) => deliver({ token }),
-        () => deliver({}),
+        (token) => deliver({ token, protocol: PROTOCOL_VERSION }),
+        () => deliver({ protocol: PROTOCOL_VERSION }),
       );
     },
   });
@@ -36,20 +48,38 @@ export function connectRealtime(seriesId: string, getToken: TokenSource, handler
   let retryDelay = FIRST_RETRY_MS;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  socket.on('connect', () => {
-    retryDelay = FIRST_RETRY_MS;
-    handlers.onStatus('connecting');
+  const join = () => {
     socket.timeout(JOIN_TIMEOUT_MS).emit(EVENTS.join, { seriesId }, (timedOut: Error | null, raw: unknown) => {
       if (timedOut) return handlers.onStatus('offline', 'Live updates did not start in time. Reload the panel.');
       const ack = JoinAck.safeParse(raw);
       if (!ack.success) return handlers.onStatus('offline', 'Live updates are unavailable right now.');
-      if (!ack.data.ok) return handlers.onStatus('offline', ack.data.error.message);
+      if (!ack.data.ok) {
+        handlers.onStatus('offline', ack.data.error.message);
+        // The service's storage was briefly unavailable: join again on the same connection.
+        if (ack.data.error.code === 'unavailable' && socket.connected) joinTimer = setTimeout(join, FIRST_RETRY_MS);
+        return;
+      }
       handlers.onStatus('live');
       handlers.onJoined();
     });
+  };
+  let joinTimer: ReturnType<typeof setTimeout> | undefined;
+
+  socket.on('connect', () => {
+    retryDelay = FIRST_RETRY_MS;
+    handlers.onStatus('connecting');
+    clearTimeout(joinTimer);
+    join();
   });
   socket.on('disconnect', () => handlers.onStatus('offline'));
   socket.on('connect_error', (error: Error) => {
+    const code = 'data' in error ? (error.data as { code?: unknown } | undefined)?.code : undefined;
+    if (code === PROTOCOL_OUTDATED) {
+      // Retrying cannot help: this copy of the panel is older than the service.
+      socket.disconnect();
+      handlers.onOutdated(error.message);
+      return;
+    }
     // The server's refusals carry `data` and a message for people; transport errors ("xhr poll error") do not.
     handlers.onStatus('offline', 'data' in error ? error.message : undefined);
     if (socket.active) return;
@@ -61,6 +91,10 @@ export function connectRealtime(seriesId: string, getToken: TokenSource, handler
     const event = RecordsChanged.safeParse(raw);
     if (event.success && event.data.seriesId === seriesId) handlers.onChanged(event.data);
   });
+  socket.on(EVENTS.resync, (raw: unknown) => {
+    const event = Resync.safeParse(raw);
+    if (event.success) handlers.onResync(event.data.since);
+  });
   socket.on(EVENTS.presence, (raw: unknown) => {
     const event = Presence.safeParse(raw);
     if (event.success && event.data.seriesId === seriesId) handlers.onPresence(event.data);
@@ -68,6 +102,7 @@ export function connectRealtime(seriesId: string, getToken: TokenSource, handler
 
   return () => {
     clearTimeout(retryTimer);
+    clearTimeout(joinTimer);
     socket.emit(EVENTS.leave, { seriesId });
     socket.disconnect();
   };

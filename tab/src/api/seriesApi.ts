@@ -7,6 +7,7 @@ import {
   PanelState,
   RecordResponse,
 } from '../../../domain/api.js';
+import { ChangesResponse } from '../../../domain/realtime.js';
 import { request, type HttpOptions } from './http.js';
 
 /** The REST calls of one series (see the route list in domain/api.ts). */
@@ -16,6 +17,8 @@ export function createSeriesApi(http: HttpOptions, seriesId: string) {
   return {
     seriesId,
     loadState: () => request(http, 'GET', `${base}/state`, PanelState),
+    /** What changed since a series clock (tombstones included), or `reset` when too long ago to catch up. */
+    changesSince: (since: number) => request(http, 'GET', `${base}/changes?since=${since}`, ChangesResponse),
     addTopic: (body: AddTopicBody) => request(http, 'POST', `${base}/topics`, RecordResponse, body),
     editTopic: (topicId: string, body: EditTopicBody) =>
       request(http, 'PATCH', `${base}/topics/${id(topicId)}`, RecordResponse, body),

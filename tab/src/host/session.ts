@@ -27,7 +27,7 @@ export type SessionResult =
   | { kind: 'notInTeams' }
   /** In Teams, but not in a meeting (a personal app, a chat without a meeting). */
   | { kind: 'notInMeeting' }
-  /** `retry`: worth trying again as is (sign-in or network trouble), as opposed to a setup problem. */
+  /** `retry: false`: a setup problem only an admin can fix, where trying again would only loop. */
   | { kind: 'failed'; message: string; retry?: boolean };
 
 /**

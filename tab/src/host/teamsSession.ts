@@ -1,6 +1,6 @@
 import { app, authentication, FrameContexts, meeting } from '@microsoft/teams-js';
 import { SeriesSummary } from '../../../domain/api.js';
-import { ApiError, messageOf, request } from '../api/http.js';
+import { messageOf, request } from '../api/http.js';
 import type { SessionResult, StageShare, Surface } from './session.js';
 import { SignInError, signInProblem } from './ssoProblem.js';
 import { themeFromQuery, themeName } from './theme.js';
@@ -116,7 +116,6 @@ export async function teamsSession(): Promise<SessionResult> {
   } catch (error) {
     const signIn = signInProblem(error);
     if (signIn) return { kind: 'failed', ...signIn };
-    const network = error instanceof ApiError && error.status === 0;
-    return { kind: 'failed', message: messageOf(error), retry: network };
+    return { kind: 'failed', message: messageOf(error) };
   }
 }

@@ -9,9 +9,10 @@ import {
 import { useEffect, useState } from 'react';
 import { DevSession } from '../../../domain/api.js';
 import { messageOf, request } from '../api/http.js';
-import { fluentTheme, themeFromQuery } from '../host/theme.js';
+import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
 import { Notice } from '../ui/Notice.js';
 import { MeetingChat } from './chat/MeetingChat.js';
+import { PageSettings, rememberSettings, widthFromQuery, type PanelWidth } from './PageSettings.js';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', padding: tokens.spacingHorizontalL, boxSizing: 'border-box' },
@@ -20,8 +21,7 @@ const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { ...typographyStyles.subtitle2, margin: 0 },
   frame: {
-    width: '320px',
-    height: 'calc(100vh - 120px)',
+    height: 'calc(100vh - 160px)',
     minHeight: '480px',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -37,7 +37,8 @@ const useStyles = makeStyles({
  */
 export function MeetingPage() {
   const styles = useStyles();
-  const theme = themeFromQuery();
+  const [theme, setTheme] = useState<ThemeName>(themeFromQuery() ?? 'default');
+  const [width, setWidth] = useState<PanelWidth>(widthFromQuery());
   const [session, setSession] = useState<DevSession | undefined>();
   const [error, setError] = useState<string | undefined>();
 
@@ -47,18 +48,26 @@ export function MeetingPage() {
     );
   }, []);
 
-  const panelUrl = (role: string) => `/panel.html?dev=${role}${theme ? `&theme=${theme}` : ''}`;
+  const panelUrl = (role: string) => `/panel.html?dev=${role}${theme !== 'default' ? `&theme=${theme}` : ''}`;
+  const change = (next: { theme: ThemeName; width: PanelWidth }) => {
+    setTheme(next.theme);
+    setWidth(next.width);
+    rememberSettings(next.theme, next.width);
+  };
   const panels = session
     ? (['report', 'manager'] as const).flatMap((role) => session.identities.filter((i) => i.role === role))
     : [];
 
-  const fluent = fluentTheme(theme ?? 'default');
+  const fluent = fluentTheme(theme);
 
   return (
     <FluentProvider theme={fluent} className={styles.page}>
       <h1 className={styles.title}>1:1 Companion — local meeting</h1>
+      <PageSettings theme={theme} width={width} onChange={change} />
       <p>
-        <a href={`/home.html?dev=manager${theme ? `&theme=${theme}` : ''}`}>My 1:1s (Alex Morgan, the manager)</a>
+        <a href={`/home.html?dev=manager${theme !== 'default' ? `&theme=${theme}` : ''}`}>
+          My 1:1s (Alex Morgan, the manager)
+        </a>
       </p>
       {error && <Notice intent="error">{error}</Notice>}
       {!session && !error && <Spinner label="Starting the local meeting…" />}
@@ -68,7 +77,12 @@ export function MeetingPage() {
             <h2 id={`panel-${identity.role}`} className={styles.heading}>
               {`${identity.name} (${identity.role})`}
             </h2>
-            <iframe className={styles.frame} src={panelUrl(identity.role)} title={`${identity.name}'s side panel`} />
+            <iframe
+              className={styles.frame}
+              style={{ width: `${width}px` }}
+              src={panelUrl(identity.role)}
+              title={`${identity.name}'s side panel`}
+            />
           </section>
         ))}
         {session && (

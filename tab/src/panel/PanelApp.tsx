@@ -13,9 +13,9 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalL,
     display: 'flex',
     flexDirection: 'column',
-    alignItems: 'flex-start',
-    gap: tokens.spacingVerticalM,
+    gap: tokens.spacingVerticalS,
   },
+  retry: { alignSelf: 'flex-start' },
 });
 
 /** Finds out where the panel runs (Teams or dev mode), then opens the series in the host's theme. */
@@ -66,8 +66,9 @@ export function PanelApp() {
           <Notice intent="error" title="The 1:1 could not be opened">
             {result.message}
           </Notice>
-          {result.retry && (
-            <Button appearance="primary" onClick={() => setAttempt((n) => n + 1)}>
+          {/* Not for a setup problem only an admin can fix: trying again would only loop. */}
+          {result.retry !== false && (
+            <Button className={styles.retry} appearance="primary" onClick={() => setAttempt((n) => n + 1)}>
               Try again
             </Button>
           )}

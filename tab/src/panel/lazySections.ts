@@ -23,3 +23,5 @@ export const ActionItemsSection = lazy(() =>
 export const AddActionItemForm = lazy(() =>
   import('./actionItems/AddActionItemForm.js').then((m) => ({ default: m.AddActionItemForm })),
 );
+export const WrapUp = lazy(() => import('./history/WrapUp.js').then((m) => ({ default: m.WrapUp })));
+export const UndoToast = lazy(() => import('./decisions/UndoToast.js').then((m) => ({ default: m.UndoToast })));

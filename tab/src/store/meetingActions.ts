@@ -1,4 +1,5 @@
-import type { Cadence, PrivateNote, SharedNote, Topic } from '../../../domain/entities.js';
+import type { RecordResponse } from '../../../domain/api.js';
+import type { ActionItem, Cadence, PrivateNote, SharedNote, Topic } from '../../../domain/entities.js';
 import { derivedId } from '../../../domain/ids.js';
 import type { TemplateId } from '../../../domain/templates.js';
 import type { MeetingApi } from './meetingApi.js';
@@ -7,9 +8,13 @@ import { selectSeries, visibleRecords } from './selectors.js';
 import type { SeriesState } from './seriesState.js';
 import { createSignal } from './signal.js';
 
-export interface DeletedTopic {
-  topicId: string;
+/** The last thing deleted, by this person or (announced) by the other one: one Undo brings it back. */
+export interface Deleted {
+  kind: 'topic' | 'actionItem';
+  id: string;
   text: string;
+  /** Set when the other person deleted it: "Sam deleted …". */
+  by?: string;
 }
 
 const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
@@ -20,9 +25,10 @@ const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 39)}�
  * is lost while the connection is down.
  */
 export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () => SeriesState) {
-  const lastDeleted = createSignal<DeletedTopic | null>(null);
+  const lastDeleted = createSignal<Deleted | null>(null);
   const now = () => new Date().toISOString();
   const topic = (id: string): Topic | undefined => visibleRecords(read(), 'topic').find((t) => t.id === id);
+  const item = (id: string): ActionItem | undefined => visibleRecords(read(), 'actionItem').find((a) => a.id === id);
   const one =
     <T>(call: () => Promise<{ record: T }>) =>
     async () => [(await call()).record];
@@ -31,33 +37,53 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
     async () =>
       (await call()).records;
 
+  async function remove(deleted: Deleted, tombstone: Topic | ActionItem, call: () => Promise<RecordResponse>) {
+    lastDeleted.set(deleted);
+    const done = await outbox.submit({
+      label: `Delete ${quote(deleted.text)}`,
+      optimistic: [tombstone],
+      send: one(call),
+    });
+    if (!done && lastDeleted.get()?.id === deleted.id) lastDeleted.set(null);
+    return done;
+  }
+
   return {
     lastDeleted,
 
     async deleteTopic(topicId: string): Promise<boolean> {
       const held = topic(topicId);
       if (!held) return false;
-      lastDeleted.set({ topicId, text: held.text });
-      const deleted = await outbox.submit({
-        label: `Delete ${quote(held.text)}`,
-        optimistic: [{ ...held, deletedAt: now() }],
-        send: one(() => api.deleteTopic(topicId)),
-      });
-      if (!deleted && lastDeleted.get()?.topicId === topicId) lastDeleted.set(null);
-      return deleted;
+      return remove({ kind: 'topic', id: topicId, text: held.text }, { ...held, deletedAt: now() }, () =>
+        api.deleteTopic(topicId),
+      );
     },
 
+    async deleteActionItem(itemId: string): Promise<boolean> {
+      const held = item(itemId);
+      if (!held) return false;
+      return remove({ kind: 'actionItem', id: itemId, text: held.text }, { ...held, deletedAt: now() }, () =>
+        api.deleteActionItem(itemId),
+      );
+    },
+
+    /** Brings back the last deleted topic or action item, in its place, for both people. */
     undoDelete(): Promise<boolean> {
       const deleted = lastDeleted.get();
       lastDeleted.set(null);
-      const held = deleted && topic(deleted.topicId);
+      const held = deleted && (deleted.kind === 'topic' ? topic(deleted.id) : item(deleted.id));
       if (!deleted || !held) return Promise.resolve(false);
       const { deletedAt: _deletedAt, ...restored } = held;
       return outbox.submit({
         label: `Restore ${quote(deleted.text)}`,
         optimistic: [restored],
-        send: one(() => api.restoreTopic(deleted.topicId)),
+        send: one(() => (deleted.kind === 'topic' ? api.restoreTopic(deleted.id) : api.restoreActionItem(deleted.id))),
       });
+    },
+
+    /** The other person deleted something: offer the same Undo (either member may restore). */
+    offerUndo(deleted: Deleted): void {
+      lastDeleted.set(deleted);
     },
 
     dismissUndo(): void {

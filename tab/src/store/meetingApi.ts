@@ -16,6 +16,9 @@ export function createMeetingApi(http: HttpOptions, seriesId: string) {
   return {
     deleteTopic: (topicId: string) => request(http, 'DELETE', `${base}/topics/${id(topicId)}`, RecordResponse),
     restoreTopic: (topicId: string) => request(http, 'POST', `${base}/topics/${id(topicId)}/restore`, RecordResponse),
+    deleteActionItem: (itemId: string) => request(http, 'DELETE', `${base}/action-items/${id(itemId)}`, RecordResponse),
+    restoreActionItem: (itemId: string) =>
+      request(http, 'POST', `${base}/action-items/${id(itemId)}/restore`, RecordResponse),
     putSharedNote: (topicId: string, body: PutNoteBody) =>
       request(http, 'PUT', `${base}/topics/${id(topicId)}/notes/mine`, RecordResponse, body),
     putPrivateNote: (meetingId: string, body: PutPrivateNoteBody) =>

@@ -65,3 +65,18 @@ export function selectFromLastTime(state: SeriesState): ActionItem[] {
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return [...open, ...doneSince];
 }
+
+/** What the panel is for right now: getting ready, the call itself, or just after it. */
+export type PanelMode = 'preparing' | 'live' | 'after';
+
+/** How long after a 1:1 ended the panel leads with what was agreed there. */
+const AFTER_MS = 12 * 60 * 60 * 1000;
+
+export function selectMode(state: SeriesState, now: number = Date.now()): { mode: PanelMode; ended?: Meeting } {
+  if (selectCurrentMeeting(state)?.status === 'live') return { mode: 'live' };
+  const last = selectMeetings(state)
+    .filter((m) => m.status === 'ended' && m.endedAt)
+    .sort((a, b) => Date.parse(b.endedAt!) - Date.parse(a.endedAt!))[0];
+  if (last && now - Date.parse(last.endedAt!) < AFTER_MS) return { mode: 'after', ended: last };
+  return { mode: 'preparing' };
+}

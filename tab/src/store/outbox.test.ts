@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyRecord, Topic } from '../../../domain/entities.js';
 import { ApiError } from '../api/http.js';
-import { createOutbox, type Change } from './outbox.js';
+import { createOutbox, type Change, type Scheduler } from './outbox.js';
 import type { SeriesAction } from './seriesState.js';
 
 const at = '2026-11-25T10:00:00.000Z';
@@ -112,5 +112,103 @@ describe('the outbox of unsent changes', () => {
       text: 'Add topic “” was not saved: Topic text must not be empty',
     });
     expect(actions.at(-1)).toEqual({ type: 'settled', id: 'b' });
+  });
+
+  it('keeps a change refused for good on screen in words, with the person’s full text', async () => {
+    const { actions, dispatch } = recorder();
+    const outbox = createOutbox(dispatch);
+    const text = 'A long topic that the panel shortens in its label but must not lose when the service says no';
+    const refused: Change = {
+      label: 'Add topic “A long topic…”',
+      text,
+      optimistic: [topic('c', text)],
+      send: () => Promise.reject(new ApiError(409, 'conflict', 'That id is already used by something else.')),
+    };
+    expect(await outbox.submit(refused)).toBe(false);
+    const notice = actions.find((a): a is Extract<SeriesAction, { type: 'notice' }> => a.type === 'notice');
+    expect(notice?.text).toContain('That id is already used by something else.');
+    expect(notice?.text).toContain(text);
+  });
+});
+
+/** A clock-free scheduler: records what the outbox asked to run and when, and runs it on demand. */
+function manualScheduler() {
+  const waiting: { run: () => void; ms: number }[] = [];
+  const schedule: Scheduler = (run, ms) => {
+    const entry = { run, ms };
+    waiting.push(entry);
+    return () => waiting.splice(waiting.indexOf(entry), 1);
+  };
+  return {
+    schedule,
+    delays: () => waiting.map((w) => w.ms),
+    async runNext() {
+      const next = waiting.shift();
+      next?.run();
+      // Let the flush it started finish.
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    },
+  };
+}
+
+/** A service whose next answers are the given failures, then success; counts what it stored by id. */
+function flakyService(failures: ApiError[]) {
+  const stored = new Map<string, number>();
+  return {
+    stored,
+    change(record: AnyRecord): Change {
+      return {
+        label: `Add ${record.id}`,
+        optimistic: [record],
+        send: () => {
+          const failure = failures.shift();
+          if (failure) return Promise.reject(failure);
+          stored.set(record.id, (stored.get(record.id) ?? 0) + 1);
+          return Promise.resolve([record]);
+        },
+      };
+    },
+  };
+}
+
+describe('the outbox under storage faults', () => {
+  it.each([
+    ['503 unavailable', new ApiError(503, 'unavailable', 'busy', [], 2_000), 2_000],
+    ['429 throttled', new ApiError(429, 'rate_limited', 'slow down', [], 5_000), 5_000],
+    ['408 timed out', new ApiError(408, 'http', 'timeout'), 1_000],
+    ['a dropped connection', new ApiError(0, 'network', 'offline'), 1_000],
+  ])(
+    'a change answered %s is kept and sent again with the same id after Retry-After, stored once',
+    async (_name, failure, wait) => {
+      const scheduler = manualScheduler();
+      const service = flakyService([failure]);
+      const { actions, dispatch } = recorder();
+      const outbox = createOutbox(dispatch, scheduler.schedule);
+
+      expect(await outbox.submit(service.change(topic('same-id', 'Pay review')))).toBe(true);
+      expect(outbox.unsent.get()).toHaveLength(1);
+      expect(scheduler.delays()).toEqual([wait]);
+      expect(actions.some((a) => a.type === 'notice')).toBe(false);
+
+      await scheduler.runNext();
+      expect([...service.stored]).toEqual([['same-id', 1]]);
+      expect(outbox.unsent.get()).toEqual([]);
+      expect(actions.at(-1)).toEqual({ type: 'settled', id: 'same-id' });
+    },
+  );
+
+  it('backs off further while the service stays unavailable without naming a time, and never gives up', async () => {
+    const scheduler = manualScheduler();
+    const unnamed = () => new ApiError(502, 'http', 'bad gateway');
+    const service = flakyService([unnamed(), unnamed(), unnamed(), unnamed()]);
+    const outbox = createOutbox(recorder().dispatch, scheduler.schedule);
+    await outbox.submit(service.change(topic('patient', 'Keep trying')));
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      waits.push(...scheduler.delays());
+      await scheduler.runNext();
+    }
+    expect(waits).toEqual([1_000, 2_000, 4_000, 8_000]);
+    expect([...service.stored]).toEqual([['patient', 1]]);
   });
 });

@@ -7,6 +7,8 @@ import type { SeriesAction } from './seriesState.js';
 export interface Change {
   /** What it was, in words, for the "not saved yet" list: `Add topic “Pay review”`. */
   label: string;
+  /** The person's own words in full, shown back if the service refuses the change so nothing typed is lost. */
+  text?: string;
   /** Later changes with the same key replace a queued one (autosaved notes: only the last text matters). */
   key?: string;
   optimistic: readonly AnyRecord[];
@@ -22,24 +24,46 @@ interface Entry extends Change {
   id: number;
 }
 
-/** Lost connection or a restarting service: worth sending again. Anything else is the server's answer. */
-export function isConnectionFailure(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 0 || error.status === 502 || error.status === 503);
+/**
+ * Worth sending again, as it was: the connection dropped (0), the service is
+ * restarting or its storage is briefly unavailable (502, 503, 504), the
+ * request timed out (408) or was throttled (429). A write that failed this way
+ * may even have been applied; sending it again with the same ids gives the
+ * same outcome. Anything else is the server's final answer.
+ */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof ApiError && [0, 408, 429, 502, 503, 504].includes(error.status);
 }
 
+/** How long to wait before sending again when the service named no time: doubling, up to half a minute. */
+const FIRST_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 30_000;
+
+/** setTimeout, replaceable in tests; returns a cancel function. */
+export type Scheduler = (run: () => void, ms: number) => () => void;
+const timers: Scheduler = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
 /**
- * Sends changes in the order they were made. A change that cannot reach the
- * service is kept (its optimistic copy stays on screen) and sent again when
- * the connection returns; every create carries a client-generated id and
- * every other write is idempotent, so sending twice never duplicates. While
- * anything waits, later changes queue behind it so they land in order.
+ * Sends changes in the order they were made. A change that cannot be saved
+ * now (see isRetryable) is kept (its optimistic copy stays on screen) and sent
+ * again: after the service's Retry-After, after a growing back-off, when the
+ * connection returns, or on "Retry now". Every create carries a
+ * client-generated id and every other write is idempotent, so sending twice
+ * never duplicates. While anything waits, later changes queue behind it so
+ * they land in order. A change the service refuses for good is never dropped
+ * silently: the person is told what failed and why, with their text.
  */
-export function createOutbox(dispatch: (action: SeriesAction) => void) {
+export function createOutbox(dispatch: (action: SeriesAction) => void, schedule: Scheduler = timers) {
   const queue: Entry[] = [];
   const unsent: Signal<readonly UnsentChange[]> = createSignal<readonly UnsentChange[]>([]);
   let nextId = 1;
   // Drains run one after another, never side by side: each sends from the head of the queue.
   let draining: Promise<void> = Promise.resolve();
+  let backoff = FIRST_BACKOFF_MS;
+  let cancelRetry: (() => void) | undefined;
 
   const publish = () => unsent.set(queue.map(({ id, label }) => ({ id, label })));
 
@@ -58,14 +82,31 @@ export function createOutbox(dispatch: (action: SeriesAction) => void) {
     publish();
   }
 
+  /** Sends again by itself: when the service said (Retry-After), else after the back-off. */
+  function retryLater(error: unknown) {
+    cancelRetry?.();
+    const hinted = error instanceof ApiError ? error.retryAfterMs : undefined;
+    const wait = hinted !== undefined ? Math.max(hinted, 250) : backoff;
+    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    cancelRetry = schedule(() => {
+      cancelRetry = undefined;
+      void flush();
+    }, wait);
+  }
+
   async function deliver(change: Change): Promise<'sent' | 'refused' | 'unreachable'> {
     try {
       const records = await change.send();
       dispatch({ type: 'recordsReceived', records });
+      backoff = FIRST_BACKOFF_MS;
       return 'sent';
     } catch (error) {
-      if (isConnectionFailure(error)) return 'unreachable';
-      dispatch({ type: 'notice', text: `${change.label} was not saved: ${messageOf(error)}` });
+      if (isRetryable(error)) {
+        retryLater(error);
+        return 'unreachable';
+      }
+      const yourText = change.text ? ` Your text: “${change.text}”` : '';
+      dispatch({ type: 'notice', text: `${change.label} was not saved: ${messageOf(error)}${yourText}` });
       return 'refused';
     }
   }

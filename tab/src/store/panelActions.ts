@@ -1,9 +1,12 @@
 import type { HttpOptions } from '../api/http.js';
 import { createSeriesApi } from '../api/seriesApi.js';
+import { createDrafts } from './drafts.js';
+import { createEditActions } from './editActions.js';
 import { createMeetingActions } from './meetingActions.js';
 import { createMeetingApi } from './meetingApi.js';
 import { createOutbox } from './outbox.js';
 import { createSeriesActions } from './seriesActions.js';
+import { createSignal } from './signal.js';
 import type { SeriesAction, SeriesState } from './seriesState.js';
 
 /** Every change the panel can make, all sent through one outbox so they reach the service in order. */
@@ -14,10 +17,16 @@ export function createPanelActions(
   read: () => SeriesState,
 ) {
   const outbox = createOutbox(dispatch);
+  const api = createSeriesApi(http, seriesId);
   return {
-    ...createSeriesActions(createSeriesApi(http, seriesId), dispatch, read, outbox),
+    ...createSeriesActions(api, dispatch, read, outbox),
+    ...createEditActions(api, dispatch, read, outbox),
     ...createMeetingActions(createMeetingApi(http, seriesId), outbox, read),
     unsent: outbox.unsent,
+    /** Text typed and not saved yet, flushed when the page goes away. */
+    drafts: createDrafts(),
+    /** The other person's latest changes in words, for the panel's polite live region. */
+    said: createSignal<{ id: number; text: string } | null>(null),
     /** Sends what waits; called on every (re)join of the live channel and when the browser is back online. */
     flushUnsent: outbox.flush,
   };

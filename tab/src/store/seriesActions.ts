@@ -30,9 +30,16 @@ export function createSeriesActions(
   read: () => SeriesState,
   outbox: Outbox,
 ) {
-  function commit(label: string, optimistic: AnyRecord | undefined, call: () => Promise<RecordResponse>) {
+  function commit(
+    label: string,
+    optimistic: AnyRecord | undefined,
+    call: () => Promise<RecordResponse>,
+    /** What the person typed, shown back in full if the service refuses it. */
+    text?: string,
+  ) {
     return outbox.submit({
       label,
+      ...(text === undefined ? {} : { text }),
       optimistic: optimistic ? [optimistic] : [],
       send: async () => [(await call()).record],
     });
@@ -73,14 +80,7 @@ export function createSeriesActions(
               originId: id,
             }
           : undefined;
-      return commit(`Add topic ${quote(text.trim())}`, optimistic, () => api.addTopic({ id, text, category }));
-    },
-
-    editTopicText(topicId: string, text: string): Promise<boolean> {
-      const held = topic(topicId);
-      return commit(`Edit ${quote(text.trim())}`, held && { ...held, text: text.trim() }, () =>
-        api.editTopic(topicId, { text }),
-      );
+      return commit(`Add topic ${quote(text.trim())}`, optimistic, () => api.addTopic({ id, text, category }), text);
     },
 
     setTopicStatus(topicId: string, status: TopicStatus): Promise<boolean> {
@@ -123,8 +123,11 @@ export function createSeriesActions(
               createdBy: state.viewer.userId,
             }
           : undefined;
-      return commit(`Add action item ${quote(text.trim())}`, optimistic, () =>
-        api.addActionItem({ id, text, ownerId, dueDate, topicId }),
+      return commit(
+        `Add action item ${quote(text.trim())}`,
+        optimistic,
+        () => api.addActionItem({ id, text, ownerId, dueDate, topicId }),
+        text,
       );
     },
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { PanelState } from '../../../domain/api.js';
 import type { ActionItem, Meeting, Series, Topic } from '../../../domain/entities.js';
 import { selectActionItems, selectAgenda } from './selectors.js';
-import { initialSeriesState, seriesReducer, type SeriesAction, type SeriesState } from './seriesState.js';
+import {
+  initialSeriesState,
+  missedChanges,
+  seriesReducer,
+  type SeriesAction,
+  type SeriesState,
+} from './seriesState.js';
 
 const SERIES = 'series-1';
 const MEETING = 'meeting-2';
@@ -198,5 +204,50 @@ describe('series store', () => {
       }),
     });
     expect(selectActionItems(state).map((a) => a.id)).toEqual(['due-late', 'no-due', 'done-now']);
+  });
+});
+
+describe('the series clock on the panel', () => {
+  it('starts from the highest clock of the loaded state', () => {
+    const state = run({
+      type: 'loaded',
+      state: panelState({ topics: [topic('a', { clock: 500 }), topic('b', { clock: 900 })] }),
+    });
+    expect(state.clock).toBe(900);
+  });
+
+  it('moves with live events and catch-up answers, never backwards', () => {
+    const state = run(
+      { type: 'loaded', state: panelState({ topics: [topic('a', { clock: 500 })] }) },
+      { type: 'recordsReceived', records: [topic('a', { version: 2, clock: 700 })], clock: 700 },
+      { type: 'recordsReceived', records: [topic('b', { clock: 600 })], clock: 600 },
+    );
+    expect(state.clock).toBe(700);
+  });
+
+  it('is not moved by the answer to this panel’s own write, which says nothing of changes it missed', () => {
+    const state = run(
+      { type: 'loaded', state: panelState({ topics: [topic('a', { clock: 500 })] }) },
+      { type: 'recordsReceived', records: [topic('mine', { clock: 9_000 })] },
+    );
+    expect(state.clock).toBe(500);
+    expect(texts(state)).toContain('topic mine');
+  });
+
+  it('a catch-up that repeats what the panel holds changes nothing (deduplicated by version)', () => {
+    const loaded = run({ type: 'loaded', state: panelState({ topics: [topic('a', { version: 2, clock: 500 })] }) });
+    const again = seriesReducer(loaded, {
+      type: 'recordsReceived',
+      records: [topic('a', { version: 2, clock: 500 })],
+      clock: 500,
+    });
+    expect(again).toBe(loaded);
+  });
+
+  it('sees missed changes when a record arrives more than one version ahead, and only then', () => {
+    const state = run({ type: 'loaded', state: panelState({ topics: [topic('a', { version: 2 })] }) });
+    expect(missedChanges(state.records, [topic('a', { version: 3 })])).toBe(false);
+    expect(missedChanges(state.records, [topic('new', { version: 1 })])).toBe(false);
+    expect(missedChanges(state.records, [topic('a', { version: 4 })])).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import type { PanelState } from '../../../domain/api.js';
 import type { AnyRecord, Member, RecordType, UserId } from '../../../domain/entities.js';
+import { highestClock } from '../../../domain/seriesClock.js';
 import type { LiveStatus } from '../api/realtime.js';
 
 type RecordOf<T extends RecordType> = Extract<AnyRecord, { type: T }>;
@@ -21,6 +22,14 @@ export interface SeriesState {
   viewer?: Member;
   seriesId: string;
   records: RecordTable;
+  /**
+   * The highest series clock among the records received from the server (0:
+   * none yet). After a reconnect, a missed event or a resync notice the panel
+   * asks for the changes since it (domain/seriesClock.ts).
+   */
+  clock: number;
+  /** The service speaks a newer protocol: this panel must be reloaded. */
+  outdated?: string;
   /** Optimistic copies shown until the server answers; the server's record replaces them. */
   pending: Record<string, AnyRecord>;
   online: UserId[];
@@ -33,7 +42,13 @@ export interface SeriesState {
 export type SeriesAction =
   | { type: 'loaded'; state: PanelState }
   | { type: 'loadFailed'; message: string }
-  | { type: 'recordsReceived'; records: readonly AnyRecord[] }
+  /**
+   * Records from the server. `clock` comes with the live event stream and catch-up
+   * answers, which are complete up to it; a REST answer to this panel's own write
+   * has none, so it never moves the clock past changes this panel may have missed.
+   */
+  | { type: 'recordsReceived'; records: readonly AnyRecord[]; clock?: number }
+  | { type: 'outdated'; message: string }
   | { type: 'optimistic'; record: AnyRecord }
   | { type: 'settled'; id: string }
   | { type: 'presence'; online: UserId[] }
@@ -48,6 +63,7 @@ export function initialSeriesState(seriesId: string): SeriesState {
     status: 'loading',
     seriesId,
     records: { series: {}, meeting: {}, topic: {}, actionItem: {}, sharedNote: {}, privateNote: {} },
+    clock: 0,
     pending: {},
     online: [],
     live: 'connecting',
@@ -68,6 +84,18 @@ export function mergeRecords(table: RecordTable, records: readonly AnyRecord[]):
   return next;
 }
 
+/**
+ * Whether these records show that events were missed: a record arrives more
+ * than one version past the one held. (Series clocks are not consecutive, so
+ * they cannot show a gap; versions of one record are.)
+ */
+export function missedChanges(table: RecordTable, records: readonly AnyRecord[]): boolean {
+  return records.some((record) => {
+    const held = table[record.type][record.id];
+    return held !== undefined && record.version > held.version + 1;
+  });
+}
+
 export function seriesReducer(state: SeriesState, action: SeriesAction): SeriesState {
   switch (action.type) {
     case 'loaded': {
@@ -82,6 +110,7 @@ export function seriesReducer(state: SeriesState, action: SeriesAction): SeriesS
           state.records,
           all.filter((r) => r.seriesId === state.seriesId),
         ),
+        clock: highestClock(all, state.clock),
       };
     }
     case 'loadFailed':
@@ -94,8 +123,11 @@ export function seriesReducer(state: SeriesState, action: SeriesAction): SeriesS
         state.records,
         action.records.filter((r) => r.seriesId === state.seriesId),
       );
-      return records === state.records ? state : { ...state, records };
+      const clock = Math.max(state.clock, action.clock ?? 0);
+      return records === state.records && clock === state.clock ? state : { ...state, records, clock };
     }
+    case 'outdated':
+      return { ...state, outdated: action.message, live: 'offline', liveMessage: action.message };
     case 'optimistic':
       return { ...state, pending: { ...state.pending, [action.record.id]: action.record } };
     case 'settled': {

@@ -1,6 +1,19 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
+
+// Long words (dates, ids, URLs) wrap inside the box instead of running out of it.
+const useStyles = makeStyles({
+  bar: { minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
+  body: { minWidth: 0, overflowWrap: 'anywhere' },
+});
 
 interface NoticeProps {
   intent: 'info' | 'warning' | 'error' | 'success';
@@ -11,9 +24,10 @@ interface NoticeProps {
 
 /** A message for the person: the server's words on errors, a hint otherwise. */
 export function Notice({ intent, title, children, onDismiss }: NoticeProps) {
+  const styles = useStyles();
   return (
-    <MessageBar intent={intent} layout="multiline">
-      <MessageBarBody>
+    <MessageBar intent={intent} layout="multiline" className={styles.bar}>
+      <MessageBarBody className={styles.body}>
         {title && <MessageBarTitle>{title}</MessageBarTitle>}
         {children}
       </MessageBarBody>

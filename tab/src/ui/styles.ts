@@ -22,3 +22,16 @@ export const outlinedBox = (stroke: string = tokens.colorNeutralStroke2): Griffe
 });
 
 export const mutedText: GriffelStyle = { color: tokens.colorNeutralForeground2 };
+
+/** Read by screen readers, not shown: words a sighted person gets from an icon or the layout. */
+export const visuallyHidden: GriffelStyle = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};

@@ -67,7 +67,7 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
   };
 
   const content = useRef<HTMLDivElement>(null);
-  useStickToBottom(log, content);
+  useStickToBottom(log, content, messages?.length ?? 0);
 
   return (
     <div className={styles.chat}>

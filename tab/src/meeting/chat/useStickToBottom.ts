@@ -6,10 +6,23 @@ const NEAR_BOTTOM = 48;
 /**
  * Keeps a scrolling chat log at its newest message while the reader is there,
  * also when a card grows after the renderer has drawn it (cards render after
- * the message appears); a reader who scrolled up is left where they are.
+ * the message appears). A reader who scrolled up is left where they are
+ * until the next message arrives, which is what the chat is for.
  */
-export function useStickToBottom(log: RefObject<HTMLElement | null>, content: RefObject<HTMLElement | null>): void {
+export function useStickToBottom(
+  log: RefObject<HTMLElement | null>,
+  content: RefObject<HTMLElement | null>,
+  /** How many messages there are: a new one brings the reader to it, wherever they were. */
+  count: number,
+): void {
   const pinned = useRef(true);
+
+  useEffect(() => {
+    const scroller = log.current;
+    if (!scroller || count === 0) return;
+    pinned.current = true;
+    scroller.scrollTop = scroller.scrollHeight;
+  }, [log, count]);
 
   useEffect(() => {
     const scroller = log.current;

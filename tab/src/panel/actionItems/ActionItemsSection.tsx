@@ -2,7 +2,8 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { selectActionItems } from '../../store/selectors.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { ActionItemRow } from './ActionItemRow.js';
-import { AddActionItemForm } from './AddActionItemForm.js';
+import { AddActionItemForm, NEW_ACTION_ITEM_INPUT_ID } from './AddActionItemForm.js';
+import { useSteadyList } from './useSteadyList.js';
 import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
@@ -16,7 +17,16 @@ const useStyles = makeStyles({
 export function ActionItemsSection() {
   const styles = useStyles();
   const { state } = useSeriesView();
-  const items = selectActionItems(state);
+  const steady = useSteadyList(selectActionItems(state));
+  const items = steady.items;
+  // After a delete, focus goes to the neighbour (or the new item field): never lost to the top of the page.
+  const focusAfterDelete = (index: number) => {
+    const next = items[index + 1] ?? items[index - 1];
+    requestAnimationFrame(() => {
+      const row = next && document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(next.id)}"] input`);
+      (row ?? document.getElementById(NEW_ACTION_ITEM_INPUT_ID))?.focus();
+    });
+  };
 
   return (
     <section className={styles.section} aria-labelledby="action-items-heading">
@@ -28,9 +38,14 @@ export function ActionItemsSection() {
           No action items agreed in this meeting yet. Capture what you agree on, with an owner and a due date.
         </Text>
       ) : (
-        <ul className={styles.list} aria-label="Action items">
-          {items.map((item) => (
-            <ActionItemRow key={item.id} item={item} />
+        <ul className={styles.list} aria-label="Action items" {...steady.listProps}>
+          {items.map((item, index) => (
+            <ActionItemRow
+              key={item.id}
+              item={item}
+              beforeToggle={steady.beforeToggle}
+              onDeleted={() => focusAfterDelete(index)}
+            />
           ))}
         </ul>
       )}

@@ -1,8 +1,13 @@
-import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { TEXT_LIMITS, type Topic } from '../../../../domain/entities.js';
+import { limitOf } from '../../ui/limits.js';
 import { useSeriesView } from '../SeriesContext.js';
+import { formatDueDate, todayIsoDate } from './dates.js';
+
+/** The section's own "New action item" field: where focus goes when the last item is deleted. */
+export const NEW_ACTION_ITEM_INPUT_ID = 'new-action-item-input';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -26,16 +31,22 @@ export function AddActionItemForm({ topic, onAdded }: AddActionItemFormProps = {
   const [ownerId, setOwnerId] = useState(viewer.userId);
   const [dueDate, setDueDate] = useState('');
   const [saving, setSaving] = useState(false);
+  const [pastOk, setPastOk] = useState(false);
+  const limit = limitOf(text, TEXT_LIMITS.actionItem, 'The action item');
+  const past = dueDate !== '' && dueDate < todayIsoDate();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (text.trim() === '') return;
+    if (text.trim() === '' || limit.over) return;
+    // A due date in the past is most likely a slip: ask once, then take it.
+    if (past && !pastOk) return setPastOk(true);
     setSaving(true);
     void actions.addActionItem({ text, ownerId, dueDate: dueDate || undefined, topicId: topic?.id }).then((added) => {
       setSaving(false);
       if (!added) return;
       setText('');
       setDueDate('');
+      setPastOk(false);
       onAdded?.();
     });
   };
@@ -46,10 +57,10 @@ export function AddActionItemForm({ topic, onAdded }: AddActionItemFormProps = {
       onSubmit={submit}
       aria-label={topic ? `Add an action item for “${topic.text}”` : 'Add an action item'}
     >
-      <Field label="New action item">
+      <Field label="New action item" validationState={limit.state} validationMessage={limit.message}>
         <Input
+          id={topic ? undefined : NEW_ACTION_ITEM_INPUT_ID}
           value={text}
-          maxLength={TEXT_LIMITS.actionItem}
           placeholder="What was agreed?"
           autoFocus={topic !== undefined}
           onChange={(_, data) => setText(data.value)}
@@ -66,11 +77,27 @@ export function AddActionItemForm({ topic, onAdded }: AddActionItemFormProps = {
           </Select>
         </Field>
         <Field label="Due date (optional)" className={styles.half}>
-          <Input className={styles.fill} type="date" value={dueDate} onChange={(_, data) => setDueDate(data.value)} />
+          <Input
+            className={styles.fill}
+            type="date"
+            value={dueDate}
+            onChange={(_, data) => {
+              setDueDate(data.value);
+              setPastOk(false);
+            }}
+          />
         </Field>
       </div>
-      <Button type="submit" appearance="primary" icon={<AddRegular />} disabled={saving || text.trim() === ''}>
-        Add action item
+      {past && pastOk && (
+        <Text role="alert">{`${formatDueDate(dueDate)} is in the past. Add it with that date anyway?`}</Text>
+      )}
+      <Button
+        type="submit"
+        appearance="primary"
+        icon={<AddRegular />}
+        disabled={saving || text.trim() === '' || limit.over}
+      >
+        {past && pastOk ? 'Add anyway' : 'Add action item'}
       </Button>
     </form>
   );

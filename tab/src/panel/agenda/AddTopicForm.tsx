@@ -3,7 +3,9 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { TEXT_LIMITS, TopicCategory } from '../../../../domain/entities.js';
 import { useSeriesView } from '../SeriesContext.js';
+import { limitOf } from '../../ui/limits.js';
 import { CATEGORIES } from './categories.js';
+import { NEW_TOPIC_INPUT_ID } from './useAgendaFocus.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -19,9 +21,10 @@ export function AddTopicForm() {
   const [category, setCategory] = useState<TopicCategory>('work');
   const [saving, setSaving] = useState(false);
 
+  const limit = limitOf(text, TEXT_LIMITS.topic, 'The topic');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (text.trim() === '') return;
+    if (text.trim() === '' || limit.over) return;
     setSaving(true);
     void actions.addTopic(text, category).then((added) => {
       setSaving(false);
@@ -31,10 +34,11 @@ export function AddTopicForm() {
 
   return (
     <form className={styles.form} onSubmit={submit} aria-label="Add a topic">
-      <Field label="New topic">
+      <Field label="New topic" validationState={limit.state} validationMessage={limit.message}>
         <Input
+          id={NEW_TOPIC_INPUT_ID}
+          aria-keyshortcuts="N"
           value={text}
-          maxLength={TEXT_LIMITS.topic}
           placeholder={viewer.role === 'report' ? 'What do you want to talk about?' : 'Something you want to raise'}
           onChange={(_, data) => setText(data.value)}
         />
@@ -49,7 +53,12 @@ export function AddTopicForm() {
             ))}
           </Select>
         </Field>
-        <Button type="submit" appearance="primary" icon={<AddRegular />} disabled={saving || text.trim() === ''}>
+        <Button
+          type="submit"
+          appearance="primary"
+          icon={<AddRegular />}
+          disabled={saving || text.trim() === '' || limit.over}
+        >
           Add topic
         </Button>
       </div>

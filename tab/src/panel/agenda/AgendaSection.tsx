@@ -1,69 +1,55 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { Suspense, useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
+import { Suspense, type FocusEvent } from 'react';
 import { selectAgenda } from '../../store/selectors.js';
-import { UndoDeleteBar } from '../decisions/UndoDeleteBar.js';
+import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
 import { TemplatePicker } from '../lazySections.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { AddTopicForm } from './AddTopicForm.js';
-import { TopicItem, type MoveControl } from './TopicItem.js';
+import { ShortcutsButton, ShortcutsHelp, useKeyboardShortcuts } from './KeyboardShortcuts.js';
+import { TopicRow } from './TopicRow.js';
 import { useAgendaDrag } from './useAgendaDrag.js';
-import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
+import { useAgendaFocus } from './useAgendaFocus.js';
 
 const useStyles = makeStyles({
   section: stack(tokens.spacingVerticalS),
+  top: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   heading: sectionHeading,
-  list: plainList(tokens.spacingVerticalS),
+  progress: mutedText,
+  list: plainList(tokens.spacingVerticalXS),
   empty: mutedText,
 });
 
-interface Refocus {
-  topicId: string;
-  control: MoveControl;
-}
-
-/** The shared agenda of the current meeting, in the order both panels agree on. */
-export function AgendaSection() {
+/** The shared agenda of the current meeting, in the order both panels agree on; while live, the topic at hand stands out. */
+export function AgendaSection({ live }: { live: boolean }) {
   const styles = useStyles();
   const { state, actions, series, viewer } = useSeriesView();
   const agenda = selectAgenda(state);
   const meeting = state.records.meeting[series.currentMeetingId];
-  const items = useRef(new Map<string, HTMLLIElement>());
-  // Reordering moves DOM nodes, which drops focus; put it back where the person was.
-  const [refocus, setRefocus] = useState<Refocus | null>(null);
-
-  useLayoutEffect(() => {
-    if (!refocus) return;
-    const item = items.current.get(refocus.topicId);
-    const target =
-      refocus.control === 'item'
-        ? item
-        : (item?.querySelector<HTMLElement>(`[data-move="${refocus.control}"]:not(:disabled)`) ?? item);
-    if (target && document.activeElement !== target) target.focus();
-    // Once the server's order has landed, focus stays put by itself.
-    if (!(refocus.topicId in state.pending)) setRefocus(null);
-  });
-
-  const move = (index: number, direction: -1 | 1, control: MoveControl) => {
-    const topic = agenda[index];
-    const target = index + direction;
-    if (!topic || target < 0 || target >= agenda.length) return;
-    const afterId = direction === -1 ? (agenda[index - 2]?.id ?? null) : agenda[index + 1]!.id;
-    setRefocus({ topicId: topic.id, control });
-    void actions.moveTopic(topic.id, afterId);
-  };
-
+  const shortcuts = useKeyboardShortcuts();
+  const focus = useAgendaFocus(agenda, actions, state.pending);
   const dragProps = useAgendaDrag(agenda, (topicId, afterId) => void actions.moveTopic(topicId, afterId));
+  const discussed = agenda.filter((t) => t.status === 'discussed').length;
+  const currentId = live ? agenda.find((t) => t.status === 'open')?.id : undefined;
 
-  const forgetRefocus = (event: FocusEvent) => {
-    if (event.relatedTarget !== null) setRefocus(null);
+  const forgetTarget = (event: FocusEvent) => {
+    if (event.relatedTarget !== null) focus.forget();
   };
 
   return (
     <section className={styles.section} aria-labelledby="agenda-heading">
-      <h2 id="agenda-heading" className={styles.heading}>
-        Agenda
-        {meeting && ` · ${new Date(meeting.scheduledStart).toLocaleDateString(undefined, { dateStyle: 'medium' })}`}
-      </h2>
+      <div className={styles.top}>
+        <h2 id="agenda-heading" className={styles.heading}>
+          Agenda
+          {meeting && ` · ${new Date(meeting.scheduledStart).toLocaleDateString(undefined, { dateStyle: 'medium' })}`}
+        </h2>
+        <ShortcutsButton open={shortcuts.open} toggle={shortcuts.toggle} />
+      </div>
+      {shortcuts.open && <ShortcutsHelp close={shortcuts.close} />}
+      {live && agenda.length > 0 && (
+        <Text size={200} className={styles.progress} role="status">
+          {`${discussed} of ${agenda.length} discussed`}
+        </Text>
+      )}
       {agenda.length === 0 ? (
         <Text className={styles.empty}>
           {viewer.role === 'report'
@@ -71,24 +57,25 @@ export function AgendaSection() {
             : 'Nothing on the agenda yet. Your report’s topics come first; you can add yours too.'}
         </Text>
       ) : (
-        <ol className={styles.list} aria-label="Agenda topics" onBlur={forgetRefocus}>
+        <ol className={styles.list} aria-label="Agenda topics" onBlur={forgetTarget}>
           {agenda.map((topic, index) => (
-            <TopicItem
+            <TopicRow
               key={topic.id}
-              ref={(node) => {
-                if (node) items.current.set(topic.id, node);
-                else items.current.delete(topic.id);
-              }}
+              ref={focus.rowRef(topic.id)}
               topic={topic}
+              active={focus.active === topic.id}
+              current={currentId === topic.id}
               isFirst={index === 0}
               isLast={index === agenda.length - 1}
               drag={dragProps(topic)}
-              onMove={(direction, control) => move(index, direction, control)}
+              onKeyDown={(event, open, setOpen) => focus.onKeyDown(index, event, open, setOpen)}
+              onFocus={() => focus.setActiveId(topic.id)}
+              onMove={(to) => focus.move(index, to)}
+              onDelete={() => focus.remove(index)}
             />
           ))}
         </ol>
       )}
-      <UndoDeleteBar />
       <AddTopicForm />
       <Suspense fallback={null}>
         <TemplatePicker initiallyOpen={agenda.length === 0} />

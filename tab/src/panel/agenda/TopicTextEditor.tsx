@@ -1,37 +1,66 @@
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { TEXT_LIMITS } from '../../../../domain/entities.js';
+import { TEXT_LIMITS, type Topic } from '../../../../domain/entities.js';
+import { otherMember } from '../../store/selectors.js';
+import { limitOf } from '../../ui/limits.js';
+import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  theirs: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusWarningBorder2}`,
+    backgroundColor: tokens.colorStatusWarningBackground1,
+  },
+  quote: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontWeight: tokens.fontWeightSemibold },
 });
 
-interface TopicTextEditorProps {
-  initialText: string;
-  onSave(text: string): Promise<void>;
-  onCancel(): void;
-}
-
-/** Inline editing of a topic's text: Enter saves, Escape cancels. */
-export function TopicTextEditor({ initialText, onSave, onCancel }: TopicTextEditorProps) {
+/**
+ * Editing a topic's text inline (Enter saves, Escape cancels). The edit
+ * names the version it started from. If the other person changes the text
+ * meanwhile, the editor shows their text at once, and the person chooses:
+ * keep mine, take theirs, or edit both together. Nothing is lost silently.
+ */
+export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): void }) {
   const styles = useStyles();
-  const [text, setText] = useState(initialText);
+  const { actions, series, viewer } = useSeriesView();
+  const [base, setBase] = useState({ version: topic.version, text: topic.text });
+  const [text, setText] = useState(topic.text);
   const [saving, setSaving] = useState(false);
-  const unchanged = text.trim() === initialText.trim();
+  const limit = limitOf(text, TEXT_LIMITS.topic, 'The topic');
+  const theirs =
+    topic.version > base.version && topic.text !== base.text && topic.text !== text.trim() ? topic.text : null;
+  const other = otherMember(series, viewer)?.name ?? 'The other person';
 
+  const save = (version: number) => {
+    if (text.trim() === base.text.trim() && !theirs) return onDone();
+    if (text.trim() === '' || limit.over) return;
+    setSaving(true);
+    void actions.editTopic(topic.id, { text, baseVersion: version }).then((outcome) => {
+      setSaving(false);
+      if (outcome.kind === 'saved') onDone();
+    });
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (unchanged) return onCancel();
-    if (text.trim() === '') return;
-    setSaving(true);
-    void onSave(text).finally(() => setSaving(false));
+    save(base.version);
   };
-
+  const rebase = (next: string) => {
+    setBase({ version: topic.version, text: topic.text });
+    setText(next);
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      onCancel();
+      onDone();
+    } else if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      save(base.version);
     }
   };
 
@@ -40,25 +69,52 @@ export function TopicTextEditor({ initialText, onSave, onCancel }: TopicTextEdit
       <Field
         label="Topic text"
         size="small"
-        validationMessage={text.trim() === '' ? 'A topic needs some text.' : undefined}
+        validationState={text.trim() === '' || limit.over ? 'error' : 'none'}
+        validationMessage={text.trim() === '' ? 'A topic needs some text.' : limit.message}
       >
-        <Input
+        <Textarea
           size="small"
           value={text}
-          maxLength={TEXT_LIMITS.topic}
           autoFocus
-          onChange={(_, data) => setText(data.value)}
+          resize="vertical"
+          onChange={(_, d) => setText(d.value)}
           onKeyDown={onKeyDown}
         />
       </Field>
-      <div className={styles.buttons}>
-        <Button size="small" appearance="primary" type="submit" disabled={saving || text.trim() === ''}>
-          Save
-        </Button>
-        <Button size="small" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      {theirs !== null && (
+        <div className={styles.theirs} role="alert">
+          <Text size={200}>{`${other} changed this topic while you were editing. Their text:`}</Text>
+          <Text size={200} className={styles.quote}>
+            {theirs}
+          </Text>
+          <div className={styles.buttons}>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={saving || limit.over}
+              onClick={() => save(topic.version)}
+            >
+              Keep mine
+            </Button>
+            <Button size="small" onClick={onDone}>
+              Take theirs
+            </Button>
+            <Button size="small" onClick={() => rebase(`${theirs}\n${text.trim()}`)}>
+              Edit both
+            </Button>
+          </div>
+        </div>
+      )}
+      {theirs === null && (
+        <div className={styles.buttons}>
+          <Button size="small" appearance="primary" type="submit" disabled={saving || text.trim() === '' || limit.over}>
+            Save
+          </Button>
+          <Button size="small" onClick={onDone}>
+            Cancel
+          </Button>
+        </div>
+      )}
     </form>
   );
 }

@@ -13,8 +13,9 @@ export function categoryOf(value: TopicCategory) {
   return CATEGORIES.find((c) => c.value === value) ?? CATEGORIES[0]!;
 }
 
+/** One word per status, the same one the buttons use ("Park" parks; a parked topic says "Parked"). */
 export const STATUS_LABELS: Record<TopicStatus, string> = {
   open: 'Open',
   discussed: 'Discussed',
-  deferred: 'Deferred',
+  deferred: 'Parked',
 };

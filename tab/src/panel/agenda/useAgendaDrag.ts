@@ -1,6 +1,12 @@
-import { useState, type DragEvent } from 'react';
+import { useState, type DragEvent, type HTMLAttributes } from 'react';
 import type { Topic } from '../../../../domain/entities.js';
-import type { DragState } from './TopicItem.js';
+
+export interface DragState {
+  dragging: boolean;
+  drop: 'before' | 'after' | null;
+  handle: HTMLAttributes<HTMLSpanElement>;
+  item: HTMLAttributes<HTMLLIElement>;
+}
 
 interface DropTarget {
   topicId: string;

@@ -1,5 +1,6 @@
-import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { ArrowRepeatAllRegular, WarningRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { WarningRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import type { Topic } from '../../../../domain/entities.js';
 import { needsDecision } from '../../../../domain/carryOver.js';
 import { useSeriesView } from '../SeriesContext.js';
@@ -17,16 +18,6 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
-/** "carried over ×N": how many meetings this topic has travelled through without being discussed. */
-export function CarriedOverBadge({ topic }: { topic: Topic }) {
-  if (topic.carriedOverCount === 0) return null;
-  return (
-    <Badge appearance="outline" color="informative" size="small" icon={<ArrowRepeatAllRegular />}>
-      {`carried over ×${topic.carriedOverCount}`}
-    </Badge>
-  );
-}
-
 /**
  * A topic carried over again and again needs a decision, not another carry:
  * discuss it now (it moves to the top), drop it (undoable) or park it.
@@ -34,7 +25,15 @@ export function CarriedOverBadge({ topic }: { topic: Topic }) {
 export function DecisionPrompt({ topic, quoted }: { topic: Topic; quoted: string }) {
   const styles = useStyles();
   const { actions } = useSeriesView();
+  const [decided, setDecided] = useState(false);
   if (!needsDecision(topic) || topic.status !== 'open') return null;
+  if (decided) {
+    return (
+      <Text size={200} role="status">
+        Moved to the top of the agenda: talk about it now.
+      </Text>
+    );
+  }
 
   return (
     <div className={styles.decide} role="group" aria-label={`Decide about ${quoted}`}>
@@ -46,7 +45,10 @@ export function DecisionPrompt({ topic, quoted }: { topic: Topic; quoted: string
         <Button
           size="small"
           aria-label={`Discuss ${quoted} now`}
-          onClick={() => void actions.moveTopic(topic.id, null)}
+          onClick={() => {
+            setDecided(true);
+            void actions.moveTopic(topic.id, null);
+          }}
         >
           Discuss now
         </Button>

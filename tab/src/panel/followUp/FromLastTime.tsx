@@ -6,8 +6,10 @@ import { localDateOf } from '../../../../domain/schedule.js';
 import { selectFromLastTime } from '../../store/meetingSelectors.js';
 import { memberName } from '../../store/selectors.js';
 import { formatDueDate } from '../actionItems/dates.js';
+import { useSteadyList } from '../actionItems/useSteadyList.js';
 import { viewerTimeZone } from '../header/cadenceText.js';
 import { useSeriesView } from '../SeriesContext.js';
+import { Disclosure } from '../../ui/Disclosure.js';
 import { outlinedBox, plainList, sectionHeading } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
@@ -33,29 +35,52 @@ const useStyles = makeStyles({
   },
 });
 
-/** Follow up first: what was agreed in earlier meetings and is still open, overdue ones marked. */
-export function FromLastTime() {
+/**
+ * Follow up first: what was agreed in earlier meetings and is still open,
+ * overdue ones marked. During the call (compact) it is one line that opens.
+ */
+export function FromLastTime({ compact = false }: { compact?: boolean }) {
   const styles = useStyles();
   const { state } = useSeriesView();
-  const items = selectFromLastTime(state);
+  const steady = useSteadyList(selectFromLastTime(state));
+  const items = steady.items;
   if (items.length === 0) return null;
   const today = localDateOf(new Date(), viewerTimeZone());
+  const open = items.filter((i) => !i.doneAt).length;
+  const overdue = items.filter((i) => isOverdue(i, today)).length;
+  const list = (
+    <ul className={styles.list} aria-label="Action items from last time" {...steady.listProps}>
+      {items.map((item) => (
+        <FollowUpRow key={item.id} item={item} overdue={isOverdue(item, today)} beforeToggle={steady.beforeToggle} />
+      ))}
+    </ul>
+  );
+  if (compact) {
+    const summary = `From last time: ${open} open${overdue > 0 ? `, ${overdue} overdue` : ''}`;
+    return (
+      <section aria-label="From last time">
+        <Disclosure summary={summary}>{list}</Disclosure>
+      </section>
+    );
+  }
 
   return (
     <section className={styles.section} aria-labelledby="from-last-time-heading">
       <h2 id="from-last-time-heading" className={styles.heading}>
         From last time
       </h2>
-      <ul className={styles.list} aria-label="Action items from last time">
-        {items.map((item) => (
-          <FollowUpRow key={item.id} item={item} overdue={isOverdue(item, today)} />
-        ))}
-      </ul>
+      {list}
     </section>
   );
 }
 
-function FollowUpRow({ item, overdue }: { item: ActionItem; overdue: boolean }) {
+interface FollowUpRowProps {
+  item: ActionItem;
+  overdue: boolean;
+  beforeToggle(id: string): boolean;
+}
+
+function FollowUpRow({ item, overdue, beforeToggle }: FollowUpRowProps) {
   const styles = useStyles();
   const { actions, series } = useSeriesView();
   const done = item.doneAt !== undefined;
@@ -65,7 +90,7 @@ function FollowUpRow({ item, overdue }: { item: ActionItem; overdue: boolean }) 
       <Checkbox
         checked={done}
         label={{ children: item.text, className: mergeClasses(styles.label, done && styles.done) }}
-        onChange={(_, data) => void actions.setActionItemDone(item.id, data.checked === true)}
+        onChange={(_, data) => beforeToggle(item.id) && void actions.setActionItemDone(item.id, data.checked === true)}
       />
       <Text size={200} className={styles.meta}>
         {overdue && (

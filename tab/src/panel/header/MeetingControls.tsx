@@ -43,12 +43,17 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
 
   if (asking) {
     const ending = asking === 'end';
+    const day = new Date(meeting.startedAt ?? meeting.scheduledStart).toLocaleDateString(undefined, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+    });
     return (
       <div className={styles.confirm} role="group" aria-label={ending ? 'Confirm ending the 1:1' : 'Confirm skipping'}>
         <Text>
           {ending
-            ? 'End this 1:1? Topics not marked discussed carry over to the next one.'
-            : 'Skip this 1:1? Its open topics move to the next one.'}
+            ? `End the 1:1 of ${day}? Topics not marked discussed carry over to the next one.`
+            : `Skip the 1:1 of ${day}? Its open topics move to the next one.`}
         </Text>
         <div className={styles.row}>
           <Button

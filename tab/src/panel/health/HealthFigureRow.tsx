@@ -26,27 +26,39 @@ const LEVELS: Record<HealthLevel, { text: string; icon: ReactElement }> = {
   none: { text: 'Not yet', icon: <CircleRegular aria-hidden /> },
 };
 
-export function HealthFigureRow({ figure, showNudge }: { figure: HealthFigure; showNudge: boolean }) {
+/** What each figure counts, in words: "3 of 6 topics" alone does not say of what. */
+function measured(figure: HealthFigure, reportName: string): string {
+  if (figure.value === null) return figure.display;
+  const what: Record<HealthFigure['key'], string> = {
+    cadence: 'planned 1:1s held',
+    leadership: `raised by ${reportName}`,
+    balance: 'about growth, wellbeing or feedback',
+    followThrough: 'action items done by their due date',
+  };
+  const count = figure.key === 'followThrough' ? figure.display.replace(/ on time$/, '') : figure.display;
+  return `${count} ${what[figure.key]}`;
+}
+
+/** One figure as a sentence, its level in words (colour only repeats it), and its next step inline. */
+export function HealthFigureRow({ figure }: { figure: HealthFigure }) {
   const styles = useStyles();
-  const { actions } = useSeriesView();
+  const { actions, series } = useSeriesView();
   const level = LEVELS[figure.level];
   const question = questionInNudge(figure.nudge);
+  const report = series.members.find((m) => m.role === 'report')?.name ?? 'the report';
+  const words = measured(figure, report);
 
   return (
-    <li className={styles.row} aria-label={`${figure.label}: ${figure.display}, ${level.text}`}>
+    <li className={styles.row} aria-label={`${figure.label}: ${words}, ${level.text}`}>
       <Text size={200} className={styles.line}>
-        <span className={styles.label}>{figure.label}</span>
-        <span>{figure.display}</span>
         <span className={mergeClasses(styles.level, styles[figure.level])}>
           {level.icon}
           {level.text}
         </span>
+        <span className={styles.label}>{`${figure.label}:`}</span>
+        <span>{words}.</span>
+        <span className={styles.nudge}>{figure.nudge}</span>
       </Text>
-      {showNudge && (
-        <Text size={200} className={styles.nudge}>
-          {figure.nudge}
-        </Text>
-      )}
       {question && (
         <Button
           className={styles.ask}

@@ -1,6 +1,5 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { Disclosure } from '../../ui/Disclosure.js';
 import { seriesHealth } from '../../../../domain/health.js';
 import { selectMeetings } from '../../store/meetingSelectors.js';
 import { visibleRecords } from '../../store/selectors.js';
@@ -17,14 +16,12 @@ const useStyles = makeStyles({
 
 /**
  * The 1:1 health strip: cadence kept, who leads, balance and follow-through,
- * each with its level and one next step. Compact by default; the nudges open
- * on demand so the agenda stays in view.
+ * each said in words with its level and its next step inline. Before there
+ * is anything to measure it is one line that opens to the starting tips.
  */
 export function HealthStrip() {
   const styles = useStyles();
   const { state, series } = useSeriesView();
-  const [open, setOpen] = useState(false);
-  const listId = useId();
   const figures = seriesHealth({
     series,
     meetings: selectMeetings(state),
@@ -33,28 +30,26 @@ export function HealthStrip() {
     now: new Date(),
   });
 
+  const measured = figures.filter((f) => f.level !== 'none');
+  // A new 1:1 has nothing to measure: one line, not four rows of "Not yet".
+  const list = (
+    <ul className={styles.list} aria-label="1:1 health figures">
+      {figures.map((figure) => (
+        <HealthFigureRow key={figure.key} figure={figure} />
+      ))}
+    </ul>
+  );
+
   return (
     <section className={styles.strip} aria-labelledby="health-heading">
-      <div className={styles.top}>
-        <h2 id="health-heading" className={styles.heading}>
-          1:1 health
-        </h2>
-        <Button
-          size="small"
-          appearance="subtle"
-          icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
-          aria-expanded={open}
-          aria-controls={listId}
-          onClick={() => setOpen((o) => !o)}
-        >
-          {open ? 'Hide tips' : 'Show tips'}
-        </Button>
-      </div>
-      <ul id={listId} className={styles.list} aria-label="1:1 health figures">
-        {figures.map((figure) => (
-          <HealthFigureRow key={figure.key} figure={figure} showNudge={open} />
-        ))}
-      </ul>
+      <h2 id="health-heading" className={styles.heading}>
+        1:1 health
+      </h2>
+      {measured.length === 0 ? (
+        <Disclosure summary="Figures appear after your first 1:1s. Tips to start well">{list}</Disclosure>
+      ) : (
+        list
+      )}
     </section>
   );
 }

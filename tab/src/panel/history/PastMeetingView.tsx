@@ -2,14 +2,14 @@ import { Badge, Button, makeStyles, Text, tokens, typographyStyles } from '@flue
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import { selectItemsAgreedIn, selectPrivateNote, selectTopicsOf } from '../../store/meetingSelectors.js';
-import { memberName } from '../../store/selectors.js';
+import { memberName, visibleRecords } from '../../store/selectors.js';
 import { formatDueDate } from '../actionItems/dates.js';
 import { categoryOf, STATUS_LABELS } from '../agenda/categories.js';
 import { meetingTime } from '../header/cadenceText.js';
 import { TopicNotes } from '../notes/TopicNotes.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { OUTCOME_LABELS } from './PastMeetings.js';
-import { mutedText, outlinedBox, plainList, sectionHeading, stack } from '../../ui/styles.js';
+import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
   view: stack(tokens.spacingVerticalM),
@@ -17,8 +17,13 @@ const useStyles = makeStyles({
   heading: { ...typographyStyles.subtitle1, margin: 0 },
   subheading: sectionHeading,
   list: plainList(tokens.spacingVerticalS),
-  topic: outlinedBox(),
-  meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  topic: {
+    ...stack(tokens.spacingVerticalXXS),
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  line: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalXS },
+  grow: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   text: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   muted: mutedText,
 });
@@ -46,21 +51,26 @@ export function PastMeetingView({ meetingId, onBack }: { meetingId: string; onBa
       <h3 className={styles.subheading}>Topics</h3>
       {topics.length === 0 && <Text className={styles.muted}>No topics were on this agenda.</Text>}
       <ul className={styles.list} aria-label="Topics of this meeting">
-        {topics.map((topic) => (
-          <li key={topic.id} className={styles.topic} aria-label={topic.text}>
-            <Text className={styles.text}>{topic.text}</Text>
-            <div className={styles.meta}>
-              <Badge appearance="tint" color={categoryOf(topic.category).color} size="small">
-                {categoryOf(topic.category).label}
-              </Badge>
-              <Badge appearance="outline" size="small">
-                {STATUS_LABELS[topic.status]}
-              </Badge>
-              <Text size={200} className={styles.muted}>{`by ${memberName(series, topic.addedBy)}`}</Text>
-            </div>
-            <TopicNotes topic={topic} readOnly />
-          </li>
-        ))}
+        {topics.map((topic) => {
+          // Compact: one line per topic; only topics with notes show them.
+          const withNotes = visibleRecords(state, 'sharedNote').some(
+            (n) => n.topicId === topic.id && n.text.trim() && !n.deletedAt,
+          );
+          return (
+            <li key={topic.id} className={styles.topic} aria-label={topic.text}>
+              <div className={styles.line}>
+                <Text className={styles.grow}>{topic.text}</Text>
+                <Badge appearance="outline" size="small">
+                  {STATUS_LABELS[topic.status]}
+                </Badge>
+              </div>
+              <Text size={200} className={styles.muted}>
+                {`${categoryOf(topic.category).label} · by ${memberName(series, topic.addedBy)}`}
+              </Text>
+              {withNotes && <TopicNotes topic={topic} readOnly />}
+            </li>
+          );
+        })}
       </ul>
       <h3 className={styles.subheading}>Action items agreed</h3>
       {items.length === 0 && <Text className={styles.muted}>None.</Text>}

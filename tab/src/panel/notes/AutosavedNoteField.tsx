@@ -1,4 +1,6 @@
 import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { limitOf } from '../../ui/limits.js';
+import { useSeriesView } from '../SeriesContext.js';
 import { statusText, useAutosave } from './useAutosave.js';
 
 const useStyles = makeStyles({
@@ -25,16 +27,20 @@ export function AutosavedNoteField({
   retryLabel,
 }: AutosavedNoteFieldProps) {
   const styles = useStyles();
-  const notes = useAutosave(stored, save);
+  const { actions } = useSeriesView();
+  const notes = useAutosave(stored, save, { drafts: actions.drafts, limit: maxLength });
+  const limit = limitOf(notes.text, maxLength, 'This note');
+  const status = notes.status === 'idle' ? undefined : statusText(notes.status);
   return (
     <>
       <Field
         label={label}
-        hint={notes.status === 'idle' ? undefined : <span className={styles.status}>{statusText(notes.status)}</span>}
+        validationState={limit.state}
+        validationMessage={limit.message}
+        hint={status && <span className={styles.status}>{status}</span>}
       >
         <Textarea
           value={notes.text}
-          maxLength={maxLength}
           resize="vertical"
           {...(placeholder ? { placeholder } : {})}
           onChange={(_, data) => notes.change(data.value)}

@@ -29,17 +29,21 @@ export function TopicNotes({ topic, readOnly = false }: { topic: Topic; readOnly
   const { state, actions, series, viewer } = useSeriesView();
   const { mine, theirs } = selectNotesOf(state, topic.id, viewer.userId);
   const other = series.members.find((m) => m.userId !== viewer.userId);
-  const others = theirs.length > 0 ? theirs : other ? [{ authorId: other.userId, text: '', id: 'none' }] : [];
+  const placeholder = other ? [{ authorId: other.userId, text: '', id: 'none' }] : [];
+  // Read-only (a past meeting): only notes someone wrote; live: the other's entry, even while empty.
+  const others = readOnly ? theirs.filter((n) => n.text.trim()) : theirs.length > 0 ? theirs : placeholder;
 
   return (
     <div className={styles.notes}>
       {readOnly ? (
-        <div className={styles.theirs}>
-          <Text size={200} weight="semibold">
-            Your notes
-          </Text>
-          <Text className={mine?.text ? styles.text : styles.empty}>{mine?.text || 'No notes.'}</Text>
-        </div>
+        mine?.text.trim() && (
+          <div className={styles.theirs}>
+            <Text size={200} weight="semibold">
+              Your notes
+            </Text>
+            <Text className={styles.text}>{mine.text}</Text>
+          </div>
+        )
       ) : (
         <AutosavedNoteField
           label="Your notes"

@@ -1,8 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Drafts } from '../../store/drafts.js';
 
 export type SaveStatus = 'idle' | 'saved' | 'editing' | 'saving' | 'failed';
 
 const DEFAULT_DELAY_MS = 600;
+
+interface AutosaveOptions {
+  /** Where the panel keeps its unsaved drafts, so leaving the page saves this one too. */
+  drafts?: Drafts;
+  /** A text over the limit is refused (and shown as such), never cut or sent. */
+  limit?: number;
+  delayMs?: number;
+}
 
 /**
  * A text that saves itself a moment after the person stops typing. One save
@@ -11,7 +20,8 @@ const DEFAULT_DELAY_MS = 600;
  * arriving from elsewhere (the same person on another device) is taken only
  * while nothing local is waiting to be saved.
  */
-export function useAutosave(stored: string, save: (text: string) => Promise<boolean>, delayMs = DEFAULT_DELAY_MS) {
+export function useAutosave(stored: string, save: (text: string) => Promise<boolean>, options: AutosaveOptions = {}) {
+  const { drafts, limit = Infinity, delayMs = DEFAULT_DELAY_MS } = options;
   const [text, setText] = useState(stored);
   const [status, setStatus] = useState<SaveStatus>('idle');
   const latest = useRef(stored);
@@ -20,11 +30,12 @@ export function useAutosave(stored: string, save: (text: string) => Promise<bool
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saveRef = useRef(save);
   saveRef.current = save;
+  const fits = () => latest.current.length <= limit;
 
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
-    if (sending.current) return;
-    while (latest.current !== saved.current) {
+    if (sending.current || !fits()) return;
+    while (latest.current !== saved.current && fits()) {
       const outgoing = latest.current;
       sending.current = true;
       setStatus('saving');
@@ -33,7 +44,8 @@ export function useAutosave(stored: string, save: (text: string) => Promise<bool
       if (!ok) return setStatus('failed');
       saved.current = outgoing;
     }
-    setStatus('saved');
+    setStatus(fits() ? 'saved' : 'editing');
+    // `fits` reads refs and the limit, which never changes for a field: the callback never needs renewing.
   }, []);
 
   const change = (value: string) => {
@@ -51,14 +63,21 @@ export function useAutosave(stored: string, save: (text: string) => Promise<bool
     setText(stored);
   }, [stored]);
 
-  // Closing the notes (or the panel) must not drop the last words typed.
-  useEffect(
-    () => () => {
+  // Closing the notes, the panel or the page must not drop the last words typed.
+  useEffect(() => {
+    const pending = () => latest.current !== saved.current && fits();
+    const flushNow = () => {
       clearTimeout(timer.current);
-      if (latest.current !== saved.current && !sending.current) void saveRef.current(latest.current);
-    },
-    [],
-  );
+      // Sent even while an older save is on the wire: this is the page's last chance, and a PUT of the whole text is idempotent.
+      if (pending()) void saveRef.current(latest.current).then((ok) => ok && (saved.current = latest.current));
+    };
+    const unregister = drafts?.register({ pending, flushNow });
+    return () => {
+      unregister?.();
+      flushNow();
+    };
+    // Registered once for the field's lifetime.
+  }, [drafts]);
 
   return { text, change, flush, status };
 }

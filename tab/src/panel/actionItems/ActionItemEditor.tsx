@@ -1,0 +1,110 @@
+import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { TEXT_LIMITS, type ActionItem } from '../../../../domain/entities.js';
+import { otherMember } from '../../store/selectors.js';
+import { limitOf } from '../../ui/limits.js';
+import { useSeriesView } from '../SeriesContext.js';
+import { formatDueDate, todayIsoDate } from './dates.js';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS },
+  half: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  fill: { width: '100%', minWidth: 0 },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  theirs: {
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusWarningBorder2}`,
+  },
+});
+
+/**
+ * Correcting an action item: text, owner, due date. A due date in the past
+ * asks once; a change the other person made meanwhile is shown, and the
+ * person keeps theirs or takes the other's.
+ */
+export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone(): void }) {
+  const styles = useStyles();
+  const { actions, series, viewer } = useSeriesView();
+  const [base, setBase] = useState(item);
+  const [text, setText] = useState(item.text);
+  const [ownerId, setOwnerId] = useState(item.ownerId);
+  const [dueDate, setDueDate] = useState(item.dueDate ?? '');
+  const [pastOk, setPastOk] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const limit = limitOf(text, TEXT_LIMITS.actionItem, 'The action item');
+  const past = dueDate !== '' && dueDate < todayIsoDate() && dueDate !== base.dueDate;
+  const changedMeanwhile = item.version > base.version;
+  const other = otherMember(series, viewer)?.name ?? 'The other person';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === '' || limit.over) return;
+    if (past && !pastOk) return setPastOk(true);
+    const changes = {
+      ...(text.trim() !== base.text ? { text } : {}),
+      ...(ownerId !== base.ownerId ? { ownerId } : {}),
+      ...(dueDate !== (base.dueDate ?? '') ? { dueDate: dueDate || null } : {}),
+    };
+    if (Object.keys(changes).length === 0) return onDone();
+    setSaving(true);
+    void actions.editActionItem(item.id, { ...changes, baseVersion: base.version }).then((outcome) => {
+      setSaving(false);
+      if (outcome.kind === 'saved') onDone();
+    });
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label={`Edit “${item.text}”`}>
+      <Field label="Action item" validationState={limit.state} validationMessage={limit.message}>
+        <Input value={text} autoFocus onChange={(_, d) => setText(d.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Owner" className={styles.half}>
+          <Select className={styles.fill} value={ownerId} onChange={(_, d) => setOwnerId(d.value)}>
+            {series.members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Due date" className={styles.half}>
+          <Input
+            className={styles.fill}
+            type="date"
+            value={dueDate}
+            onChange={(_, d) => (setDueDate(d.value), setPastOk(false))}
+          />
+        </Field>
+      </div>
+      {past && pastOk && (
+        <Text role="alert">{`${formatDueDate(dueDate)} is in the past. Save it with that date anyway?`}</Text>
+      )}
+      {changedMeanwhile && (
+        <div className={styles.theirs} role="alert">
+          <Text size={200}>{`${other} changed this item while you were editing: “${item.text}”.`}</Text>{' '}
+          <Button size="small" onClick={() => setBase(item)}>
+            Keep mine
+          </Button>{' '}
+          <Button size="small" onClick={onDone}>
+            Take theirs
+          </Button>
+        </div>
+      )}
+      <div className={styles.buttons}>
+        <Button
+          type="submit"
+          size="small"
+          appearance="primary"
+          disabled={saving || text.trim() === '' || limit.over || changedMeanwhile}
+        >
+          {past && pastOk ? 'Save anyway' : 'Save'}
+        </Button>
+        <Button size="small" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { CheckmarkCircleRegular } from '@fluentui/react-icons';
+import type { Meeting } from '../../../../domain/entities.js';
+import { selectItemsAgreedIn, selectTopicsOf } from '../../store/meetingSelectors.js';
+import { memberName } from '../../store/selectors.js';
+import { outlinedBox, plainList, sectionHeading } from '../../ui/styles.js';
+import { formatDueDate } from '../actionItems/dates.js';
+import { meetingTime } from '../header/cadenceText.js';
+import { useSeriesView } from '../SeriesContext.js';
+
+const useStyles = makeStyles({
+  box: { ...outlinedBox(tokens.colorBrandStroke2), backgroundColor: tokens.colorNeutralBackground2 },
+  heading: { ...sectionHeading, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  list: plainList(tokens.spacingVerticalXXS),
+  text: { overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+/** Just after a 1:1: what was agreed there (who, by when) and how much of the agenda was covered. */
+export function WrapUp({ meeting }: { meeting: Meeting }) {
+  const styles = useStyles();
+  const { state, series } = useSeriesView();
+  const items = selectItemsAgreedIn(state, meeting.id);
+  const topics = selectTopicsOf(state, meeting.id);
+  const discussed = topics.filter((t) => t.status === 'discussed').length;
+
+  return (
+    <section className={styles.box} aria-labelledby="wrap-up-heading">
+      <h2 id="wrap-up-heading" className={styles.heading}>
+        <CheckmarkCircleRegular aria-hidden />
+        {`The 1:1 of ${meetingTime(meeting.startedAt ?? meeting.scheduledStart)} has ended`}
+      </h2>
+      <Text size={200} className={styles.muted}>
+        {`${discussed} of ${topics.length} topics discussed; the rest carry over to the next 1:1.`}
+      </Text>
+      {items.length === 0 ? (
+        <Text size={200}>No action items were agreed.</Text>
+      ) : (
+        <ul className={styles.list} aria-label="Agreed in the last 1:1">
+          {items.map((item) => (
+            <li key={item.id} className={styles.text}>
+              <Text size={200} weight="semibold">
+                {item.text}
+              </Text>
+              <Text size={200} className={styles.muted}>
+                {` — ${memberName(series, item.ownerId)}${item.dueDate ? `, due ${formatDueDate(item.dueDate)}` : ''}`}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

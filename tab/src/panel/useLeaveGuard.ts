@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { setLeaving } from '../api/http.js';
+import type { PanelActions } from '../store/panelActions.js';
+
+/**
+ * Nothing typed is lost when the panel closes: when the page is hidden or
+ * going away, every pending draft is sent at once as a keepalive request
+ * (which outlives the page), and the browser asks before unloading while
+ * a save is still pending.
+ */
+export function useLeaveGuard(actions: PanelActions): void {
+  useEffect(() => {
+    const leave = () => {
+      setLeaving(true);
+      actions.drafts.flushAll();
+    };
+    const onVisibility = () => (document.visibilityState === 'hidden' ? leave() : setLeaving(false));
+    const onPageShow = () => setLeaving(false);
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!actions.drafts.pending() && actions.unsent.get().length === 0) return;
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('pagehide', leave);
+    window.addEventListener('pageshow', onPageShow);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      window.removeEventListener('pageshow', onPageShow);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [actions]);
+}

@@ -1,0 +1,283 @@
+import { createServer as createHttpServer, request as httpRequest, Agent, type IncomingMessage } from 'node:http';
+import { createServer as createTcpServer, connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Faults injected at the network boundary, by a proxy of our own — never by
+ * mocking the SDK. Two proxies:
+ *
+ * - `startCosmosFaultProxy(target)`: an HTTP proxy in front of the Cosmos
+ *   protocol server. The service is pointed at it with COSMOS_ENDPOINT. Rules
+ *   pick requests (by method, container, query or not) and inject a fault
+ *   either BEFORE the request reaches the server (an answer 429/449/408/503 of
+ *   the proxy's own, a stall, a connection reset) or AFTER the server applied
+ *   it (the answer is dropped by a reset, or withheld until the client gives up).
+ * - `startTcpProxy(host, port)`: a plain TCP proxy (in front of redis-server)
+ *   whose live connections can be cut and whose new ones can be refused.
+ */
+
+/** What the proxy knows about one Cosmos request. */
+export interface CosmosRequest {
+  method: string;
+  path: string;
+  /** The container named in the path (`/dbs/d/colls/<container>/docs…`), if any. */
+  container?: string;
+  /** A query or a query plan (POST with `x-ms-documentdb-isquery` or the query-plan header), not a write. */
+  isQuery: boolean;
+  /** A point write or create: POST (not a query), PUT, PATCH or DELETE on a document. */
+  isWrite: boolean;
+  /** The request body, for rules that pick one document. */
+  body: string;
+}
+
+export type CosmosFault =
+  /** Answered by the proxy, the server never sees the request. Cosmos-shaped body and headers. */
+  | { kind: 'status'; status: 408 | 429 | 449 | 503; retryAfterMs?: number }
+  /** Held without an answer until the client gives up (its request timeout). */
+  | { kind: 'stall' }
+  /** The connection is reset before the request is forwarded. */
+  | { kind: 'reset' }
+  /** Forwarded and applied by the server; the connection is reset instead of the answer. */
+  | { kind: 'dropAnswer' }
+  /** Forwarded and applied by the server; the answer is withheld until the client gives up. */
+  | { kind: 'stallAnswer' };
+
+export interface FaultRule {
+  match(request: CosmosRequest): boolean;
+  fault: CosmosFault;
+  /** How many matching requests get the fault; Infinity until cleared. Default 1. */
+  times?: number;
+}
+
+export interface InjectedFault {
+  /** Matching requests that got the fault so far. */
+  readonly hits: number;
+  /** Stops injecting this fault. */
+  clear(): void;
+}
+
+export interface CosmosFaultProxy {
+  /** Point COSMOS_ENDPOINT here. */
+  endpoint: string;
+  inject(rule: FaultRule): InjectedFault;
+  /** Stops every fault. */
+  clearAll(): void;
+  /** Requests forwarded to the server (not faulted before it), for assertions. */
+  readonly forwarded: CosmosRequest[];
+  close(): Promise<void>;
+}
+
+/** Matchers for the usual rules. */
+export const requests = {
+  writesTo: (container: string) => (r: CosmosRequest) => r.container === container && r.isWrite,
+  queriesOf: (container: string) => (r: CosmosRequest) => r.container === container && r.isQuery,
+  anyTo: (container: string) => (r: CosmosRequest) => r.container === container,
+  /** Writes of the document with this id (a create carries it in the body, a replace in the path). */
+  writeOf: (container: string, id: string) => (r: CosmosRequest) =>
+    r.container === container &&
+    r.isWrite &&
+    (r.path.endsWith(`/docs/${encodeURIComponent(id)}`) || r.body.includes(`"id":${JSON.stringify(id)}`)),
+};
+
+function describeRequest(req: IncomingMessage, body: string): CosmosRequest {
+  const path = (req.url ?? '/').split('?')[0]!;
+  const container = /\/colls\/([^/]+)/.exec(path)?.[1];
+  // A query, or the query-plan request the SDK sends before one: both are reads, retried by the SDK.
+  const isQuery =
+    String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true' ||
+    String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true' ||
+    String(req.headers['content-type'] ?? '').includes('query+json');
+  const onDocument = /\/docs(\/|$)/.test(path);
+  const method = req.method ?? 'GET';
+  const isWrite = onDocument && !isQuery && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method);
+  return { method, path, ...(container ? { container: decodeURIComponent(container) } : {}), isQuery, isWrite, body };
+}
+
+const COSMOS_CODES: Record<number, string> = {
+  408: 'RequestTimeout',
+  429: 'TooManyRequests',
+  449: 'RetryWith',
+  503: 'ServiceUnavailable',
+};
+
+export async function startCosmosFaultProxy(target: string): Promise<CosmosFaultProxy> {
+  const upstream = new URL(target);
+  const agent = new Agent({ keepAlive: true });
+  const rules: { rule: FaultRule; left: number; hits: number }[] = [];
+  const forwarded: CosmosRequest[] = [];
+  const sockets = new Set<Socket>();
+
+  function faultFor(request: CosmosRequest): CosmosFault | undefined {
+    for (const entry of rules) {
+      if (entry.left <= 0 || !entry.rule.match(request)) continue;
+      entry.left -= 1;
+      entry.hits += 1;
+      return entry.rule.fault;
+    }
+    return undefined;
+  }
+
+  const server = createHttpServer({ keepAlive: true }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const request = describeRequest(req, raw.toString('utf8'));
+      const fault = faultFor(request);
+
+      if (fault?.kind === 'status') {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (fault.retryAfterMs !== undefined) headers['x-ms-retry-after-ms'] = String(fault.retryAfterMs);
+        res.writeHead(fault.status, headers);
+        res.end(JSON.stringify({ code: COSMOS_CODES[fault.status], message: `injected ${fault.status}` }));
+        return;
+      }
+      if (fault?.kind === 'stall') return; // the client's timeout ends it
+      if (fault?.kind === 'reset') {
+        req.socket.resetAndDestroy();
+        return;
+      }
+
+      forwarded.push(request);
+      const headers = { ...req.headers, host: upstream.host };
+      const out = httpRequest(
+        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers, agent },
+        (answer) => {
+          const body: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => body.push(chunk));
+          answer.on('end', () => {
+            // The server has applied the request by now; these faults lose only its answer.
+            if (fault?.kind === 'dropAnswer') {
+              req.socket.resetAndDestroy();
+              return;
+            }
+            if (fault?.kind === 'stallAnswer') return;
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            res.end(Buffer.concat(body));
+          });
+        },
+      );
+      out.on('error', () => req.socket.resetAndDestroy());
+      out.end(raw);
+    });
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    forwarded,
+    inject(rule) {
+      const entry = { rule, left: rule.times ?? 1, hits: 0 };
+      rules.push(entry);
+      return {
+        get hits() {
+          return entry.hits;
+        },
+        clear: () => {
+          entry.left = 0;
+        },
+      };
+    },
+    clearAll() {
+      for (const entry of rules) entry.left = 0;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      agent.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export interface TcpProxy {
+  port: number;
+  /** Live connections right now. */
+  readonly connections: number;
+  /** Resets every live connection (both sides), as a network cut does. */
+  cut(): void;
+  /**
+   * The next time a client sends bytes matching `predicate` (say, a PUBLISH of
+   * one record), that connection is reset before they are forwarded — the
+   * command is in flight, never answered — and, with `thenBlock`, new
+   * connections are refused until `restore()`. Resolves when it happened.
+   */
+  cutWhen(predicate: (chunk: Buffer) => boolean, options?: { thenBlock?: boolean }): Promise<void>;
+  /** Refuses new connections (accepted and reset at once) until `restore()`. */
+  block(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
+  const pairs = new Set<[Socket, Socket]>();
+  let blocked = false;
+  let trigger: { predicate: (chunk: Buffer) => boolean; thenBlock: boolean; fired: () => void } | undefined;
+  const server = createTcpServer((client) => {
+    if (blocked) {
+      client.resetAndDestroy();
+      return;
+    }
+    const upstream = connect(targetPort, targetHost);
+    const pair: [Socket, Socket] = [client, upstream];
+    pairs.add(pair);
+    const end = () => {
+      pairs.delete(pair);
+      if (!client.destroyed) client.destroy();
+      if (!upstream.destroyed) upstream.destroy();
+    };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+    client.on('data', (chunk: Buffer) => {
+      if (trigger?.predicate(chunk)) {
+        const { thenBlock, fired } = trigger;
+        trigger = undefined;
+        if (thenBlock) blocked = true;
+        pairs.delete(pair);
+        client.resetAndDestroy();
+        upstream.resetAndDestroy();
+        fired();
+        return;
+      }
+      upstream.write(chunk);
+    });
+    upstream.pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  function cut() {
+    for (const [client, upstream] of [...pairs]) {
+      client.resetAndDestroy();
+      upstream.resetAndDestroy();
+    }
+    pairs.clear();
+  }
+
+  return {
+    port,
+    get connections() {
+      return pairs.size;
+    },
+    cut,
+    cutWhen(predicate, options = {}) {
+      return new Promise<void>((fired) => {
+        trigger = { predicate, thenBlock: options.thenBlock ?? false, fired };
+      });
+    },
+    block() {
+      blocked = true;
+    },
+    restore() {
+      blocked = false;
+    },
+    async close() {
+      cut();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
