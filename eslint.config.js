@@ -1,6 +1,34 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Where each SDK may be imported inside the service, so swapping one (say
+ * botbuilder/teams-ai for the Teams SDK) replaces one folder. Type-only
+ * imports count too: a type from an SDK ties a module to it just the same.
+ */
+const SDKS = {
+  teams: {
+    group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams.*'],
+    message: 'botbuilder / teams-ai belong in bot/src/teams (the Teams adapter); use its port elsewhere.',
+  },
+  cosmos: {
+    group: ['@azure/cosmos'],
+    message: '@azure/cosmos belongs in bot/src/store; use a repository from there.',
+  },
+  socket: {
+    group: ['socket.io', 'socket.io/*', '@socket.io/*'],
+    message: 'socket.io belongs in bot/src/realtime (and the composition root, bot/src/service.ts).',
+  },
+};
+
+/** no-restricted-imports for a folder: every SDK except the ones it owns (and any extra patterns). */
+function sdkBoundary(files, allowed = [], extra = []) {
+  const patterns = Object.entries(SDKS)
+    .filter(([name]) => !allowed.includes(name))
+    .map(([, pattern]) => pattern);
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, ...extra] }] } };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'tab/dist', 'bench/results', 'appPackage/build', 'tests/.artifacts'] },
   js.configs.recommended,
@@ -42,6 +70,17 @@ export default tseslint.config(
       ],
     },
   },
+  // Later entries win for the files they match, so the general rule comes first.
+  sdkBoundary(['bot/src/**/*.ts']),
+  sdkBoundary(['bot/src/teams/**/*.ts'], ['teams']),
+  sdkBoundary(['bot/src/store/**/*.ts'], ['cosmos']),
+  sdkBoundary(['bot/src/realtime/**/*.ts', 'bot/src/service.ts'], ['socket']),
+  // Views, rules, cards and the Teams port are pure: data in, data out, testable without a server.
+  sdkBoundary(
+    ['bot/src/views/**/*.ts', 'bot/src/rules/**/*.ts', 'bot/src/cards/**/*.ts', 'bot/src/chat/**/*.ts'],
+    [],
+    [{ group: ['node:*', 'express', 'pino', 'openai'], message: 'Views, rules and cards do no I/O.' }],
+  ),
   {
     files: ['tab/**/*.ts', 'tab/**/*.tsx'],
     rules: {

@@ -32,6 +32,7 @@ import { devRoutes } from './routes/devRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
 import { seriesRoutes } from './routes/seriesRoutes.js';
 import { panelLink } from './cards/panelLink.js';
+import { BotStore } from './store/botStore.js';
 import { connectCosmos, type CosmosConnection } from './store/cosmos.js';
 import { createStore } from './store/index.js';
 import { createBot, type Bot } from './teams/index.js';
@@ -125,7 +126,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   const bot = createBot({
     config,
     ctx: () => ctx,
-    promptsContainer: cosmos.containers.prompts,
+    botStore: new BotStore(cosmos.containers.prompts),
     clock,
     logger,
     ...(devIdentities ? { devVerifier: devIdentities.verifier } : {}),

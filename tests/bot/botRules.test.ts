@@ -3,12 +3,12 @@ import { aMeeting, aSeries, aTopic, anActionItem, MANAGER, REPORT } from '../../
 import type { SharedNote } from '../../domain/entities.js';
 import { DEFAULT_CADENCE } from '../../bot/src/commands/series.js';
 import { panelLink } from '../../bot/src/cards/panelLink.js';
-import { cadenceFromMeeting } from '../../bot/src/scheduler/cadenceFromMeeting.js';
-import { promptStillOpen, promptViewFor, secondSkipInARow, splitRecords } from '../../bot/src/scheduler/promptView.js';
+import { cadenceFromMeeting } from '../../bot/src/rules/cadenceFromMeeting.js';
+import { promptStillOpen, promptViewFor, secondSkipInARow, splitRecords } from '../../bot/src/views/promptView.js';
 import { narrativeRequest, tidyNarrative } from '../../bot/src/summary/narrativePrompt.js';
-import { summaryViewFor } from '../../bot/src/summary/summaryView.js';
+import { summaryViewFor } from '../../bot/src/views/summaryView.js';
 import { meetingEventDetails } from '../../bot/src/teams/activity.js';
-import { topicIdFromCard } from '../../bot/src/teams/cardActions.js';
+import { topicIdFromCard } from '../../bot/src/rules/cardData.js';
 import { endEventTarget } from '../../domain/meetingLifecycle.js';
 
 const NOW = new Date('2026-03-02T12:00:00.000Z');

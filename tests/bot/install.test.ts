@@ -71,6 +71,66 @@ describe('adding the app to a meeting chat', () => {
     expectValidCards(connector);
   });
 
+  describe('one welcome per install, whichever install events Teams sends', () => {
+    const welcomesIn = (harness: BotHarness) =>
+      harness.connector.cards(harness.chat.chatId).filter((c) => cardTexts(c).includes('1:1 Companion is set up'));
+    const installed = (harness: BotHarness) =>
+      harness.chat.activity(harness.chat.manager, { type: 'installationUpdate', action: 'add' });
+    const botAdded = (harness: BotHarness) =>
+      harness.chat.activity(harness.chat.manager, {
+        type: 'conversationUpdate',
+        membersAdded: [{ id: '28:test-bot' }],
+      });
+
+    it('members-added first, then the installation update, each replayed: one welcome', async () => {
+      h = await startBotHarness({ install: false });
+      for (const activity of [botAdded(h), installed(h), botAdded(h), installed(h)]) {
+        expect((await h.chat.post(activity)).status).toBe(200);
+      }
+      expect(welcomesIn(h)).toHaveLength(1);
+      // Positive control: the one welcome is this chat's.
+      expect(cardTexts(welcomesIn(h)[0]).join(' ')).toContain('Alex Morgan and Sam Rivera');
+    });
+
+    it('both events at the same moment: one welcome', async () => {
+      h = await startBotHarness({ install: false });
+      const harness = h;
+      const statuses = await Promise.all(
+        [installed(harness), botAdded(harness), installed(harness), botAdded(harness)].map(
+          async (activity) => (await harness.chat.post(activity)).status,
+        ),
+      );
+      expect(statuses).toEqual([200, 200, 200, 200]);
+      expect(welcomesIn(harness)).toHaveLength(1);
+    });
+
+    it('removed and added again is a new install: welcomed again, once', async () => {
+      h = await startBotHarness({ install: false });
+      await h.chat.post(installed(h));
+      await h.chat.post(botAdded(h));
+      expect(welcomesIn(h)).toHaveLength(1);
+      // An update ("remove-upgrade") is not an uninstall.
+      await h.chat.post(h.chat.activity(h.chat.manager, { type: 'installationUpdate', action: 'remove-upgrade' }));
+      await h.chat.post(h.chat.activity(h.chat.manager, { type: 'installationUpdate', action: 'add-upgrade' }));
+      expect(welcomesIn(h)).toHaveLength(1);
+
+      await h.chat.post(h.chat.activity(h.chat.manager, { type: 'installationUpdate', action: 'remove' }));
+      await h.chat.post(botAdded(h));
+      await h.chat.post(installed(h));
+      expect(welcomesIn(h)).toHaveLength(2);
+    });
+
+    it('a welcome the connector failed to take is posted by the next install event', async () => {
+      h = await startBotHarness({ install: false });
+      h.connector.emulator.failNext(/\/v3\/conversations\/[^/]+\/activities/, 400);
+      await h.chat.post(installed(h));
+      expect(welcomesIn(h)).toHaveLength(0);
+      await h.chat.post(botAdded(h));
+      await h.chat.post(installed(h));
+      expect(welcomesIn(h)).toHaveLength(1);
+    });
+  });
+
   it('answers a stranger asking for the 1:1 with 403: membership comes from the chat, not the client', async () => {
     h = await startBotHarness();
     const stranger = { id: '29:stranger', name: 'Eve', aadObjectId: 'aad-stranger', tenantId: h.chat.tenantId };

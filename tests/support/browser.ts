@@ -44,15 +44,22 @@ export interface LaunchedBrowser {
  * `launchPersistentContext` instead, which passes it as that same flag.
  */
 export async function launchBrowser(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    /** Extra Chromium flags (the Teams host maps host names to loopback). */
+    args?: readonly string[];
+    /** For the Teams host's throw-away self-signed certificate. */
+    ignoreHTTPSErrors?: boolean;
+  } = {},
 ): Promise<LaunchedBrowser> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'one-on-one-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...CHROMIUM_ARGS],
+      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
       viewport: options.viewport ?? { width: 1100, height: 900 },
+      ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
     });
     return {
       context,

@@ -15,7 +15,7 @@ import { panelActions } from './welcomeCard.js';
 
 /**
  * Everything the summary card shows. It is built from shared records only
- * (see summary/summaryView.ts): there is no field a private note could reach.
+ * (see views/summaryView.ts): there is no field a private note could reach.
  */
 export interface SummaryView {
   /** When the meeting really started: the date it was held on. */

@@ -18,7 +18,7 @@ import { requireMember } from '../commands/access.js';
 import type { CommandContext, Publisher } from '../commands/context.js';
 import type { Caller, TokenVerifier } from '../identity/index.js';
 import type { Logger } from '../logger.js';
-import { isVisibleTo } from '../presenters/visibility.js';
+import { visibleTo } from '../presenters/visibility.js';
 import { asStorageUnavailable } from '../store/errors.js';
 
 interface SocketData {
@@ -160,15 +160,30 @@ export function createRealtime(
     publish(seriesId, records) {
       const shared = records.filter((r) => r.type !== 'privateNote');
       if (shared.length > 0) emit(seriesRoom(seriesId), seriesId, shared);
-      for (const note of records) {
-        if (note.type !== 'privateNote') continue;
-        // Only the author's own connections; isVisibleTo is the rule, the room is how it is delivered.
-        if (isVisibleTo(note.authorId, note)) emit(memberRoom(seriesId, note.authorId), seriesId, [note]);
+      if (shared.length < records.length) {
+        deliverPrivate(seriesId, records).catch((error: unknown) =>
+          logger.warn({ err: error, seriesId }, 'private delivery failed'),
+        );
       }
       const series = shared.find((r): r is Series => r.type === 'series');
       if (series) evictNonMembers(series).catch((error: unknown) => logger.warn({ err: error }, 'evict failed'));
     },
   };
+
+  /**
+   * Private records go to each viewer connected to the series, as the
+   * presenter allows that viewer: the viewer is the signed-in caller of a
+   * connection, and its own member room is how the answer reaches it.
+   */
+  async function deliverPrivate(seriesId: string, records: readonly ChangedRecord[]): Promise<void> {
+    const notes = records.filter((r) => r.type === 'privateNote');
+    const sockets = await io.in(seriesRoom(seriesId)).fetchSockets();
+    const viewers = new Set(sockets.map((s) => (s.data as SocketData).caller.userId));
+    for (const viewerId of viewers) {
+      const visible = visibleTo(viewerId, notes);
+      if (visible.length > 0) emit(memberRoom(seriesId, viewerId), seriesId, visible);
+    }
+  }
 
   function emit(room: string, seriesId: string, records: ChangedRecord[]): void {
     const message: RecordsChanged = { v: PROTOCOL_VERSION, seriesId, records, clock: highestClock(records) };

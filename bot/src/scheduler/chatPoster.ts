@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
-import type { ChatBinding } from './botStore.js';
+import type { ChatBinding } from '../store/botStore.js';
 
 /**
  * Posting into a series' meeting chat without an incoming message. The

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import { CLAIM_LEASE_MS, type BotStore, type Claim } from './botStore.js';
+import { CLAIM_LEASE_MS, type BotStore, type Claim } from '../store/botStore.js';
 
 export interface RecordSentDeps {
   botStore: BotStore;

@@ -5,7 +5,7 @@ import { promptCard } from '../cards/promptCard.js';
 import { skippedNudgeCard } from '../cards/noticeCard.js';
 import type { Logger } from '../logger.js';
 import type { RecordRepository } from '../store/recordStore.js';
-import type { BotStore, ChatMember, Claim, DeliveryKind } from './botStore.js';
+import type { BotStore, ChatMember, Claim, DeliveryKind } from '../store/botStore.js';
 import type { ChatPoster } from './chatPoster.js';
 import { recordSent } from './recordSent.js';
 import {
@@ -15,7 +15,7 @@ import {
   splitRecords,
   upcomingMeeting,
   type SeriesRecords,
-} from './promptView.js';
+} from '../views/promptView.js';
 
 /**
  * The durable pre-meeting scheduler. Nothing is kept in memory between ticks:

@@ -3,12 +3,12 @@ import type { Clock } from '../clock.js';
 import { summaryCard } from '../cards/summaryCard.js';
 import type { LifecycleListener } from '../commands/context.js';
 import type { Logger } from '../logger.js';
-import type { BotStore } from '../scheduler/botStore.js';
+import type { BotStore } from '../store/botStore.js';
 import type { ChatPoster } from '../scheduler/chatPoster.js';
 import { recordSent } from '../scheduler/recordSent.js';
 import type { RecordRepository } from '../store/recordStore.js';
 import { narrativeRequest, tidyNarrative, type NarrativeRequest } from './narrativePrompt.js';
-import { summaryViewFor } from './summaryView.js';
+import { summaryViewFor } from '../views/summaryView.js';
 
 /** Writes the optional AI narrative; undefined when no model is configured or it had nothing to say. */
 export interface NarrativeWriter {

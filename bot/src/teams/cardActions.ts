@@ -1,8 +1,6 @@
-import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
-import { z } from 'zod/v4';
-import { RecordId, TEXT_LIMITS, TopicCategory } from '../../../domain/entities.js';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { TEXT_LIMITS } from '../../../domain/entities.js';
 import { DomainError, Forbidden } from '../../../domain/errors.js';
-import { fnv1a64 } from '../../../domain/ids.js';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import { noticeCard } from '../cards/noticeCard.js';
 import { promptCard, type PromptView } from '../cards/promptCard.js';
@@ -11,8 +9,10 @@ import { requireMember } from '../commands/access.js';
 import { editActionItem } from '../commands/actionItems.js';
 import { addTopic } from '../commands/topics.js';
 import type { Caller } from '../identity/index.js';
-import { promptViewFor, splitRecords } from '../scheduler/promptView.js';
+import { promptViewFor, splitRecords } from '../views/promptView.js';
+import { AddTopicData, CardData, CompleteActionItemData, parseCardData, topicIdFromCard } from '../rules/cardData.js';
 import { callerOf } from './activity.js';
+import { botbuilderChat } from './botbuilderChat.js';
 import type { BotRuntime } from './runtime.js';
 
 /**
@@ -22,37 +22,12 @@ import type { BotRuntime } from './runtime.js';
  * uses — and answers with the refreshed card. The refreshed card (without
  * the personal notice) also replaces the chat message for everyone.
  */
-const CardData = z.object({
-  seriesId: RecordId,
-  meetingId: RecordId,
-  promptId: z.string().min(1).max(200),
-});
-
-const AddTopicData = CardData.extend({
-  // No limit here: an over-long topic is answered with a message below, not with "this card is not ours"
-  // (the request body itself is bounded by the bot endpoint's body limit).
-  [PROMPT_INPUTS.topicText]: z.string().optional(),
-  [PROMPT_INPUTS.category]: TopicCategory.optional().catch(undefined),
-});
-
-const CompleteActionItemData = CardData.extend({ actionItemId: RecordId });
-
-/**
- * One card, one person, one text: one topic. The id is derived from them, so
- * pressing the button twice (or Teams retrying the invoke) answers the topic
- * already added instead of adding it again.
- */
-export function topicIdFromCard(promptId: string, userId: string, text: string): string {
-  const normalized = text.trim().replace(/\s+/g, ' ').toLowerCase();
-  return `card-${fnv1a64(`${promptId}\n${userId}\n${normalized}`)}`;
-}
-
 export async function onAddTopic(rt: BotRuntime, context: TurnContext, raw: unknown): Promise<AdaptiveCard> {
   return respond(
     rt,
     context,
     async (caller) => {
-      const data = parseData(AddTopicData, raw);
+      const data = parseCardData(AddTopicData, raw);
       const text = (data[PROMPT_INPUTS.topicText] ?? '').trim();
       if (text === '') {
         await requireMember(rt.ctx(), caller, data.seriesId);
@@ -94,7 +69,7 @@ export async function onCompleteActionItem(rt: BotRuntime, context: TurnContext,
     rt,
     context,
     async (caller) => {
-      const data = parseData(CompleteActionItemData, raw);
+      const data = parseCardData(CompleteActionItemData, raw);
       const item = await editActionItem(rt.ctx(), caller, data.seriesId, data.actionItemId, { done: true });
       return { notice: { text: `Marked done: ${item.text}`, tone: 'info' }, changed: true };
     },
@@ -107,7 +82,7 @@ export async function onRefreshPrompt(rt: BotRuntime, context: TurnContext, raw:
     rt,
     context,
     async (caller) => {
-      const data = parseData(CardData, raw);
+      const data = parseCardData(CardData, raw);
       await requireMember(rt.ctx(), caller, data.seriesId);
       return {};
     },
@@ -155,11 +130,7 @@ async function respond(
   const shared = seriesId && (await currentPromptCard(rt, seriesId));
   if (!shared) return sendInvokeCard(context, noticeCard('This 1:1 is no longer available.', 'error'));
   if (outcome.changed && context.activity.replyToId) {
-    await context.updateActivity({
-      type: ActivityTypes.Message,
-      id: context.activity.replyToId,
-      attachments: [CardFactory.adaptiveCard(shared.card)],
-    });
+    await botbuilderChat(context).updateCard(context.activity.replyToId, shared.card);
   }
   const personal = outcome.notice ? promptCard({ ...shared.view, notice: outcome.notice }) : shared.card;
   return sendInvokeCard(context, personal);
@@ -175,13 +146,6 @@ async function currentPromptCard(
   const binding = await rt.botStore.chatBinding(seriesId);
   const view = promptViewFor(state, state.series.currentMeetingId, binding?.members ?? []);
   return view && { view, card: promptCard(view) };
-}
-
-function parseData<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success)
-    throw new Forbidden('This card is not one of ours or is out of date. Ask the bot for a new one.');
-  return parsed.data;
 }
 
 /**

@@ -11,15 +11,14 @@ import { settleUnfinishedCloses } from '../commands/meetingLifecycle.js';
 import type { Config } from '../config.js';
 import type { TokenVerifier } from '../identity/index.js';
 import type { Logger } from '../logger.js';
-import type { Container } from '@azure/cosmos';
-import { BotStore } from '../scheduler/botStore.js';
+import type { BotStore } from '../store/botStore.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { summaryPoster } from '../summary/postSummary.js';
 import { IncomingActivity } from './activity.js';
 import { onAddTopic, onCompleteActionItem, onRefreshPrompt } from './cardActions.js';
 import { ConnectorEmulator } from './connectorEmulator.js';
 import { devChatRoutes } from './devChat.js';
-import { setUpChat } from './install.js';
+import { forgetInstall, setUpChat } from './install.js';
 import { onMeetingEnded, onMeetingStarted } from './meetingEvents.js';
 import { answerMessage } from './message.js';
 import { ADD_TO_AGENDA_COMMAND, onFetchAddToAgenda, onSubmitAddToAgenda } from './messageExtension.js';
@@ -36,8 +35,8 @@ import type { BotRuntime } from './runtime.js';
 export interface BotDeps {
   config: Config;
   ctx: () => CommandContext;
-  /** The `prompts` container (the bot's chat bindings and message deliveries). */
-  promptsContainer: Container;
+  /** The prompts repository: the bot's chat bindings and message deliveries. */
+  botStore: BotStore;
   clock: Clock;
   logger: Logger;
   /** Dev mode: verifies the local page's dev tokens for /api/dev/chat/invoke. */
@@ -72,7 +71,7 @@ export function createBot(deps: BotDeps): Bot {
     ...(config.MicrosoftAppType ? { MicrosoftAppType: config.MicrosoftAppType } : {}),
     ...(config.MicrosoftAppTenantId ? { MicrosoftAppTenantId: config.MicrosoftAppTenantId } : {}),
   });
-  const botStore = new BotStore(deps.promptsContainer);
+  const { botStore } = deps;
   const poster = createChatPoster(adapter, config.MicrosoftAppId ?? '');
   const rt: BotRuntime = {
     config,
@@ -97,7 +96,13 @@ export function createBot(deps: BotDeps): Bot {
   });
   app.activity(ActivityTypes.Message, (context) => answerMessage(rt, context));
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    if (!String(context.activity.action ?? '').startsWith('add')) return;
+    const action = String(context.activity.action ?? '');
+    // "remove-upgrade" is part of an update, not an uninstall.
+    if (action === 'remove') {
+      await forgetInstall(rt, context);
+      return;
+    }
+    if (!action.startsWith('add')) return;
     // Added as a personal app: greet with the person's 1:1s instead of setting up a chat.
     if (context.activity.conversation?.conversationType === 'personal') await answerMessage(rt, context);
     else await setUpChat(rt, context);

@@ -1,13 +1,15 @@
-import { TeamsInfo, TurnContext, type TeamsChannelAccount } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import type { Member } from '../../../domain/entities.js';
 import { DomainError } from '../../../domain/errors.js';
+import { seriesIdForChat } from '../../../domain/series.js';
 import { noticeCard } from '../cards/noticeCard.js';
 import { welcomeCard } from '../cards/welcomeCard.js';
 import { DEFAULT_CADENCE, ensureSeriesForChat } from '../commands/series.js';
-import type { ChatBinding, ChatMember } from '../scheduler/botStore.js';
-import { cadenceFromMeeting } from '../scheduler/cadenceFromMeeting.js';
+import type { ChatBinding, ChatMember } from '../store/botStore.js';
+import { cadenceFromMeeting } from '../rules/cadenceFromMeeting.js';
+import type { ChatPerson, MeetingInfo, TeamsChat } from '../chat/teamsChat.js';
 import { meetingIdOf, tenantOf } from './activity.js';
-import { cardMessage } from './proactive.js';
+import { botbuilderChat } from './botbuilderChat.js';
 import type { BotRuntime } from './runtime.js';
 
 /**
@@ -15,31 +17,31 @@ import type { BotRuntime } from './runtime.js';
  * conversationUpdate that adds the bot): find or start the chat's 1:1 with
  * the chat's two people (from Teams, never from a client), learn the
  * meeting's time as the default cadence, remember where to post, and welcome
- * them once. Safe to run again: every step is idempotent.
+ * them once per install. Safe to run again: every step is idempotent.
  */
 export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<void> {
   const activity = context.activity;
+  const chat = botbuilderChat(context);
   const tenantId = tenantOf(activity);
   if (activity.conversation?.conversationType !== 'groupChat' || !tenantId) {
-    await context.sendActivity(
-      cardMessage(noticeCard('Add 1:1 Companion to the chat of a meeting between two people.')),
-    );
+    await chat.sendCard(noticeCard('Add 1:1 Companion to the chat of a meeting between two people.'));
     return;
   }
-  const people = (await chatMembers(context)).filter((m) => m.aadObjectId && !m.id.startsWith('28:'));
+  const people = (await chat.members()).filter(
+    (m): m is ChatPerson & { userId: string } => !!m.userId && !m.mri.startsWith('28:'),
+  );
   if (people.length !== 2) {
-    await context.sendActivity(
-      cardMessage(
-        noticeCard(`1:1 Companion works in meeting chats of exactly two people; this chat has ${people.length}.`),
-      ),
+    await chat.sendCard(
+      noticeCard(`1:1 Companion works in meeting chats of exactly two people; this chat has ${people.length}.`),
     );
     return;
   }
-  const meeting = await meetingDetails(rt, context);
+  const meetingId = meetingIdOf(activity);
+  const meeting = meetingId ? await meetingDetails(rt, chat, meetingId) : undefined;
   const managerId = meeting?.organizerId ?? activity.from?.aadObjectId;
-  const manager = people.find((p) => p.aadObjectId === managerId) ?? people[0]!;
+  const manager = people.find((p) => p.userId === managerId) ?? people[0]!;
   const members: Member[] = people.map((p) => ({
-    userId: p.aadObjectId!,
+    userId: p.userId,
     name: displayName(p),
     role: p === manager ? 'manager' : 'report',
   }));
@@ -69,14 +71,15 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
       conversationReference: JSON.parse(
         JSON.stringify(TurnContext.getConversationReference(activity)),
       ) as ChatBinding['conversationReference'],
-      members: people.map((p): ChatMember => ({ userId: p.aadObjectId!, mri: p.id, name: displayName(p) })),
+      members: people.map((p): ChatMember => ({ userId: p.userId, mri: p.mri, name: displayName(p) })),
       updatedAt: rt.clock.now().toISOString(),
     };
-    const { created } = await rt.botStore.saveChatBinding(binding);
-    if (!created) return;
+    await rt.botStore.saveChatBinding(binding);
+    // Welcome once per install, whichever of Teams' install events gets here first.
+    if (!(await rt.botStore.claimWelcome(series.id, rt.clock.now()))) return;
     const current = (await rt.ctx().store.records.read(series.id, series.currentMeetingId))?.record;
-    await context.sendActivity(
-      cardMessage(
+    try {
+      await chat.sendCard(
         welcomeCard({
           members: series.members.map((m) => ({ name: m.name, role: m.role })),
           ...(current?.type === 'meeting' && current.status === 'scheduled'
@@ -85,56 +88,37 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
           leadHours: rt.config.PROMPT_LEAD_HOURS,
           ...withPanel(rt.panelUrl(series.chatId)),
         }),
-      ),
-    );
+      );
+    } catch (error) {
+      // Not posted: give the welcome back so Teams' retry (or the other install event) posts it.
+      await rt.botStore.forgetWelcome(series.id);
+      throw error;
+    }
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await context.sendActivity(cardMessage(noticeCard(error.message, 'error')));
+    await chat.sendCard(noticeCard(error.message, 'error'));
   }
+}
+
+/** The app was removed from the chat: a later install is a new install and is welcomed again. */
+export async function forgetInstall(rt: BotRuntime, context: TurnContext): Promise<void> {
+  const chatId = context.activity.conversation?.id;
+  if (chatId) await rt.botStore.forgetWelcome(seriesIdForChat(chatId));
 }
 
 function withPanel(panelUrl: string | undefined): { panelUrl?: string } {
   return panelUrl ? { panelUrl } : {};
 }
 
-function displayName(member: TeamsChannelAccount): string {
-  const name = (member.name ?? member.givenName ?? '').trim();
+function displayName(member: ChatPerson): string {
+  const name = member.name.trim();
   return (name === '' ? 'Teams user' : name).slice(0, 200);
 }
 
-async function chatMembers(context: TurnContext): Promise<TeamsChannelAccount[]> {
-  const members: TeamsChannelAccount[] = [];
-  let continuationToken: string | undefined;
-  // A meeting chat of two people is one page; the loop guards against a chat that grew.
-  for (let page = 0; page < 10; page++) {
-    const result = await TeamsInfo.getPagedMembers(context, 100, continuationToken);
-    members.push(...result.members);
-    continuationToken = result.continuationToken;
-    if (!continuationToken) break;
-  }
-  return members;
-}
-
-interface MeetingDetails {
-  title?: string;
-  scheduledStart?: string;
-  scheduledEnd?: string;
-  organizerId?: string;
-}
-
-/** Teams' details of the meeting behind the chat; absent outside a meeting or when Teams will not say. */
-async function meetingDetails(rt: BotRuntime, context: TurnContext): Promise<MeetingDetails | undefined> {
-  const meetingId = meetingIdOf(context.activity);
-  if (!meetingId) return undefined;
+/** Teams' details of the meeting behind the chat; absent when Teams will not say. */
+async function meetingDetails(rt: BotRuntime, chat: TeamsChat, meetingId: string): Promise<MeetingInfo | undefined> {
   try {
-    const info = await TeamsInfo.getMeetingInfo(context, meetingId);
-    const details: MeetingDetails = {};
-    if (info.details?.title) details.title = info.details.title;
-    if (info.details?.scheduledStartTime)
-      details.scheduledStart = new Date(info.details.scheduledStartTime).toISOString();
-    if (info.details?.scheduledEndTime) details.scheduledEnd = new Date(info.details.scheduledEndTime).toISOString();
-    if (info.organizer?.aadObjectId) details.organizerId = info.organizer.aadObjectId;
-    return details;
+    return await chat.meetingInfo(meetingId);
   } catch (error) {
     rt.logger.info(
       { err: error instanceof Error ? error.message : 'unknown' },

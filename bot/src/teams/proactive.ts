@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
-import type { ChatBinding } from '../scheduler/botStore.js';
+import type { ChatBinding } from '../store/botStore.js';
 import type { ChatPoster } from '../scheduler/chatPoster.js';
 
 /** A card as a message activity. */

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import type { CommandContext } from '../commands/context.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { BotStore } from '../scheduler/botStore.js';
+import type { BotStore } from '../store/botStore.js';
 
 /** What every Teams feature handler works with; built once per service, no module-level state. */
 export interface BotRuntime {

@@ -1,6 +1,14 @@
 import type { TokenSource } from '../api/http.js';
 import type { ThemeName } from './theme.js';
 
+/** Where Teams shows the page: the meeting's side panel, the shared stage, or a chat tab. */
+export type Surface = 'sidePanel' | 'stage' | 'content';
+
+/** Sharing the agenda to the meeting stage, where Teams allows this person to. */
+export interface StageShare {
+  share(): Promise<void>;
+}
+
 /** What a panel needs to open a series, wherever it runs. */
 export interface PanelSession {
   seriesId: string;
@@ -8,10 +16,19 @@ export interface PanelSession {
   theme: ThemeName;
   /** Teams tells the panel when the person switches theme; dev mode never does. */
   onThemeChange?: (listener: (theme: ThemeName) => void) => void;
+  /** Side panel unless Teams says otherwise (dev mode is always a side panel). */
+  surface?: Surface;
+  /** Present when Teams lets this person share the app to the meeting stage. */
+  stageShare?: StageShare;
 }
 
 export type SessionResult =
-  { kind: 'ready'; session: PanelSession } | { kind: 'notInTeams' } | { kind: 'failed'; message: string };
+  | { kind: 'ready'; session: PanelSession }
+  | { kind: 'notInTeams' }
+  /** In Teams, but not in a meeting (a personal app, a chat without a meeting). */
+  | { kind: 'notInMeeting' }
+  /** `retry: false`: a setup problem only an admin can fix, where trying again would only loop. */
+  | { kind: 'failed'; message: string; retry?: boolean };
 
 /**
  * `?dev=report|manager` (the local meeting page) takes a dev identity from the

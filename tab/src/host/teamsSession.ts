@@ -1,7 +1,8 @@
-import { app, authentication } from '@microsoft/teams-js';
+import { app, authentication, FrameContexts, meeting } from '@microsoft/teams-js';
 import { SeriesSummary } from '../../../domain/api.js';
 import { messageOf, request } from '../api/http.js';
-import type { SessionResult } from './session.js';
+import type { SessionResult, StageShare, Surface } from './session.js';
+import { SignInError, signInProblem } from './ssoProblem.js';
 import { themeFromQuery, themeName } from './theme.js';
 
 /**
@@ -34,6 +35,42 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
   });
 }
 
+function surfaceOf(frameContext: FrameContexts | undefined): Surface {
+  if (frameContext === FrameContexts.meetingStage) return 'stage';
+  if (frameContext === FrameContexts.sidePanel) return 'sidePanel';
+  return 'content';
+}
+
+/** Teams' SSO token for the signed-in person; its failure reason travels as a SignInError. */
+function teamsToken(): Promise<string> {
+  return authentication.getAuthToken().catch((error: unknown) => {
+    throw new SignInError(error instanceof Error ? error.message : String(error));
+  });
+}
+
+/** Teams decides who may share to the stage (presenters, organizers): ask it, never assume. */
+function stageShare(contentUrl: string): Promise<StageShare | undefined> {
+  return new Promise((resolve) => {
+    try {
+      meeting.getAppContentStageSharingCapabilities((error, capabilities) => {
+        if (error || !capabilities?.doesAppHaveSharePermission) return resolve(undefined);
+        resolve({
+          share: () =>
+            new Promise<void>((done, fail) =>
+              meeting.shareAppContentToStage((shareError) => {
+                if (shareError) fail(new Error(shareError.message ?? 'Teams could not share the agenda to the stage.'));
+                else done();
+              }, contentUrl),
+            ),
+        });
+      });
+    } catch {
+      // Not a meeting surface this client can share from.
+      resolve(undefined);
+    }
+  });
+}
+
 /** True once teams-js is initialised inside Teams; false, quickly, anywhere else. */
 export async function initializeInTeams(): Promise<boolean> {
   if (!mayBeInTeams()) return false;
@@ -50,31 +87,35 @@ export async function teamsSession(): Promise<SessionResult> {
   try {
     const context = await app.getContext();
     const chatId = context.chat?.id;
-    if (!chatId) {
-      return { kind: 'failed', message: 'Open 1:1 Companion from a meeting: this place has no meeting chat.' };
-    }
-    const getToken = () => authentication.getAuthToken();
+    // A 1:1 lives in its meeting's chat: a personal app or a chat without a meeting has no 1:1 to show.
+    if (!chatId || !context.meeting?.id) return { kind: 'notInMeeting' };
     const summary = await request(
-      { getToken },
+      { getToken: teamsToken },
       'GET',
       `/api/chats/${encodeURIComponent(chatId)}/series`,
       SeriesSummary,
     );
     // Only matters when the manifest asks Teams to show a loading indicator; never fatal.
     app.notifySuccess().catch(() => undefined);
+    const surface = surfaceOf(context.page.frameContext);
+    const share = surface === 'sidePanel' ? await stageShare(`${window.location.origin}/panel.html`) : undefined;
     const pinned = themeFromQuery();
     return {
       kind: 'ready',
       session: {
         seriesId: summary.id,
-        getToken,
+        getToken: teamsToken,
         theme: pinned ?? themeName(context.app.theme) ?? 'default',
         onThemeChange: pinned
           ? undefined
           : (listener) => app.registerOnThemeChangeHandler((theme) => listener(themeName(theme) ?? 'default')),
+        surface,
+        ...(share ? { stageShare: share } : {}),
       },
     };
   } catch (error) {
+    const signIn = signInProblem(error);
+    if (signIn) return { kind: 'failed', ...signIn };
     return { kind: 'failed', message: messageOf(error) };
   }
 }

@@ -2,6 +2,8 @@ import { Button, FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/r
 import { useEffect, useState } from 'react';
 import { resolveSession, type SessionResult } from '../host/session.js';
 import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
+import { ShareToStage } from '../stage/ShareToStage.js';
+import { StageView } from '../stage/StageView.js';
 import { Notice } from '../ui/Notice.js';
 import { SeriesPanel } from './SeriesPanel.js';
 
@@ -21,9 +23,12 @@ export function PanelApp() {
   const styles = useStyles();
   const [result, setResult] = useState<SessionResult | undefined>();
   const [theme, setTheme] = useState<ThemeName>(themeFromQuery() ?? 'default');
+  // Bumped by "Try again": resolves the session afresh (a new Teams token, a new lookup).
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let active = true;
+    setResult(undefined);
     void resolveSession().then((resolved) => {
       if (!active) return;
       setResult(resolved);
@@ -35,7 +40,7 @@ export function PanelApp() {
     return () => {
       active = false;
     };
-  }, []);
+  }, [attempt]);
 
   return (
     <FluentProvider theme={fluentTheme(theme)} className={styles.provider}>
@@ -48,17 +53,36 @@ export function PanelApp() {
           </Notice>
         </div>
       )}
+      {result?.kind === 'notInMeeting' && (
+        <div className={styles.centered}>
+          <Notice intent="info" title="Open this from your 1:1 meeting">
+            1:1 Companion works inside a recurring meeting between two people. Open the meeting (or its chat) in Teams
+            and select the 1:1 Companion tab there.
+          </Notice>
+        </div>
+      )}
       {result?.kind === 'failed' && (
         <div className={styles.centered}>
           <Notice intent="error" title="The 1:1 could not be opened">
             {result.message}
           </Notice>
-          <Button className={styles.retry} appearance="primary" onClick={() => window.location.reload()}>
-            Try again
-          </Button>
+          {/* Not for a setup problem only an admin can fix: trying again would only loop. */}
+          {result.retry !== false && (
+            <Button className={styles.retry} appearance="primary" onClick={() => setAttempt((n) => n + 1)}>
+              Try again
+            </Button>
+          )}
         </div>
       )}
-      {result?.kind === 'ready' && <SeriesPanel session={result.session} />}
+      {result?.kind === 'ready' &&
+        (result.session.surface === 'stage' ? (
+          <StageView session={result.session} />
+        ) : (
+          <>
+            {result.session.stageShare && <ShareToStage stageShare={result.session.stageShare} />}
+            <SeriesPanel session={result.session} />
+          </>
+        ))}
     </FluentProvider>
   );
 }

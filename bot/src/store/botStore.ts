@@ -1,7 +1,7 @@
 import type { Container, ItemDefinition } from '@azure/cosmos';
 import { z } from 'zod/v4';
 import { RecordId } from '../../../domain/entities.js';
-import { cosmosStatus } from '../store/errors.js';
+import { cosmosStatus } from './errors.js';
 
 /**
  * The bot's own documents, in the `prompts` container (partitioned by
@@ -71,6 +71,9 @@ export const CLAIM_LEASE_MS = 10 * 60_000;
 /** After this many failed sends a delivery is given up (and logged), not retried forever. */
 export const MAX_ATTEMPTS = 5;
 
+/** The one document that says this install was welcomed (see claimWelcome). */
+const WELCOME_MARK_ID = 'welcome';
+
 export function deliveryId(kind: DeliveryKind, meetingId: string): string {
   return `${kind}~${meetingId}`;
 }
@@ -94,6 +97,39 @@ export class BotStore {
     }
     await this.container.items.upsert<ItemDefinition>(doc);
     return { created: false };
+  }
+
+  /**
+   * Claims the one welcome of this install. Teams announces an install with
+   * an installationUpdate and a conversationUpdate adding the bot, in either
+   * order, at once or replayed; whichever arrives first creates the mark
+   * (Cosmos creates a given id once) and only it posts the welcome.
+   */
+  async claimWelcome(seriesId: string, now: Date): Promise<boolean> {
+    try {
+      await this.container.items.create<ItemDefinition>({
+        id: WELCOME_MARK_ID,
+        type: 'welcomeMark',
+        seriesId,
+        claimedAt: now.toISOString(),
+      });
+      return true;
+    } catch (error) {
+      if (cosmosStatus(error) === 409) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Drops the welcome mark: after a failed post (the next install event
+   * retries it) or when the app is removed (the next install welcomes again).
+   */
+  async forgetWelcome(seriesId: string): Promise<void> {
+    try {
+      await this.container.item(WELCOME_MARK_ID, seriesId).delete();
+    } catch (error) {
+      if (cosmosStatus(error) !== 404) throw error;
+    }
   }
 
   /**

@@ -10,7 +10,7 @@ import { seriesHealth, WINDOW_WEEKS, type HealthFigure } from '../../../domain/h
 import { meetingDate } from '../../../domain/meetingLifecycle.js';
 import { localDateOf } from '../../../domain/schedule.js';
 import type { SummaryView } from '../cards/summaryCard.js';
-import { splitRecords } from '../scheduler/promptView.js';
+import { splitRecords } from '../views/promptView.js';
 
 export interface SummaryInput {
   /**

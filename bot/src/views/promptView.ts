@@ -3,7 +3,7 @@ import type { ActionItem, Meeting, Series, SharedRecord, Topic } from '../../../
 import { openItemsFromEarlierMeetings } from '../../../domain/followUp.js';
 import { suggestQuestion } from '../../../domain/questions.js';
 import type { PromptView } from '../cards/promptCard.js';
-import type { ChatMember } from './botStore.js';
+import type { ChatMember } from '../store/botStore.js';
 
 /** The shared records of one series, split by type (private notes are not among them by construction). */
 export interface SeriesRecords {
