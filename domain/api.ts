@@ -2,6 +2,7 @@ import { z } from 'zod/v4';
 import {
   ActionItem,
   Cadence,
+  ClientRecordId,
   IsoDate,
   Meeting,
   Member,
@@ -26,7 +27,7 @@ const trimmed = (max: number, what: string) =>
   z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
 
 export const AddTopicBody = z.strictObject({
-  id: RecordId,
+  id: ClientRecordId,
   text: trimmed(TEXT_LIMITS.topic, 'Topic text'),
   category: TopicCategory.default('work'),
   /** Defaults to the series' current meeting. */
@@ -50,7 +51,7 @@ export const MoveTopicBody = z.strictObject({
 export type MoveTopicBody = z.input<typeof MoveTopicBody>;
 
 export const AddActionItemBody = z.strictObject({
-  id: RecordId,
+  id: ClientRecordId,
   text: trimmed(TEXT_LIMITS.actionItem, 'Action item text'),
   ownerId: z.string().min(1).max(128),
   dueDate: IsoDate.optional(),

@@ -19,6 +19,8 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** Interface to listen on. Unset: 127.0.0.1 in dev mode (its /api/dev/session hands out tokens), every interface otherwise. */
+    HOST: optionalString,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Local meeting page with dev identities. Refused together with NODE_ENV=production. */
     DEV_MODE: flag,

@@ -85,6 +85,16 @@ function tokenVerifier(config: Config, dev: DevIdentityIssuer | undefined): Toke
   });
 }
 
+/** Dev mode serves signed dev tokens at /api/dev/session: loopback only unless HOST says otherwise. */
+function listenHost(config: Config): string | undefined {
+  return config.HOST ?? (config.DEV_MODE ? '127.0.0.1' : undefined);
+}
+
+function shownHost(host: string | undefined): string {
+  if (!host || ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 /**
  * Builds the one service process: REST API, Socket.IO, Bot Framework endpoint
  * and the built tab, over one Cosmos connection. Nothing listens until
@@ -163,11 +173,14 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     listen: (port = config.PORT) =>
       new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, () => {
+        const host = listenHost(config);
+        const onListening = () => {
           const address = httpServer.address() as AddressInfo;
           bot.scheduler.start();
-          resolve(`http://localhost:${address.port}`);
-        });
+          resolve(`http://${shownHost(host)}:${address.port}`);
+        };
+        if (host) httpServer.listen(port, host, onListening);
+        else httpServer.listen(port, onListening);
       }),
     async close() {
       await bot.scheduler.stop();

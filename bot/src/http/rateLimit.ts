@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { ErrorBody } from '../../../domain/api.js';
 import type { Caller } from '../identity/index.js';
+import { requestAddress } from './clientAddress.js';
 
 export interface RateLimiterOptions {
   /** Requests a caller may make per minute, with bursts up to the same number. */
@@ -111,9 +112,8 @@ export function callerKey(caller: Caller): string {
   return `user:${caller.tenantId}:${caller.userId}`;
 }
 
-/** Behind App Service's front end this is right only with Express's `trust proxy` set. */
 export function addressKey(req: Pick<Request, 'ip' | 'socket'>): string {
-  return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+  return `ip:${requestAddress(req)}`;
 }
 
 function tooManyRequests(res: Response, retryAfterSeconds: number): void {

@@ -16,15 +16,12 @@ import type { CommandContext, Publisher } from '../commands/context.js';
 import type { Caller, TokenVerifier } from '../identity/index.js';
 import type { Logger } from '../logger.js';
 import { isVisibleTo } from '../presenters/visibility.js';
+import { memberRoom, seriesRoom } from './rooms.js';
 
 interface SocketData {
   caller: Caller;
 }
 type PanelSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
-
-const seriesRoom = (seriesId: string) => `series:${seriesId}`;
-/** Each member's own connections to a series: where their private notes go. */
-const memberRoom = (seriesId: string, userId: string) => `series:${seriesId}:member:${userId}`;
 
 export interface Realtime {
   io: Server;
