@@ -33,6 +33,8 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   COSMOS_KEY: 'Cosmos DB has key auth disabled; the service uses its managed identity',
   RATE_LIMIT_PER_MINUTE: 'the default (600 per user) fits production; set it in the portal to tune',
   SCHEDULER_INTERVAL_SECONDS: 'the default (60 s) fits production',
+  HOST: 'App Service needs every interface, the default outside dev mode',
+  BOT_SERVICE_URL_HOSTS: "the default is Microsoft's Teams service URL hosts; tests name their fake connector",
 };
 
 /** Settings for App Service itself, which the service does not read. */

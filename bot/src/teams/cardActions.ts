@@ -62,11 +62,13 @@ export async function onAddTopic(rt: BotRuntime, context: TurnContext, raw: unkn
       }
       const id = topicIdFromCard(data.promptId, caller.userId, text);
       const before = await rt.ctx().store.records.read(data.seriesId, id);
-      const topic = await addTopic(rt.ctx(), caller, data.seriesId, {
-        id,
-        text,
-        ...(data[PROMPT_INPUTS.category] ? { category: data[PROMPT_INPUTS.category] } : {}),
-      });
+      const topic = await addTopic(
+        rt.ctx(),
+        caller,
+        data.seriesId,
+        { id, text, ...(data[PROMPT_INPUTS.category] ? { category: data[PROMPT_INPUTS.category] } : {}) },
+        'server',
+      );
       return {
         notice: {
           text: before ? `Already on the agenda: ${topic.text}` : `Added to the agenda: ${topic.text}`,

@@ -24,6 +24,7 @@ import { answerMessage } from './message.js';
 import { createNarrativeWriter } from './narrative.js';
 import { createChatPoster } from './proactive.js';
 import type { BotRuntime } from './runtime.js';
+import { serviceUrlPolicy } from './serviceUrls.js';
 
 /**
  * The bot: the only module that imports botbuilder / teams-ai. Everything it
@@ -64,7 +65,8 @@ export function createBot(deps: BotDeps): Bot {
     ...(config.MicrosoftAppTenantId ? { MicrosoftAppTenantId: config.MicrosoftAppTenantId } : {}),
   });
   const botStore = new BotStore(deps.promptsContainer);
-  const poster = createChatPoster(adapter, config.MicrosoftAppId ?? '');
+  const serviceUrls = serviceUrlPolicy(config);
+  const poster = createChatPoster(adapter, config.MicrosoftAppId ?? '', serviceUrls);
   const rt: BotRuntime = {
     config,
     ctx: deps.ctx,
@@ -142,6 +144,14 @@ export function createBot(deps: BotDeps): Bot {
       res
         .status(400)
         .json(badActivity(checked.error.issues.map((i) => `${i.path.join('.') || 'activity'}: ${i.message}`)));
+      return;
+    }
+    // Before the SDK sees it: every answer to this activity would go to its serviceUrl.
+    if (!serviceUrls.allows(checked.data.serviceUrl)) {
+      logger.warn({ serviceUrl: checked.data.serviceUrl }, 'activity refused: service URL not allowed');
+      res.status(403).json({
+        error: { code: 'forbidden', message: 'This activity names a service URL the bot does not send to.' },
+      } satisfies ErrorBody);
       return;
     }
     try {
