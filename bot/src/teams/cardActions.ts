@@ -12,8 +12,8 @@ import { editActionItem } from '../commands/actionItems.js';
 import { addTopic } from '../commands/topics.js';
 import type { Caller } from '../identity/index.js';
 import { promptViewFor, splitRecords } from '../scheduler/promptView.js';
-import { callerOf } from './activity.js';
-import type { BotRuntime } from './runtime.js';
+import { callerOf, tenantOf } from './activity.js';
+import { seriesOfChat, type BotRuntime } from './runtime.js';
 
 /**
  * Action.Execute handlers of the pre-meeting prompt card (Universal
@@ -130,6 +130,15 @@ async function respond(
     return sendInvokeCard(
       context,
       noticeCard('We could not tell who pressed the button. Open the card in Teams and try again.', 'error'),
+    );
+  // A card acts only on the 1:1 bound to the chat it was pressed in: data naming another 1:1
+  // (even one the presser belongs to) would show or change it in front of this chat's people.
+  const named = CardData.safeParse(raw).data?.seriesId;
+  const bound = await seriesOfChat(rt, context.activity.conversation?.id ?? '', tenantOf(context.activity));
+  if (named !== undefined && named !== bound?.id)
+    return sendInvokeCard(
+      context,
+      noticeCard('This card is not the 1:1 of this chat. Use the card the bot posted here.', 'error'),
     );
   let outcome: Outcome;
   try {
