@@ -139,7 +139,10 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   app.post('/api/messages', ...bot.messages);
 
   const api = express.Router();
-  const rateLimiter = createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
+  const rateLimiter = createRateLimiter({
+    perMinute: config.RATE_LIMIT_PER_MINUTE,
+    ...(scaleOut.redis ? { redis: scaleOut.redis } : {}),
+  });
   // Bodies are parsed only after sign-in is checked: strangers get a 401, not a JSON parser's opinion.
   const json = express.json({ limit: '128kb' });
   api.use(rateLimiter.perAddress);
