@@ -41,3 +41,8 @@ export class Conflict extends DomainError {
     super('conflict', message);
   }
 }
+export class RateLimited extends DomainError {
+  constructor(message = 'Too many requests: wait a minute and try again.') {
+    super('rate_limited', message);
+  }
+}

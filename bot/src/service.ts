@@ -12,7 +12,7 @@ import type { CommandContext } from './commands/context.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
 import { authenticate } from './http/auth.js';
-import { createRateLimiter } from './http/rateLimit.js';
+import { createRateLimiter, type RateLimiter } from './http/rateLimit.js';
 import { securityHeaders } from './http/security.js';
 import { requestLog } from './http/requestLog.js';
 import {
@@ -127,8 +127,18 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     ...(devIdentities ? { devVerifier: devIdentities.verifier } : {}),
   });
   ctx.lifecycle?.push(bot.lifecycle);
-  const realtime: Realtime = createRealtime(httpServer, { verifier, ctx: () => ctx, logger });
+  // Sockets and REST spend the same budgets; they live in Redis when the scale-out connects one.
+  const realtime: Realtime = createRealtime(httpServer, {
+    verifier,
+    ctx: () => ctx,
+    logger,
+    rateLimiter: () => rateLimiter,
+  });
   const scaleOut = await attachScaleOut(realtime.io, config, logger);
+  const rateLimiter: RateLimiter = createRateLimiter({
+    perMinute: config.RATE_LIMIT_PER_MINUTE,
+    ...(scaleOut.redis ? { redis: scaleOut.redis } : {}),
+  });
 
   app.use(requestLog(logger));
   app.use(securityHeaders(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}));
@@ -139,10 +149,6 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   app.post('/api/messages', ...bot.messages);
 
   const api = express.Router();
-  const rateLimiter = createRateLimiter({
-    perMinute: config.RATE_LIMIT_PER_MINUTE,
-    ...(scaleOut.redis ? { redis: scaleOut.redis } : {}),
-  });
   // Bodies are parsed only after sign-in is checked: strangers get a 401, not a JSON parser's opinion.
   const json = express.json({ limit: '128kb' });
   api.use(rateLimiter.perAddress);

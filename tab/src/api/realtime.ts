@@ -48,7 +48,12 @@ export function connectRealtime(seriesId: string, getToken: TokenSource, handler
       handlers.onJoined();
     });
   });
-  socket.on('disconnect', () => handlers.onStatus('offline'));
+  socket.on('disconnect', (reason) => {
+    handlers.onStatus('offline');
+    // The server ends a socket when its token expires and does not reconnect it itself:
+    // connect again, which asks for a fresh token (refused handshakes back off below).
+    if (reason === 'io server disconnect') socket.connect();
+  });
   socket.on('connect_error', (error: Error) => {
     // The server's refusals carry `data` and a message for people; transport errors ("xhr poll error") do not.
     handlers.onStatus('offline', 'data' in error ? error.message : undefined);
