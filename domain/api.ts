@@ -20,7 +20,7 @@ import { TemplateId } from './templates.js';
 /**
  * Request and response bodies of the REST API, shared by the service (which
  * validates requests) and the tab (which parses responses). Routes live under
- * `/api/series/:seriesId/...`; see bot/src/routes.
+ * `/api/series/:seriesId/...`; see bot/src/routes/apiRoutes.ts.
  */
 
 const trimmed = (max: number, what: string) =>
@@ -137,24 +137,9 @@ function ChangedRecordSchema() {
 }
 
 /**
- * REST routes (all JSON, `Authorization: Bearer <token>`; errors answer ErrorBody):
- *   GET    /api/me/series                                  -> SeriesList
- *   GET    /api/chats/:chatId/series                       -> SeriesSummary (the 1:1 bound to a Teams chat)
- *   GET    /api/series/:seriesId/state                     -> PanelState
- *   POST   /api/series/:seriesId/topics                    AddTopicBody        -> 201 RecordResponse
- *   PATCH  /api/series/:seriesId/topics/:topicId           EditTopicBody       -> RecordResponse
- *   POST   /api/series/:seriesId/topics/:topicId/move      MoveTopicBody       -> RecordResponse
- *   DELETE /api/series/:seriesId/topics/:topicId                               -> RecordResponse (tombstone)
- *   POST   /api/series/:seriesId/topics/:topicId/restore                       -> RecordResponse (undo delete)
- *   PUT    /api/series/:seriesId/topics/:topicId/notes/mine PutNoteBody        -> RecordResponse
- *   POST   /api/series/:seriesId/action-items              AddActionItemBody   -> 201 RecordResponse
- *   PATCH  /api/series/:seriesId/action-items/:itemId      EditActionItemBody  -> RecordResponse
- *   PUT    /api/series/:seriesId/meetings/:meetingId/private-note PutPrivateNoteBody -> RecordResponse
- *   POST   /api/series/:seriesId/meetings/current/start                        -> RecordResponse (meeting live)
- *   POST   /api/series/:seriesId/meetings/current/end                          -> RecordsResponse (carry-over)
- *   POST   /api/series/:seriesId/meetings/current/skip    SkipMeetingBody     -> RecordsResponse (topics move on)
- *   POST   /api/series/:seriesId/meetings/current/template ApplyTemplateBody  -> RecordsResponse (new topics)
- *   PUT    /api/series/:seriesId/cadence                   UpdateCadenceBody   -> RecordsResponse (series, meeting)
+ * The routes themselves (method, path, body schema, handler) are one table in
+ * the service: bot/src/routes/apiRoutes.ts. All JSON, `Authorization: Bearer
+ * <token>`; errors answer ErrorBody.
  * Dev mode only (404 otherwise):
  *   GET    /api/dev/session -> DevSession: the demo series and a signed token per member
  */

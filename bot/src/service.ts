@@ -26,7 +26,8 @@ import { createLogger, type Logger } from './logger.js';
 import { attachScaleOut } from './realtime/scaleOut.js';
 import { createRealtime, type Realtime } from './realtime/socketServer.js';
 import { devRoutes } from './routes/devRoutes.js';
-import { seriesRoutes } from './routes/seriesRoutes.js';
+import { API_ROUTES } from './routes/apiRoutes.js';
+import { apiRouter } from './routes/router.js';
 import { connectCosmos, type CosmosConnection } from './store/cosmos.js';
 import { createStore } from './store/index.js';
 import { createBot, type Bot } from './teams/index.js';
@@ -157,7 +158,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   api.use(authenticate(verifier));
   api.use(rateLimiter.perCaller);
   api.use(json);
-  api.use(seriesRoutes(() => ctx));
+  api.use(apiRouter(API_ROUTES, () => ctx));
   api.use(apiNotFound);
   app.use('/api', api);
 
