@@ -97,6 +97,16 @@ export const Series = z.object({
   cadence: Cadence,
   /** The meeting the panel works on: live, or the next one to be held. */
   currentMeetingId: RecordId,
+  /** Members no longer in the Teams chat: no access until they are back (domain/membership.ts). */
+  leftChat: z.array(UserId).optional(),
+  /** Set while the chat is not exactly these two people: the bot posts no shared content there. */
+  sharingPaused: z
+    .object({
+      code: z.literal('chat_not_one_on_one'),
+      message: z.string(),
+      since: IsoDateTime,
+    })
+    .optional(),
 });
 export type Series = z.infer<typeof Series>;
 

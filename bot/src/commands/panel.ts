@@ -1,6 +1,7 @@
 import type { PanelState, SeriesList } from '../../../domain/api.js';
 import { memberOf, type Series } from '../../../domain/entities.js';
 import { Forbidden } from '../../../domain/errors.js';
+import { isActiveMember } from '../../../domain/membership.js';
 import { seriesIdForChat } from '../../../domain/series.js';
 import { presentPanelState } from '../presenters/panelState.js';
 import { requireMember } from './access.js';
@@ -17,7 +18,12 @@ export async function loadPanelState(ctx: CommandContext, caller: Caller, series
     ctx.store.privateNotes.query(seriesId, { authorId: caller.userId }),
   ]);
   const series = shared.find((r): r is Series => r.type === 'series' && r.id === seriesId);
-  const viewer = series && series.tenantId === caller.tenantId && !series.deletedAt && memberOf(series, caller.userId);
+  const viewer =
+    series &&
+    series.tenantId === caller.tenantId &&
+    !series.deletedAt &&
+    isActiveMember(series, caller.userId) &&
+    memberOf(series, caller.userId);
   if (!series || !viewer) throw new Forbidden();
   return presentPanelState(
     viewer,
@@ -44,7 +50,7 @@ export async function listMySeries(ctx: CommandContext, caller: Caller): Promise
   );
   return {
     series: found
-      .filter((r): r is Series => r.type === 'series' && !r.deletedAt)
+      .filter((r): r is Series => r.type === 'series' && !r.deletedAt && isActiveMember(r, caller.userId))
       .map((s) => ({ id: s.id, title: s.title, members: s.members })),
   };
 }

@@ -1,7 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { decodeJwt } from 'jose';
 import { Server, type Socket } from 'socket.io';
-import { memberOf, type Series } from '../../../domain/entities.js';
+import type { Series } from '../../../domain/entities.js';
+import { isActiveMember } from '../../../domain/membership.js';
 import { DomainError, RateLimited, Unauthenticated } from '../../../domain/errors.js';
 import {
   EVENTS,
@@ -175,7 +176,7 @@ export function createRealtime(
     const sockets = await io.in(seriesRoom(series.id)).fetchSockets();
     for (const socket of sockets) {
       const { caller } = socket.data as SocketData;
-      if (memberOf(series, caller.userId) && caller.tenantId === series.tenantId) continue;
+      if (isActiveMember(series, caller.userId) && caller.tenantId === series.tenantId) continue;
       socket.leave(seriesRoom(series.id));
       socket.leave(memberRoom(series.id, caller.userId));
     }

@@ -25,6 +25,8 @@ import { createNarrativeWriter } from './narrative.js';
 import { createChatPoster } from './proactive.js';
 import type { BotRuntime } from './runtime.js';
 import { serviceUrlPolicy } from './serviceUrls.js';
+import { onChatMembersChanged } from './membership.js';
+import { postOnlyToTheOneOnOne } from './sharingGuard.js';
 
 /**
  * The bot: the only module that imports botbuilder / teams-ai. Everything it
@@ -66,7 +68,12 @@ export function createBot(deps: BotDeps): Bot {
   });
   const botStore = new BotStore(deps.promptsContainer);
   const serviceUrls = serviceUrlPolicy(config);
-  const poster = createChatPoster(adapter, config.MicrosoftAppId ?? '', serviceUrls);
+  const poster = postOnlyToTheOneOnOne(createChatPoster(adapter, config.MicrosoftAppId ?? '', serviceUrls), {
+    ctx: deps.ctx,
+    adapter,
+    botAppId: config.MicrosoftAppId ?? '',
+    serviceUrls,
+  });
   const rt: BotRuntime = {
     config,
     ctx: deps.ctx,
@@ -95,6 +102,12 @@ export function createBot(deps: BotDeps): Bot {
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     if (context.activity.membersAdded?.some((m) => m.id === botId)) await setUpChat(rt, context);
+    else await onChatMembersChanged(rt, context);
+  });
+  app.conversationUpdate('membersRemoved', async (context) => {
+    const botId = context.activity.recipient?.id;
+    // The bot itself removed: the app was uninstalled and Teams will not answer the roster any more.
+    if (!context.activity.membersRemoved?.some((m) => m.id === botId)) await onChatMembersChanged(rt, context);
   });
   app.meetings.start((context) => onMeetingStarted(rt, context));
   app.meetings.end((context) => onMeetingEnded(rt, context));

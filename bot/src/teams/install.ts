@@ -26,7 +26,7 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
     );
     return;
   }
-  const people = (await chatMembers(context)).filter((m) => m.aadObjectId && !m.id.startsWith('28:'));
+  const people = await chatPeople(context);
   if (people.length !== 2) {
     await context.sendActivity(
       cardMessage(
@@ -100,6 +100,11 @@ function withPanel(panelUrl: string | undefined): { panelUrl?: string } {
 function displayName(member: TeamsChannelAccount): string {
   const name = (member.name ?? member.givenName ?? '').trim();
   return (name === '' ? 'Teams user' : name).slice(0, 200);
+}
+
+/** The people in the chat (Entra users; bots, whose ids start with "28:", excluded), from Teams' roster. */
+export async function chatPeople(context: TurnContext): Promise<TeamsChannelAccount[]> {
+  return (await chatMembers(context)).filter((m) => m.aadObjectId && !m.id.startsWith('28:'));
 }
 
 async function chatMembers(context: TurnContext): Promise<TeamsChannelAccount[]> {

@@ -58,7 +58,8 @@ export function SeriesPanel({ session }: { session: PanelSession }) {
   }
   if (!view) return <Spinner className={styles.root} label="Loading the agenda…" />;
 
-  const hasNotices = state.live === 'offline' || state.notices.length > 0;
+  const sharingPaused = view.series.sharingPaused;
+  const hasNotices = state.live === 'offline' || state.notices.length > 0 || sharingPaused !== undefined;
   return (
     <SeriesProvider value={view}>
       <main className={styles.root}>
@@ -70,6 +71,11 @@ export function SeriesPanel({ session }: { session: PanelSession }) {
             {state.live === 'offline' && (
               <Notice intent="warning" title="Live updates paused">
                 {state.liveMessage ?? 'Reconnecting…'} Changes from the other person appear once the connection is back.
+              </Notice>
+            )}
+            {sharingPaused && (
+              <Notice intent="warning" title="Nothing is posted in the meeting chat">
+                {sharingPaused.message}
               </Notice>
             )}
             {state.notices.map((notice) => (
