@@ -23,6 +23,14 @@ import { TemplateId } from './templates.js';
  * `/api/series/:seriesId/...`; see bot/src/routes/apiRoutes.ts.
  */
 
+/**
+ * The record version the person started editing from. When a field this edit
+ * changes was changed by someone else after it, the edit is refused with 409
+ * `edit_conflict` and the current record (see domain/editConflicts.ts).
+ * Without it, the edit applies over whatever is stored (cards, older clients).
+ */
+const BaseVersion = z.number().int().nonnegative().optional();
+
 const trimmed = (max: number, what: string) =>
   z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
 
@@ -32,6 +40,8 @@ export const AddTopicBody = z.strictObject({
   category: TopicCategory.default('work'),
   /** Defaults to the series' current meeting. */
   meetingId: RecordId.optional(),
+  /** 'question' when picked from the question bank; templates are applied with ApplyTemplateBody. */
+  source: z.enum(['member', 'question']).default('member'),
 });
 export type AddTopicBody = z.input<typeof AddTopicBody>;
 
@@ -40,8 +50,12 @@ export const EditTopicBody = z
     text: trimmed(TEXT_LIMITS.topic, 'Topic text').optional(),
     category: TopicCategory.optional(),
     status: TopicStatus.optional(),
+    baseVersion: BaseVersion,
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), 'Nothing to change: send text, category or status.');
+  .refine(
+    ({ baseVersion: _base, ...fields }) => Object.values(fields).some((v) => v !== undefined),
+    'Nothing to change: send text, category or status.',
+  );
 export type EditTopicBody = z.input<typeof EditTopicBody>;
 
 export const MoveTopicBody = z.strictObject({
@@ -66,9 +80,10 @@ export const EditActionItemBody = z
     /** null clears the due date. */
     dueDate: IsoDate.nullable().optional(),
     done: z.boolean().optional(),
+    baseVersion: BaseVersion,
   })
   .refine(
-    (b) => Object.values(b).some((v) => v !== undefined),
+    ({ baseVersion: _base, ...fields }) => Object.values(fields).some((v) => v !== undefined),
     'Nothing to change: send text, ownerId, dueDate or done.',
   );
 export type EditActionItemBody = z.input<typeof EditActionItemBody>;
@@ -122,6 +137,10 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.string()).optional(),
+    /** edit_conflict: the record as it is now (nothing was changed). */
+    current: z.discriminatedUnion('type', [Topic, ActionItem]).optional(),
+    /** edit_conflict: the fields changed by someone else since the edit's base version. */
+    fields: z.array(z.string()).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
@@ -139,7 +158,8 @@ function ChangedRecordSchema() {
 /**
  * The routes themselves (method, path, body schema, handler) are one table in
  * the service: bot/src/routes/apiRoutes.ts. All JSON, `Authorization: Bearer
- * <token>`; errors answer ErrorBody.
+ * <token>`; errors answer ErrorBody. Both PATCHes take an optional baseVersion:
+ * a stale one that touches a field changed since answers 409 edit_conflict.
  * Dev mode only (404 otherwise):
  *   GET    /api/dev/session -> DevSession: the demo series and a signed token per member
  */

@@ -129,6 +129,23 @@ export type TopicCategory = z.infer<typeof TopicCategory>;
 export const TopicStatus = z.enum(['open', 'discussed', 'deferred']);
 export type TopicStatus = z.infer<typeof TopicStatus>;
 
+/** Where a topic came from: raised by a member, added from an agenda template, or from the question bank. */
+export const TopicSource = z.enum(['member', 'template', 'question']);
+export type TopicSource = z.infer<typeof TopicSource>;
+
+/** The schema limit of an order key (see ordering.ts, which keeps keys far shorter). */
+export const ORDER_KEY_MAX = 200;
+
+/**
+ * For each editable field, the record version that last changed it (see
+ * domain/editConflicts.ts). Absent on records written before it existed.
+ */
+const FieldVersions = <K extends string>(fields: readonly [K, ...K[]]) =>
+  z.partialRecord(z.enum(fields), z.number().int().nonnegative()).optional();
+
+export const TOPIC_EDIT_FIELDS = ['text', 'category', 'status'] as const;
+export const ACTION_ITEM_EDIT_FIELDS = ['text', 'ownerId', 'dueDate', 'doneAt'] as const;
+
 export const Topic = z.object({
   ...base,
   type: z.literal('topic'),
@@ -137,12 +154,15 @@ export const Topic = z.object({
   category: TopicCategory,
   addedBy: UserId,
   /** Fractional order key (see ordering.ts): a move rewrites only the moved topic. */
-  order: z.string().min(1).max(200),
+  order: z.string().min(1).max(ORDER_KEY_MAX),
   status: TopicStatus,
   /** How many meetings this topic has been carried over from. */
   carriedOverCount: z.number().int().nonnegative(),
   /** The id of the topic in the first meeting it was raised in. */
   originId: RecordId,
+  /** Absent on topics written before sources were recorded: those were raised by `addedBy`. */
+  source: TopicSource.optional(),
+  fieldVersions: FieldVersions(TOPIC_EDIT_FIELDS),
 });
 export type Topic = z.infer<typeof Topic>;
 
@@ -157,6 +177,7 @@ export const ActionItem = z.object({
   dueDate: IsoDate.optional(),
   createdBy: UserId,
   doneAt: IsoDateTime.optional(),
+  fieldVersions: FieldVersions(ACTION_ITEM_EDIT_FIELDS),
 });
 export type ActionItem = z.infer<typeof ActionItem>;
 

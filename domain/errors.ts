@@ -1,9 +1,12 @@
+import type { ActionItem, Topic } from './entities.js';
+
 /**
  * Typed errors thrown by commands and domain rules. Transports map them once:
  * the HTTP error handler to 4xx statuses, the bot error handler to a card
  * message. `message` is written for the person who caused it.
  */
-export type DomainErrorCode = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+export type DomainErrorCode =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'edit_conflict' | 'rate_limited';
 
 export class DomainError extends Error {
   constructor(
@@ -44,5 +47,21 @@ export class Conflict extends DomainError {
 export class RateLimited extends DomainError {
   constructor(message = 'Too many requests: wait a minute and try again.') {
     super('rate_limited', message);
+  }
+}
+
+/**
+ * An edit based on an old version changes a field someone else changed since
+ * (see editConflicts.ts). Carries the record as it is now, so the editor can
+ * compare and choose; nothing was written.
+ */
+export class EditConflict extends DomainError {
+  constructor(
+    message: string,
+    readonly current: Topic | ActionItem,
+    readonly fields: readonly string[],
+  ) {
+    super('edit_conflict', message);
+    this.name = 'EditConflict';
   }
 }

@@ -84,6 +84,16 @@ const CASES: readonly RouteCase[] = [
     body: () => ({ done: true }),
   },
   {
+    method: 'DELETE',
+    pattern: '/api/series/:seriesId/action-items/:itemId',
+    path: (t) => `${s(t)}/action-items/${t.itemId}`,
+  },
+  {
+    method: 'POST',
+    pattern: '/api/series/:seriesId/action-items/:itemId/restore',
+    path: (t) => `${s(t)}/action-items/${t.itemId}/restore`,
+  },
+  {
     method: 'PUT',
     pattern: '/api/series/:seriesId/meetings/:meetingId/private-note',
     path: (t) => `${s(t)}/meetings/${t.meetingId}/private-note`,

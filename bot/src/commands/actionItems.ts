@@ -1,5 +1,6 @@
 import { AddActionItemBody, EditActionItemBody } from '../../../domain/api.js';
 import { memberOf, type ActionItem, type Series } from '../../../domain/entities.js';
+import { assertNoEditConflict } from '../../../domain/editConflicts.js';
 import { Conflict, Invalid, NotFound } from '../../../domain/errors.js';
 import { requireMember } from './access.js';
 import type { Caller, CommandContext } from './context.js';
@@ -31,11 +32,13 @@ export async function addActionItem(
     ownerId: body.ownerId,
     ...(body.dueDate ? { dueDate: body.dueDate } : {}),
     createdBy: caller.userId,
+    fieldVersions: {},
   };
-  const { stored, created } = await ctx.store.records.create(item);
+  const { stored } = await ctx.store.records.create(item);
   if (stored.record.type !== 'actionItem')
     throw new Conflict('That id is already used by something else; use a new id.');
-  if (created) publishChanged(ctx, seriesId, [stored.record]);
+  // A retry whose first answer was lost is published too: the first attempt may have stored it unseen.
+  publishChanged(ctx, seriesId, [stored.record]);
   return stored.record;
 }
 
@@ -47,7 +50,7 @@ export async function editActionItem(
   input: unknown,
 ): Promise<ActionItem> {
   const { series } = await requireMember(ctx, caller, seriesId);
-  const { done, dueDate, ...fields } = parseInput(EditActionItemBody, input, 'action item change');
+  const { done, dueDate, baseVersion, ...fields } = parseInput(EditActionItemBody, input, 'action item change');
   if (fields.ownerId !== undefined) requireOwnerIsMember(series, fields.ownerId);
   const now = ctx.clock.now().toISOString();
   const item = await updateSharedRecord(ctx, seriesId, itemId, 'actionItem', (current) => {
@@ -63,7 +66,42 @@ export async function editActionItem(
       const { doneAt: _reopened, ...rest } = next;
       next = rest;
     }
-    return sameFields(current, next) && Object.keys(current).length === Object.keys(next).length ? current : next;
+    if (sameFields(current, next) && Object.keys(current).length === Object.keys(next).length) return current;
+    assertNoEditConflict(current, next, baseVersion);
+    return next;
+  });
+  publishChanged(ctx, seriesId, [item]);
+  return item;
+}
+
+/** Deleting leaves a tombstone, so the delete can be undone with restoreActionItem; deleting twice changes nothing. */
+export async function deleteActionItem(
+  ctx: CommandContext,
+  caller: Caller,
+  seriesId: string,
+  itemId: string,
+): Promise<ActionItem> {
+  await requireMember(ctx, caller, seriesId);
+  const now = ctx.clock.now().toISOString();
+  const item = await updateSharedRecord(ctx, seriesId, itemId, 'actionItem', (current) =>
+    current.deletedAt ? current : { ...current, deletedAt: now },
+  );
+  publishChanged(ctx, seriesId, [item]);
+  return item;
+}
+
+/** Undoes a delete; restoring an item that is not deleted changes nothing. */
+export async function restoreActionItem(
+  ctx: CommandContext,
+  caller: Caller,
+  seriesId: string,
+  itemId: string,
+): Promise<ActionItem> {
+  await requireMember(ctx, caller, seriesId);
+  const item = await updateSharedRecord(ctx, seriesId, itemId, 'actionItem', (current) => {
+    if (!current.deletedAt) return current;
+    const { deletedAt: _deletedAt, ...rest } = current;
+    return rest;
   });
   publishChanged(ctx, seriesId, [item]);
   return item;

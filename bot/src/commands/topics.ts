@@ -2,6 +2,7 @@ import { AddTopicBody, EditTopicBody, MoveTopicBody } from '../../../domain/api.
 import { agendaOf, orderForMove, orderForNewTopic } from '../../../domain/agenda.js';
 import { RecordId, type SharedRecord, type Topic } from '../../../domain/entities.js';
 import type { Stored } from '../store/recordStore.js';
+import { assertNoEditConflict } from '../../../domain/editConflicts.js';
 import { Conflict, Invalid, NotFound } from '../../../domain/errors.js';
 import { requireMember } from './access.js';
 import type { Caller, CommandContext } from './context.js';
@@ -57,11 +58,14 @@ export async function addTopic(
     status: 'open',
     carriedOverCount: 0,
     originId: body.id,
+    source: body.source,
+    fieldVersions: {},
   };
-  const { stored, created } = await ctx.store.records.create(topic);
-  if (!created) return sameTopicOrConflict(stored.record);
-  publishChanged(ctx, seriesId, [stored.record]);
-  return stored.record as Topic;
+  const { stored } = await ctx.store.records.create(topic);
+  const added = sameTopicOrConflict(stored.record);
+  // A retry whose first answer was lost is published too: the first attempt may have stored it unseen.
+  publishChanged(ctx, seriesId, [added]);
+  return added;
 }
 
 function sameTopicOrConflict(record: { type: string }): Topic {
@@ -95,10 +99,12 @@ export async function editTopic(
   input: unknown,
 ): Promise<Topic> {
   await requireMember(ctx, caller, seriesId);
-  const body = parseInput(EditTopicBody, input, 'topic change');
+  const { baseVersion, ...fields } = parseInput(EditTopicBody, input, 'topic change');
   return changeTopic(ctx, seriesId, topicId, (current) => {
-    const next = { ...liveTopic(current), ...definedFields(body) };
-    return sameFields(current, next) ? current : next;
+    const next = { ...liveTopic(current), ...definedFields(fields) };
+    if (sameFields(current, next)) return current;
+    assertNoEditConflict(current, next, baseVersion);
+    return next;
   });
 }
 

@@ -1,4 +1,5 @@
 import type { AnyRecord, SharedRecord } from '../../../domain/entities.js';
+import { withFieldVersions } from '../../../domain/editConflicts.js';
 import { Conflict, NotFound } from '../../../domain/errors.js';
 import { StaleWrite } from '../store/errors.js';
 import type { RecordRepository, Stored } from '../store/recordStore.js';
@@ -32,7 +33,11 @@ export async function updateWithRetry<U extends AnyRecord, K extends U['type']>(
     const current = stored.record as Of<U, K>;
     const next = change(current);
     if (next === current) return current;
-    const versioned = { ...next, version: current.version + 1, updatedAt: ctx.clock.now().toISOString() };
+    const versioned = stampFieldVersions(current, {
+      ...next,
+      version: current.version + 1,
+      updatedAt: ctx.clock.now().toISOString(),
+    });
     try {
       return (await repo.replace(versioned, stored.etag)).record as Of<U, K>;
     } catch (error) {
@@ -51,6 +56,13 @@ export function updateSharedRecord<K extends SharedRecord['type']>(
   initial?: Stored<SharedRecord>,
 ): Promise<Of<SharedRecord, K>> {
   return updateWithRetry(ctx, ctx.store.records, seriesId, id, type, change, initial);
+}
+
+/** Topics and action items remember which version changed each editable field (for baseVersion edits). */
+function stampFieldVersions<R extends AnyRecord>(current: R, next: R): R {
+  if (current.type === 'topic' && next.type === 'topic') return withFieldVersions(current, next) as R;
+  if (current.type === 'actionItem' && next.type === 'actionItem') return withFieldVersions(current, next) as R;
+  return next;
 }
 
 function describe(type: string): string {

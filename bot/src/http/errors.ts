@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorBody } from '../../../domain/api.js';
-import { DomainError, type DomainErrorCode } from '../../../domain/errors.js';
+import { DomainError, EditConflict, type DomainErrorCode } from '../../../domain/errors.js';
 import type { Logger } from '../logger.js';
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -9,6 +9,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  edit_conflict: 409,
   rate_limited: 429,
 };
 
@@ -35,6 +36,13 @@ function bodyParserError(error: unknown): { status: number; body: ErrorBody } | 
 /** Maps typed errors to statuses once; unknown errors are logged and answered without internals. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    if (error instanceof EditConflict) {
+      const body = errorBody(error.code, error.message);
+      res
+        .status(STATUS[error.code])
+        .json({ error: { ...body.error, current: error.current, fields: [...error.fields] } });
+      return;
+    }
     if (error instanceof DomainError) {
       res.status(STATUS[error.code]).json(errorBody(error.code, error.message, error.details));
       return;

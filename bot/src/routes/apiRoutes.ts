@@ -11,7 +11,7 @@ import {
   SkipMeetingBody,
   UpdateCadenceBody,
 } from '../../../domain/api.js';
-import { addActionItem, editActionItem } from '../commands/actionItems.js';
+import { addActionItem, deleteActionItem, editActionItem, restoreActionItem } from '../commands/actionItems.js';
 import type { Caller, CommandContext } from '../commands/context.js';
 import {
   applyTemplate,
@@ -123,6 +123,20 @@ export const API_ROUTES: readonly ApiRoute[] = [
     body: { schema: EditActionItemBody, what: 'action item change' },
     handler: async ({ ctx, caller, params, body }) => ({
       record: await editActionItem(ctx, caller, params.seriesId!, params.itemId!, body),
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/series/:seriesId/action-items/:itemId',
+    handler: async ({ ctx, caller, params }) => ({
+      record: await deleteActionItem(ctx, caller, params.seriesId!, params.itemId!),
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/series/:seriesId/action-items/:itemId/restore',
+    handler: async ({ ctx, caller, params }) => ({
+      record: await restoreActionItem(ctx, caller, params.seriesId!, params.itemId!),
     }),
   },
   {
