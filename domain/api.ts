@@ -162,6 +162,7 @@ function ChangedRecordSchema() {
  * a stale one that touches a field changed since answers 409 edit_conflict.
  * Dev mode only (404 otherwise):
  *   GET    /api/dev/session -> DevSession: the demo series and a signed token per member
+ *   GET    /api/dev/home-session -> DevSession, after also setting up the demo manager's two other 1:1s
  */
 export const DevSession = z.object({
   seriesId: RecordId,

@@ -7,8 +7,9 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const service = `http://localhost:${process.env.PORT ?? '3978'}`;
 
 /**
- * Two pages: `index.html` is the local meeting page (dev mode only, both
- * panels side by side) and `panel.html` is the side panel that Teams loads.
+ * Pages: `index.html` is the local meeting page (dev mode only, both
+ * panels side by side), `panel.html` is the side panel that Teams loads,
+ * `home.html` is "My 1:1s" (the personal tab), `config.html` the tab's set-up page.
  * The service serves `tab/dist` as static files.
  */
 export default defineConfig({
@@ -24,7 +25,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
-      input: { index: here('./index.html'), panel: here('./panel.html'), config: here('./config.html') },
+      input: {
+        index: here('./index.html'),
+        panel: here('./panel.html'),
+        config: here('./config.html'),
+        home: here('./home.html'),
+      },
       // Fluent ships 'use client' directives for React Server Components; they mean nothing in this bundle.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);

@@ -9,6 +9,7 @@ import { Unauthenticated } from '../../domain/errors.js';
 import type { Clock } from './clock.js';
 import { AdjustableClock, systemClock } from './clock.js';
 import type { CommandContext } from './commands/context.js';
+import { backfillUserIndexIfEmpty } from './commands/userIndex.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
 import { authenticate } from './http/auth.js';
@@ -28,6 +29,7 @@ import { createRealtime, type Realtime } from './realtime/socketServer.js';
 import { devRoutes } from './routes/devRoutes.js';
 import { API_ROUTES } from './routes/apiRoutes.js';
 import { apiRouter } from './routes/router.js';
+import { panelLink } from './cards/panelLink.js';
 import { connectCosmos, type CosmosConnection } from './store/cosmos.js';
 import { createStore } from './store/index.js';
 import { createBot, type Bot } from './teams/index.js';
@@ -119,6 +121,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     publish: (seriesId, records) => realtime.publisher.publish(seriesId, records),
   };
   const ctx: CommandContext = { store, clock, logger, publisher, lifecycle: [] };
+  await backfillUserIndexIfEmpty(ctx);
   const bot = createBot({
     config,
     ctx: () => ctx,
@@ -158,7 +161,20 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   api.use(authenticate(verifier));
   api.use(rateLimiter.perCaller);
   api.use(json);
-  api.use(apiRouter(API_ROUTES, () => ctx));
+  api.use(
+    apiRouter(API_ROUTES, {
+      ctx: () => ctx,
+      // Only a Teams deep link opens the 1:1's panel from the home; without the app id the tab links locally.
+      panelUrl: (chatId) =>
+        config.TEAMS_APP_ID
+          ? panelLink({
+              chatId,
+              teamsAppId: config.TEAMS_APP_ID,
+              ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+            })
+          : undefined,
+    }),
+  );
   api.use(apiNotFound);
   app.use('/api', api);
 

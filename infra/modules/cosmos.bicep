@@ -7,11 +7,24 @@ param databaseName string
 @description('Principal (object) id that gets the built-in Data Contributor role on the account.')
 param dataContributorPrincipalId string
 
-@description('Containers the service opens; all are partitioned by /seriesId (one 1:1 relationship).')
-param containerNames array = [
-  'records'
-  'privateNotes'
-  'prompts'
+@description('Containers the service opens (bot/src/store/cosmos.ts): those of a 1:1 partitioned by /seriesId, the per-user index of 1:1s by /userId.')
+param containers array = [
+  {
+    name: 'records'
+    partitionKey: '/seriesId'
+  }
+  {
+    name: 'privateNotes'
+    partitionKey: '/seriesId'
+  }
+  {
+    name: 'prompts'
+    partitionKey: '/seriesId'
+  }
+  {
+    name: 'userSeries'
+    partitionKey: '/userId'
+  }
 ]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
@@ -55,16 +68,16 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15
 
 // Created here because data-plane RBAC cannot create containers: the service
 // only opens them when it runs with the managed identity.
-resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [
-  for name in containerNames: {
+resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [
+  for container in containers: {
     parent: database
-    name: name
+    name: container.name
     properties: {
       resource: {
-        id: name
+        id: container.name
         partitionKey: {
           paths: [
-            '/seriesId'
+            container.partitionKey
           ]
           kind: 'Hash'
           version: 2

@@ -26,13 +26,18 @@ export interface RouteCase {
   body?(t: Target): unknown;
   /** What a member gets. */
   created?: true;
+  /** The caller's own view across their 1:1s (not a series address): a stranger gets an empty answer, not 403. */
+  personal?: true;
 }
 
 const s = (t: Target) => `/api/series/${encodeURIComponent(t.seriesId)}`;
 
 /** In the order a meeting goes: the last ones move the series on to its next meeting. */
 const CASES: readonly RouteCase[] = [
-  { method: 'GET', pattern: '/api/me/series', path: () => '/api/me/series' },
+  { method: 'GET', pattern: '/api/me/series', path: () => '/api/me/series', personal: true },
+  { method: 'GET', pattern: '/api/me/home', path: () => '/api/me/home', personal: true },
+  { method: 'GET', pattern: '/api/me/search', path: () => '/api/me/search?q=Workload', personal: true },
+  { method: 'GET', pattern: '/api/series/:seriesId/export', path: (t) => `${s(t)}/export` },
   {
     method: 'GET',
     pattern: '/api/chats/:chatId/series',

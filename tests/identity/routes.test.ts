@@ -85,10 +85,14 @@ describe.each(ROUTES.map((route) => [routeName(route), route] as const))('%s', (
       { ...target, seriesId: 's-does-not-exist', chatId: '19:no-such-chat@thread.v2' },
       token,
     );
-    if (route.pattern === '/api/me/series') {
-      // Not a series route: the outsider simply has no 1:1s.
+    if (route.personal) {
+      // Not a series route: the outsider simply has no 1:1s, and sees nothing of this one.
       expect(real.status).toBe(200);
-      expect(SeriesList.parse(real.body).series).toEqual([]);
+      const member = await call(svc.url, route, target, await idp.signToken(manager));
+      expect(JSON.stringify(member.body)).toMatch(/Workload this sprint|Alex \/ Sam 1:1/);
+      expect(JSON.stringify(real.body)).not.toContain(series.id);
+      expect(JSON.stringify(real.body)).not.toContain('Workload this sprint');
+      if (route.pattern === '/api/me/series') expect(SeriesList.parse(real.body).series).toEqual([]);
       return;
     }
     expect(real.status).toBe(403);

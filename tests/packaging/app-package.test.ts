@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppManifestUtils, type TeamsManifestV1D22 } from '@microsoft/app-manifest';
@@ -160,11 +160,29 @@ describe('the manifest template', () => {
     expect(tab.configurationUrl).toBe('${{PUBLIC_URL}}/config.html');
   });
 
-  it('installs the bot in group chats only, as the same Entra app that holds the RSC grants', () => {
+  it('installs the bot in group chats and personal chat, as the same Entra app that holds the RSC grants', () => {
     // Teams grants resource-specific permissions to the app in webApplicationInfo;
     // the bot receives meeting events and reads meeting details with them.
-    expect(manifest.bots?.map((b) => [b.botId, b.scopes])).toEqual([['${{AAD_APP_CLIENT_ID}}', ['groupChat']]]);
+    // In personal chat it answers with the person's upcoming 1:1s.
+    expect(manifest.bots?.map((b) => [b.botId, b.scopes])).toEqual([
+      ['${{AAD_APP_CLIENT_ID}}', ['groupChat', 'personal']],
+    ]);
     expect(manifest.webApplicationInfo?.id).toBe('${{AAD_APP_CLIENT_ID}}');
+  });
+
+  it('offers "My 1:1s" as a personal tab, served by the service’s home page', () => {
+    expect(manifest.staticTabs?.map((t) => [t.entityId, t.name, t.contentUrl, t.scopes])).toEqual([
+      ['my-one-on-ones', 'My 1:1s', '${{PUBLIC_URL}}/home.html', ['personal']],
+    ]);
+    expect(existsSync(join(REPO_ROOT, 'tab/home.html'))).toBe(true);
+  });
+
+  it('offers "Add to 1:1 agenda" on any message, handled by the bot with a dialog it fetches', () => {
+    const [extension] = manifest.composeExtensions ?? [];
+    expect(extension?.botId).toBe('${{AAD_APP_CLIENT_ID}}');
+    expect(extension?.commands?.map((c) => [c.id, c.type, c.context, c.fetchTask])).toEqual([
+      ['addToAgenda', 'action', ['message'], true],
+    ]);
   });
 
   it('asks for exactly the resource-specific permissions some code of the app needs', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENV_KEYS } from '../../bot/src/config.js';
-import { CONTAINERS } from '../../bot/src/store/cosmos.js';
+import { CONTAINERS, PARTITION_KEYS, type ContainerName } from '../../bot/src/store/cosmos.js';
 import { REPO_ROOT } from '../../scripts/package-app.js';
 import {
   bicepFilesUnder,
@@ -135,17 +135,21 @@ describe('Cosmos DB', () => {
     expect(valueAt(account!, 'properties.capabilities')?.text).toMatch(/name:\s*'EnableServerless'/);
   });
 
-  it('creates the containers the service opens, partitioned by /seriesId', async () => {
+  it('creates the containers the service opens, each with the partition key the service uses', async () => {
     const cosmos = await parseBicepFile(join(INFRA, 'modules/cosmos.bicep'));
-    const names = parameters(cosmos).find((p) => p.name === 'containerNames');
-    expect(names?.hasDefault).toBe(true);
-    const declared = cosmos.descendantsOfType('parameter_declaration').find((p) => p.text.includes('containerNames'))!;
-    const listed = declared.descendantsOfType('string').map((s) => stringValue(s));
-    expect(listed.sort()).toEqual(Object.values(CONTAINERS).sort());
+    const declared = parameters(cosmos).find((p) => p.name === 'containers');
+    expect(declared?.hasDefault).toBe(true);
+    const parameter = cosmos.descendantsOfType('parameter_declaration').find((p) => p.text.includes('param containers'))!;
+    const listed = parameter
+      .descendantsOfType('object')
+      .map((entry) => [stringValue(valueAt(entry, 'name')!), stringValue(valueAt(entry, 'partitionKey')!)]);
+    expect(Object.fromEntries(listed)).toEqual(
+      Object.fromEntries((Object.keys(CONTAINERS) as ContainerName[]).map((k) => [CONTAINERS[k], PARTITION_KEYS[k]])),
+    );
 
     const [container] = resourcesOfType(cosmos, 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@');
     const paths = valueAt(container!, 'properties.resource.partitionKey.paths');
-    expect(paths?.descendantsOfType('string').map((s) => stringValue(s))).toEqual(['/seriesId']);
+    expect(paths?.text).toMatch(/container\.partitionKey/);
   });
 
   it("gives the app's identity the built-in Data Contributor role on the data plane", async () => {

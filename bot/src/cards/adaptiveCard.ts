@@ -61,6 +61,8 @@ export interface InputText {
   isMultiline?: boolean;
   isRequired?: boolean;
   errorMessage?: string;
+  /** Prefilled text (shown verbatim: pass user text through plainCardText). */
+  value?: string;
 }
 
 export interface Choice {
@@ -99,7 +101,14 @@ export interface OpenUrlAction {
   title: string;
   url: string;
 }
-export type CardAction = ExecuteAction | OpenUrlAction;
+/** Dialogs (task modules) submit with Action.Submit; chat cards use Action.Execute. */
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data?: ActionData;
+  style?: 'positive';
+}
+export type CardAction = ExecuteAction | OpenUrlAction | SubmitAction;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';

@@ -22,3 +22,18 @@ export function panelLink(input: { teamsAppId?: string; publicUrl?: string; chat
   if (input.publicUrl) return `${input.publicUrl.replace(/\/$/, '')}/`;
   return undefined;
 }
+
+/** The entity id of the "My 1:1s" static tab in appPackage/manifest.json. */
+export const HOME_ENTITY_ID = 'my-one-on-ones';
+
+/**
+ * Where "Open My 1:1s" points: a Teams deep link to the personal tab when the
+ * Teams app id is known, else the service's home page, else nowhere.
+ */
+export function homeLink(input: { teamsAppId?: string; publicUrl?: string }): string | undefined {
+  if (input.teamsAppId) {
+    return `https://teams.microsoft.com/l/entity/${encodeURIComponent(input.teamsAppId)}/${HOME_ENTITY_ID}`;
+  }
+  if (input.publicUrl) return `${input.publicUrl.replace(/\/$/, '')}/home.html`;
+  return undefined;
+}

@@ -39,18 +39,15 @@ export async function findSeriesForChat(ctx: CommandContext, caller: Caller, cha
   return { id: series.id, title: series.title, members: series.members };
 }
 
-/** "My 1:1s": a cross-partition query, fine for this rare call (never on the panel's hot path). */
+/**
+ * "My 1:1s": one single-partition query of the caller's entries in the
+ * per-user index (kept by indexSeriesMembers), never a scan of all series.
+ */
 export async function listMySeries(ctx: CommandContext, caller: Caller): Promise<SeriesList> {
-  const found = await ctx.store.records.queryAcrossSeries(
-    'SELECT * FROM c WHERE c.type = "series" AND c.tenantId = @tenantId AND EXISTS(SELECT VALUE m FROM m IN c.members WHERE m.userId = @userId)',
-    [
-      { name: '@tenantId', value: caller.tenantId },
-      { name: '@userId', value: caller.userId },
-    ],
-  );
+  const entries = await ctx.store.userSeries.list(caller.tenantId, caller.userId);
   return {
-    series: found
-      .filter((r): r is Series => r.type === 'series' && !r.deletedAt && isActiveMember(r, caller.userId))
-      .map((s) => ({ id: s.id, title: s.title, members: s.members })),
+    series: entries
+      .sort((a, b) => a.title.localeCompare(b.title) || a.seriesId.localeCompare(b.seriesId))
+      .map((e) => ({ id: e.seriesId, title: e.title, members: e.members })),
   };
 }

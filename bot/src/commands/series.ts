@@ -3,6 +3,7 @@ import { Conflict, Invalid } from '../../../domain/errors.js';
 import { createSeries, seriesIdForChat } from '../../../domain/series.js';
 import type { CommandContext } from './context.js';
 import { publishChanged } from './records.js';
+import { indexSeriesMembers } from './userIndex.js';
 
 export interface SeriesForChatInput {
   tenantId: string;
@@ -35,6 +36,24 @@ export const DEMO_SERIES: SeriesForChatInput = {
   cadence: { ...DEFAULT_CADENCE, timeZone: 'Europe/London' },
 };
 
+/** The demo manager's other reports, so the local "My 1:1s" page has a team to show (dev mode only). */
+export const DEMO_TEAM: readonly SeriesForChatInput[] = [
+  {
+    ...DEMO_SERIES,
+    chatId: '19:dev-demo-priya@thread.v2',
+    title: 'Alex / Priya 1:1',
+    members: [DEMO_SERIES.members[0]!, { userId: 'dev-priya-report', name: 'Priya Patel', role: 'report' }],
+    cadence: { ...DEMO_SERIES.cadence, weekday: 'tuesday', time: '14:00' },
+  },
+  {
+    ...DEMO_SERIES,
+    chatId: '19:dev-demo-jordan@thread.v2',
+    title: 'Alex / Jordan 1:1',
+    members: [DEMO_SERIES.members[0]!, { userId: 'dev-jordan-report', name: 'Jordan Lee', role: 'report' }],
+    cadence: { ...DEMO_SERIES.cadence, frequency: 'biweekly', weekday: 'friday', time: '09:30' },
+  },
+];
+
 /**
  * Finds the series of a Teams chat, or starts it with its first meeting. Ids
  * derive from the chat, so a repeated install or two instances racing write
@@ -48,13 +67,20 @@ export async function ensureSeriesForChat(ctx: CommandContext, input: SeriesForC
     throw new Invalid('This is not a Teams chat we can set a 1:1 up in (unexpected chat id).');
   }
   const existing = await ctx.store.records.read(seriesIdForChat(input.chatId), seriesIdForChat(input.chatId));
-  if (existing) return asSeries(existing.record, input.tenantId);
+  if (existing) {
+    const series = asSeries(existing.record, input.tenantId);
+    // A repeated install also repairs the index, should an earlier write of it have failed.
+    await indexSeriesMembers(ctx, series);
+    return series;
+  }
   const { series, meeting } = createSeries({ ...input, now: ctx.clock.now() });
   // The meeting first: a series never points at a meeting that is not stored.
   await ctx.store.records.create(meeting);
   const { stored, created } = await ctx.store.records.create(series);
   if (created) publishChanged(ctx, series.id, [meeting, stored.record]);
-  return asSeries(stored.record, input.tenantId);
+  const result = asSeries(stored.record, input.tenantId);
+  await indexSeriesMembers(ctx, result);
+  return result;
 }
 
 function asSeries(record: { type: string }, tenantId: string): Series {

@@ -21,6 +21,7 @@ import {
   updateCadence,
 } from '../commands/meetings.js';
 import { putPrivateNote, putSharedNote } from '../commands/notes.js';
+import { exportHistory, loadHomeView, searchMySeries } from '../commands/home.js';
 import { findSeriesForChat, listMySeries, loadPanelState } from '../commands/panel.js';
 import { addTopic, deleteTopic, editTopic, moveTopic, restoreTopic } from '../commands/topics.js';
 
@@ -30,6 +31,19 @@ export interface RouteInput {
   caller: Caller;
   params: Record<string, string>;
   body: unknown;
+  /** Query parameters, each a string (a repeated one is refused by the router). */
+  query: Record<string, string>;
+  /** "Open the 1:1 panel" link for a chat (a Teams deep link when TEAMS_APP_ID is set). */
+  panelUrl(chatId: string): string | undefined;
+}
+
+/** A file to download instead of JSON (the Markdown export). */
+export class FileAnswer {
+  constructor(
+    readonly contentType: string,
+    readonly fileName: string,
+    readonly body: string,
+  ) {}
 }
 
 export interface ApiRoute {
@@ -53,6 +67,20 @@ export interface ApiRoute {
  */
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/me/series', handler: ({ ctx, caller }) => listMySeries(ctx, caller) },
+  { method: 'GET', path: '/me/home', handler: ({ ctx, caller, panelUrl }) => loadHomeView(ctx, caller, panelUrl) },
+  {
+    method: 'GET',
+    path: '/me/search',
+    handler: ({ ctx, caller, query }) => searchMySeries(ctx, caller, { q: query.q ?? '' }),
+  },
+  {
+    method: 'GET',
+    path: '/series/:seriesId/export',
+    handler: async ({ ctx, caller, params }) => {
+      const { fileName, markdown } = await exportHistory(ctx, caller, params.seriesId!);
+      return new FileAnswer('text/markdown; charset=utf-8', fileName, markdown);
+    },
+  },
   {
     method: 'GET',
     path: '/chats/:chatId/series',

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { DevSession } from '../../../domain/api.js';
 import type { CommandContext } from '../commands/context.js';
-import { DEMO_SERIES, ensureSeriesForChat } from '../commands/series.js';
+import { DEMO_SERIES, DEMO_TEAM, ensureSeriesForChat } from '../commands/series.js';
 import type { DevIdentityIssuer } from '../identity/index.js';
 
 /**
@@ -12,6 +12,16 @@ import type { DevIdentityIssuer } from '../identity/index.js';
 export function devRoutes(deps: { ctx: () => CommandContext; devIdentities: DevIdentityIssuer }): Router {
   const router = Router();
   router.get('/session', async (_req, res) => {
+    res.json(await demoSession());
+  });
+  /** "My 1:1s" locally: the demo manager with a team of three reports. */
+  router.get('/home-session', async (_req, res) => {
+    for (const member of DEMO_TEAM) await ensureSeriesForChat(deps.ctx(), member);
+    res.json(await demoSession());
+  });
+  return router;
+
+  async function demoSession(): Promise<DevSession> {
     const series = await ensureSeriesForChat(deps.ctx(), DEMO_SERIES);
     const identities = await Promise.all(
       series.members.map(async (member) => ({
@@ -25,8 +35,6 @@ export function devRoutes(deps: { ctx: () => CommandContext; devIdentities: DevI
         }),
       })),
     );
-    const session: DevSession = { seriesId: series.id, identities };
-    res.json(session);
-  });
-  return router;
+    return { seriesId: series.id, identities };
+  }
 }

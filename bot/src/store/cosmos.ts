@@ -5,7 +5,10 @@ import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 
-/** Containers, all partitioned by /seriesId so a panel load is one single-partition query. */
+/**
+ * Containers. Those of a 1:1 are partitioned by /seriesId so a panel load is
+ * one single-partition query; the per-user index by /userId so "my 1:1s" is one too.
+ */
 export const CONTAINERS = {
   /** Shared records of a 1:1: series, meetings, topics, action items, shared notes. */
   records: 'records',
@@ -13,8 +16,18 @@ export const CONTAINERS = {
   privateNotes: 'privateNotes',
   /** Scheduled pre-meeting prompts (claimed with ETag-guarded writes). */
   prompts: 'prompts',
+  /** Per-user index of the 1:1s a person belongs to (ids, titles, names; never note text). */
+  userSeries: 'userSeries',
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
+
+/** The partition key path of each container (infra/modules/cosmos.bicep creates the same). */
+export const PARTITION_KEYS: Record<ContainerName, string> = {
+  records: '/seriesId',
+  privateNotes: '/seriesId',
+  prompts: '/seriesId',
+  userSeries: '/userId',
+};
 
 /** The emulator's published well-known key; the embedded server accepts any key. */
 const LOCAL_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
@@ -96,7 +109,8 @@ async function openContainers(
     (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
       const id = CONTAINERS[name];
       const container = mayCreate
-        ? (await database.containers.createIfNotExists({ id, partitionKey: { paths: ['/seriesId'] } })).container
+        ? (await database.containers.createIfNotExists({ id, partitionKey: { paths: [PARTITION_KEYS[name]] } }))
+            .container
         : database.container(id);
       return [name, container] as const;
     }),

@@ -21,6 +21,7 @@ import { devChatRoutes } from './devChat.js';
 import { setUpChat } from './install.js';
 import { onMeetingEnded, onMeetingStarted } from './meetingEvents.js';
 import { answerMessage } from './message.js';
+import { ADD_TO_AGENDA_COMMAND, onFetchAddToAgenda, onSubmitAddToAgenda } from './messageExtension.js';
 import { createNarrativeWriter } from './narrative.js';
 import { createChatPoster } from './proactive.js';
 import type { BotRuntime } from './runtime.js';
@@ -97,9 +98,14 @@ export function createBot(deps: BotDeps): Bot {
   });
   app.activity(ActivityTypes.Message, (context) => answerMessage(rt, context));
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    if (String(context.activity.action ?? '').startsWith('add')) await setUpChat(rt, context);
+    if (!String(context.activity.action ?? '').startsWith('add')) return;
+    // Added as a personal app: greet with the person's 1:1s instead of setting up a chat.
+    if (context.activity.conversation?.conversationType === 'personal') await answerMessage(rt, context);
+    else await setUpChat(rt, context);
   });
   app.conversationUpdate('membersAdded', async (context) => {
+    // Teams also sends an installation update for a personal install, answered above: act once.
+    if (context.activity.conversation?.conversationType === 'personal') return;
     const botId = context.activity.recipient?.id;
     if (context.activity.membersAdded?.some((m) => m.id === botId)) await setUpChat(rt, context);
     else await onChatMembersChanged(rt, context);
@@ -117,6 +123,10 @@ export function createBot(deps: BotDeps): Bot {
   );
   app.adaptiveCards.actionExecute(CARD_VERBS.refreshPrompt, (context, _state, data) =>
     onRefreshPrompt(rt, context, data),
+  );
+  app.messageExtensions.fetchTask(ADD_TO_AGENDA_COMMAND, (context) => onFetchAddToAgenda(rt, context));
+  app.messageExtensions.submitAction(ADD_TO_AGENDA_COMMAND, (context, _state, data) =>
+    onSubmitAddToAgenda(rt, context, data),
   );
   app.error(async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'bot turn failed');

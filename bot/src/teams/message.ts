@@ -1,6 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { helpCard } from '../cards/helpCard.js';
-import { tenantOf } from './activity.js';
+import { myOneOnOnesCard } from '../cards/myOneOnOnesCard.js';
+import { homeLink } from '../cards/panelLink.js';
+import { listMySeries } from '../commands/panel.js';
+import { callerOf, tenantOf } from './activity.js';
 import { setUpChat } from './install.js';
 import { cardMessage } from './proactive.js';
 import { seriesOfChat, type BotRuntime } from './runtime.js';
@@ -12,6 +15,7 @@ import { seriesOfChat, type BotRuntime } from './runtime.js';
  */
 export async function answerMessage(rt: BotRuntime, context: TurnContext): Promise<void> {
   const activity = context.activity;
+  if (activity.conversation.conversationType === 'personal') return answerPersonal(rt, context);
   const tenantId = tenantOf(activity);
   let series = await seriesOfChat(rt, activity.conversation.id, tenantId);
   if (series && !(await rt.botStore.chatBinding(series.id))) series = undefined;
@@ -32,4 +36,34 @@ export async function answerMessage(rt: BotRuntime, context: TurnContext): Promi
       }),
     ),
   );
+}
+
+/**
+ * In personal chat: the sender's 1:1s (from the per-user index) with the
+ * next meeting of each, soonest first, and a link to "My 1:1s".
+ */
+async function answerPersonal(rt: BotRuntime, context: TurnContext): Promise<void> {
+  const caller = callerOf(context.activity);
+  const { series } = caller ? await listMySeries(rt.ctx(), caller) : { series: [] };
+  const records = rt.ctx().store.records;
+  const upcoming = await Promise.all(
+    series.map(async (s) => {
+      const stored = (await records.read(s.id, s.id))?.record;
+      const currentId = stored?.type === 'series' ? stored.currentMeetingId : undefined;
+      const meeting = currentId ? (await records.read(s.id, currentId))?.record : undefined;
+      const open = meeting?.type === 'meeting' && (meeting.status === 'scheduled' || meeting.status === 'live');
+      return {
+        otherName: s.members.find((m) => m.userId !== caller?.userId)?.name ?? s.title,
+        title: s.title,
+        live: open && meeting.status === 'live',
+        ...(open ? { nextMeeting: meeting.scheduledStart } : {}),
+      };
+    }),
+  );
+  upcoming.sort((a, b) => (a.nextMeeting ?? '9999').localeCompare(b.nextMeeting ?? '9999'));
+  const homeUrl = homeLink({
+    ...(rt.config.TEAMS_APP_ID ? { teamsAppId: rt.config.TEAMS_APP_ID } : {}),
+    ...(rt.config.PUBLIC_URL ? { publicUrl: rt.config.PUBLIC_URL } : {}),
+  });
+  await context.sendActivity(cardMessage(myOneOnOnesCard({ upcoming, ...(homeUrl ? { homeUrl } : {}) })));
 }

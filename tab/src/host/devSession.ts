@@ -15,7 +15,8 @@ export async function devSession(role: string): Promise<SessionResult> {
     return {
       kind: 'ready',
       session: {
-        seriesId: session.seriesId,
+        // `&series=` opens another 1:1 of the same dev identity (links from the local "My 1:1s" page).
+        seriesId: new URLSearchParams(window.location.search).get('series') ?? session.seriesId,
         getToken: () => Promise.resolve(identity.token),
         theme: themeFromQuery() ?? 'default',
       },

@@ -34,13 +34,18 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
   });
 }
 
-export async function teamsSession(): Promise<SessionResult> {
-  if (!mayBeInTeams()) return { kind: 'notInTeams' };
+/** True once teams-js is initialised inside Teams; false, quickly, anywhere else. */
+export async function initializeInTeams(): Promise<boolean> {
+  if (!mayBeInTeams()) return false;
   try {
-    if ((await withTimeout(app.initialize(), INITIALIZE_TIMEOUT_MS)) === 'timeout') return { kind: 'notInTeams' };
+    return (await withTimeout(app.initialize(), INITIALIZE_TIMEOUT_MS)) !== 'timeout';
   } catch {
-    return { kind: 'notInTeams' };
+    return false;
   }
+}
+
+export async function teamsSession(): Promise<SessionResult> {
+  if (!(await initializeInTeams())) return { kind: 'notInTeams' };
 
   try {
     const context = await app.getContext();

@@ -57,6 +57,9 @@ export function MeetingPage() {
   return (
     <FluentProvider theme={fluent} className={styles.page}>
       <h1 className={styles.title}>1:1 Companion — local meeting</h1>
+      <p>
+        <a href={`/home.html?dev=manager${theme ? `&theme=${theme}` : ''}`}>My 1:1s (Alex Morgan, the manager)</a>
+      </p>
       {error && <Notice intent="error">{error}</Notice>}
       {!session && !error && <Spinner label="Starting the local meeting…" />}
       <div className={styles.columns}>

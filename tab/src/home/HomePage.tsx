@@ -1,0 +1,95 @@
+import { makeStyles, Spinner, Text, tokens, typographyStyles } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { HomeRow } from '../../../domain/home.js';
+import { messageOf } from '../api/http.js';
+import { Notice } from '../ui/Notice.js';
+import { mutedText, plainList, sectionHeading } from '../ui/styles.js';
+import type { HomeSession } from './homeSession.js';
+import { MyActionItems } from './MyActionItems.js';
+import { RelationshipRow } from './RelationshipRow.js';
+import { SearchPanel } from './SearchPanel.js';
+import { useHome } from './useHome.js';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalL,
+    maxWidth: '1100px',
+  },
+  title: { ...typographyStyles.title3, margin: 0 },
+  heading: sectionHeading,
+  list: plainList(tokens.spacingVerticalM),
+  muted: mutedText,
+});
+
+/** The viewer's local date, "YYYY-MM-DD". */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** "My 1:1s": every relationship, worst signal first; my action items; search; export. */
+export function HomePage({ session }: { session: HomeSession }) {
+  const styles = useStyles();
+  const { api, view, error, reload } = useHome(session);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
+
+  const changed = (text: string) => {
+    setNotice({ intent: 'success', text });
+    void reload();
+  };
+  const failed = (text: string) => setNotice({ intent: 'error', text });
+  const exportRow = (row: HomeRow) => {
+    api.exportHistory(row.seriesId).then(
+      ({ fileName, markdown }) => {
+        const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown' }));
+        const anchor = Object.assign(document.createElement('a'), { href: url, download: fileName });
+        anchor.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      },
+      (e: unknown) => failed(messageOf(e)),
+    );
+  };
+
+  return (
+    <main className={styles.page}>
+      <h1 className={styles.title}>My 1:1s</h1>
+      {notice && (
+        <Notice intent={notice.intent} onDismiss={() => setNotice(undefined)}>
+          <span role="status">{notice.text}</span>
+        </Notice>
+      )}
+      {error && <Notice intent="error">{error}</Notice>}
+      <SearchPanel api={api} />
+      {!view && !error && <Spinner label="Loading your 1:1s…" />}
+      {view && (
+        <>
+          <section aria-labelledby="relationships">
+            <h2 id="relationships" className={styles.heading}>
+              {view.rows.some((r) => r.viewerRole === 'manager') ? 'My reports' : 'My 1:1s'}
+            </h2>
+            {view.rows.length === 0 && (
+              <Text className={styles.muted}>No 1:1s yet. Add 1:1 Companion to a 1:1 meeting chat to start one.</Text>
+            )}
+            <ul className={styles.list} aria-label="My 1:1s, the one needing most attention first">
+              {view.rows.map((row) => (
+                <RelationshipRow
+                  key={row.seriesId}
+                  row={row}
+                  api={api}
+                  session={session}
+                  onChanged={changed}
+                  onError={failed}
+                  onExport={exportRow}
+                />
+              ))}
+            </ul>
+          </section>
+          <MyActionItems items={view.actionItems} api={api} today={localToday()} onChanged={changed} onError={failed} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PanelState } from '../../domain/api.js';
+import { TEXT_LIMITS } from '../../domain/entities.js';
+import { connectPanel, eventually, seriesPath } from '../support/api.js';
+import type { EmulatedMember } from '../support/fakeConnector.js';
+import { devToken } from '../support/service.js';
+import { describeProblems, validateCard } from './cardSchema.js';
+import { startBotHarness, type BotHarness } from './harness.js';
+
+let h: BotHarness;
+
+beforeAll(async () => {
+  h = await startBotHarness();
+});
+afterAll(() => h?.stop());
+
+const LINK = 'https://teams.microsoft.com/l/message/19:team-channel@thread.tacv2/1712345678901';
+
+/** A message in some other chat or channel, as Teams describes it in the action's invoke. */
+function messagePayload(
+  content = '<p>Can we talk about the <b>on-call rota</b>?</p><p>It&#39;s getting heavy &amp; late.</p>',
+) {
+  return {
+    id: '1712345678901',
+    body: { contentType: 'html', content },
+    linkToMessage: LINK,
+    from: { user: { displayName: 'Dana Teammate' } },
+  };
+}
+
+function invoke(from: EmulatedMember, name: string, value: Record<string, unknown>) {
+  return h.chat.post(
+    h.chat.activity(from, {
+      type: 'invoke',
+      name,
+      value,
+      // Started from a message elsewhere, not in the 1:1's chat.
+      conversation: { id: '19:team-channel@thread.tacv2', conversationType: 'channel', tenantId: h.chat.tenantId },
+    }),
+  );
+}
+
+const fetchTask = (from: EmulatedMember, payload = messagePayload()) =>
+  invoke(from, 'composeExtension/fetchTask', {
+    commandId: 'addToAgenda',
+    commandContext: 'message',
+    messagePayload: payload,
+  });
+
+const submit = (from: EmulatedMember, data: Record<string, unknown>, payload = messagePayload()) =>
+  invoke(from, 'composeExtension/submitAction', {
+    commandId: 'addToAgenda',
+    commandContext: 'message',
+    messagePayload: payload,
+    data,
+  });
+
+interface TaskResponse {
+  task: { type: 'continue' | 'message'; value: string | { card: { content: Record<string, unknown> } } };
+}
+
+function dialogCard(body: unknown): {
+  content: Record<string, unknown>;
+  inputs: Record<string, Record<string, unknown>>;
+} {
+  const task = (body as TaskResponse).task;
+  expect(task.type).toBe('continue');
+  const content = (task.value as { card: { content: Record<string, unknown> } }).card.content;
+  const inputs = Object.fromEntries(
+    (content.body as Record<string, unknown>[]).filter((e) => typeof e.id === 'string').map((e) => [e.id as string, e]),
+  );
+  return { content, inputs };
+}
+
+async function state(member: EmulatedMember) {
+  return PanelState.parse((await (await h.api(member)).get(`${seriesPath(h.seriesId)}/state`)).body);
+}
+
+describe('"Add to 1:1 agenda" on a message', () => {
+  it('opens a dialog listing the presser’s 1:1s, with the message’s text to edit and a category', async () => {
+    const response = await fetchTask(h.chat.report);
+    expect(response.status).toBe(200);
+    const { content, inputs } = dialogCard(response.body);
+    expect(describeProblems(validateCard(content))).toBe('');
+    expect((inputs.seriesId!.choices as { value: string; title: string }[]).map((c) => c.value)).toEqual([h.seriesId]);
+    expect((inputs.seriesId!.choices as { title: string }[])[0]!.title).toContain('Alex Morgan');
+    expect(inputs.text!.value).toBe("Can we talk about the on-call rota?\nIt's getting heavy & late.");
+    expect(inputs.category!.value).toBe('work');
+  });
+
+  it('adds the edited text as a topic of the next meeting, as the presser, live in an open panel, with a link to the message', async () => {
+    const token = await devToken(h.svc.service, h.chat.tenantId, {
+      userId: h.chat.manager.aadObjectId,
+      name: h.chat.manager.name,
+    });
+    const panel = await connectPanel(h.svc.url, token, h.seriesId);
+    try {
+      const text = 'The on-call rota is getting heavy';
+      const response = await submit(h.chat.report, { seriesId: h.seriesId, category: 'wellbeing', text });
+      expect(response.status).toBe(200);
+      expect((response.body as TaskResponse).task).toEqual({
+        type: 'message',
+        value: `Added to the agenda of your next 1:1: ${text}`,
+      });
+
+      const after = await state(h.chat.manager);
+      const topic = after.topics.find((t) => t.text === text)!;
+      expect(topic).toMatchObject({
+        category: 'wellbeing',
+        addedBy: h.chat.report.aadObjectId,
+        meetingId: after.series.currentMeetingId,
+      });
+      const note = after.sharedNotes.find((n) => n.topicId === topic.id)!;
+      expect(note).toMatchObject({
+        authorId: h.chat.report.aadObjectId,
+        text: `From a Teams message by Dana Teammate: ${LINK}`,
+      });
+      await eventually(
+        () => panel.records().some((r) => r.type === 'topic' && r.id === topic.id),
+        'the topic live in the panel',
+      );
+
+      // The same submit again (a retry, a double click) adds nothing more.
+      expect((await submit(h.chat.report, { seriesId: h.seriesId, category: 'wellbeing', text })).status).toBe(200);
+      expect((await state(h.chat.manager)).topics.filter((t) => t.text === text)).toHaveLength(1);
+    } finally {
+      panel.close();
+    }
+  });
+
+  it('refuses someone who is not a member of the 1:1 and writes nothing', async () => {
+    const outsider: EmulatedMember = {
+      id: '29:outsider',
+      name: 'Olivia Outsider',
+      aadObjectId: `aad-outsider-${h.chat.tenantId}`,
+      tenantId: h.chat.tenantId,
+    };
+    const before = (await state(h.chat.manager)).topics.length;
+    const fetched = await fetchTask(outsider);
+    expect((fetched.body as TaskResponse).task).toMatchObject({
+      type: 'message',
+      value: expect.stringMatching(/no 1:1s yet/),
+    });
+
+    const response = await submit(outsider, { seriesId: h.seriesId, category: 'work', text: 'Salary review for Sam' });
+    expect(response.status).toBe(200);
+    expect((response.body as TaskResponse).task).toEqual({
+      type: 'message',
+      value: 'You can add topics only to the 1:1s you are part of.',
+    });
+    const after = await state(h.chat.manager);
+    expect(after.topics).toHaveLength(before);
+    expect(JSON.stringify(after)).not.toContain('Salary review');
+  });
+
+  it('shows the dialog again with the reason when the text is too long, and adds nothing', async () => {
+    const before = (await state(h.chat.manager)).topics.length;
+    const text = 'x'.repeat(TEXT_LIMITS.topic + 1);
+    const response = await submit(h.chat.manager, { seriesId: h.seriesId, category: 'work', text });
+    const { inputs, content } = dialogCard(response.body);
+    expect(JSON.stringify(content)).toContain(`at most ${TEXT_LIMITS.topic} characters`);
+    expect(inputs.text!.value).toBe(text);
+    expect((await state(h.chat.manager)).topics).toHaveLength(before);
+  });
+
+  it('starts a long message as an editable prefill and says it was cut', async () => {
+    const long = `<p>${'word '.repeat(200)}</p>`;
+    const { inputs, content } = dialogCard((await fetchTask(h.chat.manager, messagePayload(long))).body);
+    expect((inputs.text!.value as string).length).toBe(TEXT_LIMITS.topic);
+    expect(JSON.stringify(content)).toMatch(/longer than 500 characters/);
+  });
+});
