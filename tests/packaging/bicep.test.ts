@@ -139,7 +139,9 @@ describe('Cosmos DB', () => {
     const cosmos = await parseBicepFile(join(INFRA, 'modules/cosmos.bicep'));
     const declared = parameters(cosmos).find((p) => p.name === 'containers');
     expect(declared?.hasDefault).toBe(true);
-    const parameter = cosmos.descendantsOfType('parameter_declaration').find((p) => p.text.includes('param containers'))!;
+    const parameter = cosmos
+      .descendantsOfType('parameter_declaration')
+      .find((p) => p.text.includes('param containers'))!;
     const listed = parameter
       .descendantsOfType('object')
       .map((entry) => [stringValue(valueAt(entry, 'name')!), stringValue(valueAt(entry, 'partitionKey')!)]);
