@@ -2,6 +2,7 @@ import { z } from 'zod/v4';
 import {
   ActionItem,
   Cadence,
+  ClientRecordId,
   IsoDate,
   IsoDateTime,
   Meeting,
@@ -20,7 +21,7 @@ import { TemplateId } from './templates.js';
 /**
  * Request and response bodies of the REST API, shared by the service (which
  * validates requests) and the tab (which parses responses). Routes live under
- * `/api/series/:seriesId/...`; see bot/src/routes.
+ * `/api/series/:seriesId/...`; see bot/src/routes/apiRoutes.ts.
  */
 
 /**
@@ -45,7 +46,7 @@ function tooLong(what: string, max: number, input: unknown): string {
 }
 
 export const AddTopicBody = z.strictObject({
-  id: RecordId,
+  id: ClientRecordId,
   text: trimmed(TEXT_LIMITS.topic, 'Topic text'),
   category: TopicCategory.default('work'),
   /** Defaults to the series' current meeting. */
@@ -75,7 +76,7 @@ export const MoveTopicBody = z.strictObject({
 export type MoveTopicBody = z.input<typeof MoveTopicBody>;
 
 export const AddActionItemBody = z.strictObject({
-  id: RecordId,
+  id: ClientRecordId,
   text: trimmed(TEXT_LIMITS.actionItem, 'Action item text'),
   ownerId: z.string().min(1).max(128),
   dueDate: IsoDate.optional(),
@@ -213,34 +214,10 @@ function ChangedRecordSchema() {
 }
 
 /**
- * REST routes (all JSON, `Authorization: Bearer <token>`; errors answer ErrorBody):
- *   GET    /api/me/series                                  -> SeriesList
- *   GET    /api/chats/:chatId/series                       -> SeriesSummary (the 1:1 bound to a Teams chat)
- *   GET    /api/me/home                                    -> HomeView (domain/home.ts: "My 1:1s")
- *   GET    /api/me/search ?q=<2–100 characters>            -> SearchResults (shared content + the caller's private notes)
- *   GET    /api/series/:seriesId/export                    -> text/markdown attachment (the 1:1's history, one file)
- *   GET    /api/series/:seriesId/state                     -> PanelState
- *   GET    /api/series/:seriesId/changes                   ?since=N            -> ChangesResponse (realtime.ts: catch-up)
- *   GET    /api/series/:seriesId/history                   ?HistoryQuery       -> HistoryPage (older meetings)
- *   POST   /api/series/:seriesId/topics                    AddTopicBody        -> 201 RecordResponse
- *   PATCH  /api/series/:seriesId/topics/:topicId           EditTopicBody       -> RecordResponse
- *          (both PATCHes: optional baseVersion; a stale one that touches a field changed since -> 409 edit_conflict)
- *   POST   /api/series/:seriesId/topics/:topicId/move      MoveTopicBody       -> RecordResponse
- *   DELETE /api/series/:seriesId/topics/:topicId                               -> RecordResponse (tombstone)
- *   POST   /api/series/:seriesId/topics/:topicId/restore                       -> RecordResponse (undo delete)
- *   PUT    /api/series/:seriesId/topics/:topicId/notes/mine PutNoteBody        -> RecordResponse
- *   POST   /api/series/:seriesId/action-items              AddActionItemBody   -> 201 RecordResponse
- *   PATCH  /api/series/:seriesId/action-items/:itemId      EditActionItemBody  -> RecordResponse
- *   DELETE /api/series/:seriesId/action-items/:itemId                          -> RecordResponse (tombstone)
- *   POST   /api/series/:seriesId/action-items/:itemId/restore                  -> RecordResponse (undo delete)
- *   PUT    /api/series/:seriesId/meetings/:meetingId/private-note PutPrivateNoteBody -> RecordResponse
- *   POST   /api/series/:seriesId/meetings/:meetingId/start                     -> RecordResponse (meeting live)
- *   POST   /api/series/:seriesId/meetings/:meetingId/end                       -> RecordsResponse (closed meeting,
- *          next meeting, series, carried copies; 409 meeting_not_live unless live; a repeat answers the same)
- *   POST   /api/series/:seriesId/meetings/:meetingId/skip SkipMeetingBody      -> RecordsResponse (topics move on)
- *          (:meetingId may be `current`: the series' current meeting when the request is read)
- *   POST   /api/series/:seriesId/meetings/current/template ApplyTemplateBody  -> RecordsResponse (new topics)
- *   PUT    /api/series/:seriesId/cadence                   UpdateCadenceBody   -> RecordsResponse (series, meeting)
+ * The routes themselves (method, path, body schema, handler) are one table in
+ * the service: bot/src/routes/apiRoutes.ts. All JSON, `Authorization: Bearer
+ * <token>`; errors answer ErrorBody. Both PATCHes take an optional baseVersion:
+ * a stale one that touches a field changed since answers 409 edit_conflict.
  * Dev mode only (404 otherwise):
  *   GET    /api/dev/session -> DevSession: the demo series and a signed token per member
  *   GET    /api/dev/home-session -> DevSession, after also setting up the demo manager's two other 1:1s

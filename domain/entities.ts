@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { isServerDerivedId } from './ids.js';
 
 /**
  * The records of one 1:1. Every record lives in the partition of its series
@@ -24,6 +25,25 @@ export const RecordId = z
   .regex(/^[A-Za-z0-9_.:@~-]+$/, 'id may contain only letters, digits and _ . : @ ~ -')
   // "." and ".." cannot stand as a segment of a URL path.
   .refine((id) => id !== '.' && id !== '..', 'id must not be "." or ".."');
+
+/** An id a client chooses for a new record: never one the server derives (see ids.ts). */
+export const ClientRecordId = RecordId.refine(
+  (id) => !isServerDerivedId(id),
+  'id must not contain "~" or start with "s-" or "m-" (those ids are the server’s)',
+);
+
+/**
+ * A Teams chat id as Teams writes it ("19:<thread>@thread.v2", or a chat's
+ * "@unq.gbl.spaces"): it comes from activities, so it is checked before it
+ * names a 1:1, a room or a Cosmos id.
+ */
+export const TeamsChatId = z
+  .string()
+  .max(256, 'chat id must be at most 256 characters')
+  .regex(
+    /^19:[A-Za-z0-9_.=+/-]+@(thread\.(v2|skype|tacv2)|unq\.gbl\.spaces)$/,
+    'chat id must be a Teams chat id like 19:…@thread.v2',
+  );
 
 export const UserId = z.string().min(1).max(128);
 export type UserId = z.infer<typeof UserId>;
@@ -85,6 +105,16 @@ export const Series = z.object({
   currentMeetingId: RecordId,
   /** The meeting closed last (Teams' late or repeated events are matched against it). */
   previousMeetingId: RecordId.optional(),
+  /** Members no longer in the Teams chat: no access until they are back (domain/membership.ts). */
+  leftChat: z.array(UserId).optional(),
+  /** Set while the chat is not exactly these two people: the bot posts no shared content there. */
+  sharingPaused: z
+    .object({
+      code: z.literal('chat_not_one_on_one'),
+      message: z.string(),
+      since: IsoDateTime,
+    })
+    .optional(),
 });
 export type Series = z.infer<typeof Series>;
 

@@ -52,6 +52,11 @@ export class Conflict extends DomainError {
     super('conflict', message);
   }
 }
+export class RateLimited extends DomainError {
+  constructor(message = 'Too many requests: wait a minute and try again.') {
+    super('rate_limited', message);
+  }
+}
 
 /**
  * An edit based on an old version changes a field someone else changed since

@@ -23,12 +23,27 @@ export function fnv1a64(text: string): string {
 }
 
 /**
- * Joins id parts with "~". When the result is too long, keeps a readable
+ * Two namespaces, so a client can never claim an id the server will derive
+ * (a topic named like the other member's note would make their saves fail):
+ *  - server-derived ids contain "~" (derivedId, card topics) or start with a
+ *    reserved prefix ("s-" series from a chat id, "m-" meeting slots);
+ *  - ids a client chooses (topics, action items: the panel sends UUIDs) may
+ *    not, and ClientRecordId (entities.ts) refuses them at validation.
+ */
+export const DERIVED_ID_SEPARATOR = '~';
+export const RESERVED_ID_PREFIXES = ['s-', 'm-'] as const;
+
+export function isServerDerivedId(id: string): boolean {
+  return id.includes(DERIVED_ID_SEPARATOR) || RESERVED_ID_PREFIXES.some((prefix) => id.startsWith(prefix));
+}
+
+/**
+ * Joins id parts with "~" (at least two parts, so the result always holds it). When the result is too long, keeps a readable
  * prefix and appends a hash of the whole, so two different long inputs still
  * get different ids and the same input always gets the same id.
  */
-export function derivedId(...parts: readonly string[]): string {
-  const joined = parts.join('~');
+export function derivedId(first: string, second: string, ...rest: readonly string[]): string {
+  const joined = [first, second, ...rest].join(DERIVED_ID_SEPARATOR);
   if (joined.length <= MAX_ID_LENGTH) return joined;
   return `${joined.slice(0, MAX_ID_LENGTH - HASH_LENGTH - 1)}~${fnv1a64(joined)}`;
 }

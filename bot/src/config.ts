@@ -19,6 +19,8 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** Interface to listen on. Unset: 127.0.0.1 in dev mode (its /api/dev/session hands out tokens), every interface otherwise. */
+    HOST: optionalString,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Local meeting page with dev identities. Refused together with NODE_ENV=production. */
     DEV_MODE: flag,
@@ -58,6 +60,11 @@ const EnvSchema = z
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
     MicrosoftAppTenantId: optionalString,
+    /**
+     * Comma-separated hosts (or host:port) the bot may send to, replacing the default list of
+     * Microsoft's Teams service URL hosts (DEV_MODE adds loopback to the default).
+     */
+    BOT_SERVICE_URL_HOSTS: optionalString,
     /** Teams app id from the manifest: cards link to the 1:1 panel with a Teams deep link when set. */
     TEAMS_APP_ID: optionalString,
 
@@ -85,9 +92,34 @@ const EnvSchema = z
     if (env.NODE_ENV === 'production' && !env.AAD_APP_CLIENT_ID) {
       ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'required in production (tab sign-in)' });
     }
+    if (env.NODE_ENV === 'production') refuseUnsignedBot(env, ctx);
   });
 
 export type Config = z.infer<typeof EnvSchema>;
+
+/**
+ * Without its identity the Bot Framework endpoint would take unsigned
+ * activities from anyone: production refuses to start instead.
+ */
+function refuseUnsignedBot(
+  env: Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId'>,
+  ctx: z.RefinementCtx,
+): void {
+  const missing = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (!env.MicrosoftAppId) {
+    missing('MicrosoftAppId', 'required in production: without it /api/messages would accept unsigned activities');
+    return;
+  }
+  if (!env.MicrosoftAppType)
+    missing('MicrosoftAppType', 'required in production: SingleTenant, MultiTenant or UserAssignedMSI');
+  if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword)
+    missing('MicrosoftAppPassword', 'required in production for a bot that signs in with a client secret');
+  if (
+    (env.MicrosoftAppType === 'SingleTenant' || env.MicrosoftAppType === 'UserAssignedMSI') &&
+    !env.MicrosoftAppTenantId
+  )
+    missing('MicrosoftAppTenantId', `required in production for a ${env.MicrosoftAppType} bot`);
+}
 
 /** Every variable the service reads; the infra tests check that the Azure template sets them. */
 export const ENV_KEYS = Object.keys(EnvSchema.shape) as (keyof Config)[];

@@ -14,7 +14,7 @@ import type { Config } from './config.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
 import { authenticate } from './http/auth.js';
 import { requestDeadline } from './http/deadline.js';
-import { createRateLimiter } from './http/rateLimit.js';
+import { createRateLimiter, type RateLimiter } from './http/rateLimit.js';
 import { securityHeaders } from './http/security.js';
 import { requestLog } from './http/requestLog.js';
 import {
@@ -29,8 +29,8 @@ import { createLogger, type Logger } from './logger.js';
 import { attachScaleOut } from './realtime/scaleOut.js';
 import { createRealtime, type Realtime } from './realtime/socketServer.js';
 import { devRoutes } from './routes/devRoutes.js';
-import { homeRoutes } from './routes/homeRoutes.js';
-import { seriesRoutes } from './routes/seriesRoutes.js';
+import { API_ROUTES } from './routes/apiRoutes.js';
+import { apiRouter } from './routes/router.js';
 import { panelLink } from './cards/panelLink.js';
 import { BotStore } from './store/botStore.js';
 import { connectCosmos, type CosmosConnection } from './store/cosmos.js';
@@ -96,6 +96,16 @@ function tokenVerifier(config: Config, dev: DevIdentityIssuer | undefined): Toke
   });
 }
 
+/** Dev mode serves signed dev tokens at /api/dev/session: loopback only unless HOST says otherwise. */
+function listenHost(config: Config): string | undefined {
+  return config.HOST ?? (config.DEV_MODE ? '127.0.0.1' : undefined);
+}
+
+function shownHost(host: string | undefined): string {
+  if (!host || ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 /**
  * Builds the one service process: REST API, Socket.IO, Bot Framework endpoint
  * and the built tab, over one Cosmos connection. Nothing listens until
@@ -132,10 +142,20 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     ...(devIdentities ? { devVerifier: devIdentities.verifier } : {}),
   });
   ctx.lifecycle?.push(bot.lifecycle);
-  const realtime: Realtime = createRealtime(httpServer, { verifier, ctx: () => ctx, logger });
+  // Sockets and REST spend the same budgets; they live in Redis when the scale-out connects one.
+  const realtime: Realtime = createRealtime(httpServer, {
+    verifier,
+    ctx: () => ctx,
+    logger,
+    rateLimiter: () => rateLimiter,
+  });
   const scaleOut = await attachScaleOut(realtime.io, config, logger, (reason, lostSinceMs) =>
     realtime.resync(reason, lostSinceMs),
   );
+  const rateLimiter: RateLimiter = createRateLimiter({
+    perMinute: config.RATE_LIMIT_PER_MINUTE,
+    ...(scaleOut.redis ? { redis: scaleOut.redis } : {}),
+  });
 
   app.use(requestLog(logger));
   app.use(securityHeaders(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}));
@@ -146,7 +166,6 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   app.post('/api/messages', ...bot.messages);
 
   const api = express.Router();
-  const rateLimiter = createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
   // Bodies are parsed only after sign-in is checked: strangers get a 401, not a JSON parser's opinion.
   const json = express.json({ limit: '128kb' });
   api.use(requestDeadline(config.REQUEST_DEADLINE_MS, logger));
@@ -156,9 +175,8 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   api.use(authenticate(verifier));
   api.use(rateLimiter.perCaller);
   api.use(json);
-  api.use(seriesRoutes(() => ctx));
   api.use(
-    homeRoutes({
+    apiRouter(API_ROUTES, {
       ctx: () => ctx,
       // Only a Teams deep link opens the 1:1's panel from the home; without the app id the tab links locally.
       panelUrl: (chatId) =>
@@ -195,11 +213,14 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     listen: (port = config.PORT) =>
       new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, () => {
+        const host = listenHost(config);
+        const onListening = () => {
           const address = httpServer.address() as AddressInfo;
           bot.scheduler.start();
-          resolve(`http://localhost:${address.port}`);
-        });
+          resolve(`http://${shownHost(host)}:${address.port}`);
+        };
+        if (host) httpServer.listen(port, host, onListening);
+        else httpServer.listen(port, onListening);
       }),
     async close() {
       await bot.scheduler.stop();

@@ -30,12 +30,18 @@ export interface TeamsChat {
 
 let counter = 0;
 
-export function teamsChat(serviceUrl: string, connector: FakeConnector, name = 'chat'): TeamsChat {
+/** `people` puts someone already in another chat into this one (the same person in two 1:1s). */
+export function teamsChat(
+  serviceUrl: string,
+  connector: FakeConnector,
+  name = 'chat',
+  people: { manager?: EmulatedMember } = {},
+): TeamsChat {
   counter += 1;
   const unique = `${name}-${counter}-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const tenantId = `tenant-${unique}`;
+  const tenantId = people.manager?.tenantId ?? `tenant-${unique}`;
   const chatId = `19:meeting_${unique}@thread.v2`;
-  const manager: EmulatedMember = {
+  const manager: EmulatedMember = people.manager ?? {
     id: `29:manager-${unique}`,
     name: 'Alex Morgan',
     aadObjectId: `aad-manager-${unique}`,

@@ -29,6 +29,8 @@ beforeAll(async () => {
     env: {
       ...idp.env,
       DEV_MODE: 'false',
+      // The activity's serviceUrl is allowed, so what refuses it below is the authentication.
+      BOT_SERVICE_URL_HOSTS: '127.0.0.1:9',
       MicrosoftAppId: '00001111-aaaa-2222-bbbb-3333cccc5555',
       MicrosoftAppPassword: 'not-a-real-secret',
       MicrosoftAppType: 'MultiTenant',
@@ -51,7 +53,9 @@ async function postActivity(headers: Record<string, string>, baseUrl = svc.url, 
 
 it('takes unsigned activities only when no bot app id is set (local dev), so the refusals below are the bot’s', async () => {
   // Without this, a 401 could come from the tab API's sign-in check swallowing /api/messages.
-  const local = await startTestService({ env: { ...idp.env, DEV_MODE: 'false' } });
+  const local = await startTestService({
+    env: { ...idp.env, DEV_MODE: 'false', BOT_SERVICE_URL_HOSTS: '127.0.0.1:9' },
+  });
   try {
     const response = await postActivity({}, local.url, { ...activity, type: 'typing', text: undefined });
     expect(response.status).toBeGreaterThanOrEqual(200);

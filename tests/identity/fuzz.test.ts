@@ -1,24 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod/v4';
-import {
-  AddActionItemBody,
-  AddTopicBody,
-  ApplyTemplateBody,
-  EditActionItemBody,
-  EditTopicBody,
-  ErrorBody,
-  MoveTopicBody,
-  PutNoteBody,
-  PutPrivateNoteBody,
-  SkipMeetingBody,
-  UpdateCadenceBody,
-} from '../../domain/api.js';
+import { ErrorBody } from '../../domain/api.js';
 import { RecordId, type Member, type Series } from '../../domain/entities.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { startTestIdentityProvider, TEST_TENANT_ID, type TestIdentityProvider } from '../support/jwks.js';
 import { seedSeries, startTestService, type TestService } from '../support/service.js';
-import { ROUTES, routeName, targetOf, type RouteCase, type Target } from './routeTable.js';
+import { bodySchemaOf, ROUTES, routeName, targetOf, type RouteCase, type Target } from './routeTable.js';
 
 /**
  * Malformed input thrown at every write route: it must always be refused
@@ -28,19 +16,6 @@ import { ROUTES, routeName, targetOf, type RouteCase, type Target } from './rout
  */
 
 const RUNS = 40;
-
-const SCHEMAS: Record<string, z.ZodType> = {
-  'POST /api/series/:seriesId/topics': AddTopicBody,
-  'PATCH /api/series/:seriesId/topics/:topicId': EditTopicBody,
-  'POST /api/series/:seriesId/topics/:topicId/move': MoveTopicBody,
-  'PUT /api/series/:seriesId/topics/:topicId/notes/mine': PutNoteBody,
-  'POST /api/series/:seriesId/action-items': AddActionItemBody,
-  'PATCH /api/series/:seriesId/action-items/:itemId': EditActionItemBody,
-  'PUT /api/series/:seriesId/meetings/:meetingId/private-note': PutPrivateNoteBody,
-  'PUT /api/series/:seriesId/cadence': UpdateCadenceBody,
-  'POST /api/series/:seriesId/meetings/current/template': ApplyTemplateBody,
-  'POST /api/series/:seriesId/meetings/current/skip': SkipMeetingBody,
-};
 
 const WRITE_ROUTES = ROUTES.filter((r) => r.method !== 'GET');
 const BODY_ROUTES = WRITE_ROUTES.filter((r) => r.body);
@@ -205,13 +180,14 @@ afterAll(async () => {
   await idp?.close();
 });
 
-it('fuzzes every write route that takes a body', () => {
-  expect(BODY_ROUTES.map(routeName).sort()).toEqual(Object.keys(SCHEMAS).sort());
+it('fuzzes every write route whose table entry takes a body', () => {
+  expect(BODY_ROUTES.map(routeName)).toEqual(WRITE_ROUTES.filter((r) => bodySchemaOf(r)).map(routeName));
+  expect(BODY_ROUTES.length).toBeGreaterThan(0);
 });
 
 describe.each(BODY_ROUTES.map((r) => [routeName(r), r] as const))('%s', (name, route: RouteCase) => {
   it('refuses malformed bodies with a 4xx and a reason, and changes nothing', async () => {
-    const schema = SCHEMAS[name];
+    const schema = bodySchemaOf(route)?.schema;
     if (!schema) throw new Error(`no schema for ${name}`);
     const before = await panels();
     const valid = route.body?.(target) as Record<string, unknown>;

@@ -67,3 +67,31 @@ it('throttles repeated failed sign-ins from one address, before any token is che
   // Another address is unaffected.
   expect((await get('/api/me/series', '203.0.113.8', expired)).status).toBe(401);
 });
+
+it('counts an address once whatever source port Azure’s front end writes into X-Forwarded-For', async () => {
+  const expired = await idp.invalidToken({ userId: 'port-hopper' }, 'expired');
+  const statuses: number[] = [];
+  for (let i = 0; i < LIMIT; i += 1)
+    statuses.push((await get('/api/me/series', `203.0.113.30:${50_000 + i}`, expired)).status);
+  expect(statuses).toEqual(Array(LIMIT).fill(401));
+  expect((await get('/api/me/series', '203.0.113.30:61000', expired)).status).toBe(429);
+  expect((await get('/api/me/series', '203.0.113.30', expired)).status).toBe(429);
+  // Positive control: a neighbouring address still has its own budget.
+  expect((await get('/api/me/series', '203.0.113.31:50000', expired)).status).toBe(401);
+});
+
+it('counts an IPv6 address once whether written bare, bracketed with a port, or as another address in its /64', async () => {
+  const expired = await idp.invalidToken({ userId: 'v6-hopper' }, 'expired');
+  const forms = [
+    '2001:db8:1:2::10',
+    '[2001:db8:1:2::10]:443',
+    '[2001:db8:1:2::11]:50001',
+    '2001:0db8:0001:0002:0:0:0:12',
+  ];
+  const statuses: number[] = [];
+  for (const form of forms) statuses.push((await get('/api/me/series', form, expired)).status);
+  statuses.push((await get('/api/me/series', '2001:db8:1:2:ffff::1', expired)).status);
+  expect(statuses).toEqual([401, 401, 401, 401, 401]);
+  expect((await get('/api/me/series', '[2001:db8:1:2::99]:1', expired)).status).toBe(429);
+  expect((await get('/api/me/series', '2001:db8:1:3::10', expired)).status).toBe(401);
+});

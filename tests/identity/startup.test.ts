@@ -56,3 +56,51 @@ describe('dev identities in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AAD_APP_CLIENT_ID/);
   });
 });
+
+describe('the bot’s identity in production (the Bot Framework endpoint fails closed)', () => {
+  const tabSignIn = { AAD_APP_CLIENT_ID: '00001111-aaaa-2222-bbbb-3333cccc4444' };
+  const bot = {
+    MicrosoftAppId: '00001111-aaaa-2222-bbbb-3333cccc5555',
+    MicrosoftAppPassword: 'secret',
+    MicrosoftAppType: 'SingleTenant',
+    MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  };
+
+  it('is required: without MicrosoftAppId production is refused, naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...tabSignIn })).toThrow(/MicrosoftAppId/);
+  });
+
+  it('needs its secret, its type and, for a single-tenant or managed-identity bot, its tenant', () => {
+    const { MicrosoftAppPassword: _password, ...noPassword } = bot;
+    expect(() => loadConfig({ NODE_ENV: 'production', ...tabSignIn, ...noPassword })).toThrow(/MicrosoftAppPassword/);
+    const { MicrosoftAppTenantId: _tenant, ...noTenant } = bot;
+    expect(() => loadConfig({ NODE_ENV: 'production', ...tabSignIn, ...noTenant })).toThrow(/MicrosoftAppTenantId/);
+    const { MicrosoftAppType: _type, ...noType } = bot;
+    expect(() => loadConfig({ NODE_ENV: 'production', ...tabSignIn, ...noType })).toThrow(/MicrosoftAppType/);
+    // A managed identity has no password, but still needs its tenant.
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        ...tabSignIn,
+        MicrosoftAppId: bot.MicrosoftAppId,
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppTenantId: bot.MicrosoftAppTenantId,
+      }),
+    ).not.toThrow();
+  });
+
+  it('positive control: a complete production configuration loads', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ...tabSignIn, ...bot }).MicrosoftAppId).toBe(bot.MicrosoftAppId);
+  });
+
+  it(
+    'stops the real entry point from starting with NODE_ENV=production and no MicrosoftAppId',
+    { timeout: 90_000 },
+    async () => {
+      const result = await runMain({ NODE_ENV: 'production', ...tabSignIn });
+      expect(result.started).toBe(false);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(/MicrosoftAppId/);
+    },
+  );
+});

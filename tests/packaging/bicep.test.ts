@@ -35,6 +35,8 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   SCHEDULER_INTERVAL_SECONDS: 'the default (60 s) fits production',
   COSMOS_REQUEST_TIMEOUT_MS: 'the default (3 s per Cosmos request) fits a same-region account',
   REQUEST_DEADLINE_MS: 'the default (8 s, then 503 with Retry-After) fits production',
+  HOST: 'App Service needs every interface, the default outside dev mode',
+  BOT_SERVICE_URL_HOSTS: "the default is Microsoft's Teams service URL hosts; tests name their fake connector",
 };
 
 /** Settings for App Service itself, which the service does not read. */

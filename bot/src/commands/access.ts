@@ -1,5 +1,6 @@
 import { memberOf, type Member, type Series } from '../../../domain/entities.js';
 import { Forbidden } from '../../../domain/errors.js';
+import { isActiveMember } from '../../../domain/membership.js';
 import type { Stored } from '../store/recordStore.js';
 import type { Caller, CommandContext } from './context.js';
 
@@ -25,6 +26,7 @@ export async function requireMember(ctx: CommandContext, caller: Caller, seriesI
 function accessFor(stored: Stored<Series>, caller: Caller): SeriesAccess | undefined {
   const series = stored.record;
   if (series.type !== 'series' || series.deletedAt || series.tenantId !== caller.tenantId) return undefined;
-  const member = memberOf(series, caller.userId);
+  // A member who left the Teams chat is refused like a stranger until they are back.
+  const member = isActiveMember(series, caller.userId) ? memberOf(series, caller.userId) : undefined;
   return member && { series, etag: stored.etag, member };
 }

@@ -9,7 +9,6 @@ import {
 } from '../../../domain/home.js';
 import { exportFileName, historyMarkdown } from '../../../domain/historyExport.js';
 import {
-  memberOf,
   type ActionItem,
   type Meeting,
   type Series,
@@ -18,6 +17,7 @@ import {
   type Topic,
 } from '../../../domain/entities.js';
 import { Forbidden } from '../../../domain/errors.js';
+import { isActiveMember } from '../../../domain/membership.js';
 import type { Caller, CommandContext } from './context.js';
 import { parseInput } from './input.js';
 
@@ -59,7 +59,7 @@ function split(
 /** A series' shared records, or undefined when the caller is not (or no longer) a member. */
 async function loadAsMember(ctx: CommandContext, caller: Caller, seriesId: string): Promise<SeriesRecords | undefined> {
   const { series, ...rest } = split(await ctx.store.records.loadSeries(seriesId), seriesId);
-  if (!series || series.deletedAt || series.tenantId !== caller.tenantId || !memberOf(series, caller.userId)) {
+  if (!series || series.deletedAt || series.tenantId !== caller.tenantId || !isActiveMember(series, caller.userId)) {
     return undefined;
   }
   return { series, ...rest };

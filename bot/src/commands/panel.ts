@@ -3,6 +3,7 @@ import { HistoryQuery } from '../../../domain/api.js';
 import { memberOf, type Meeting, type PrivateNote, type Series } from '../../../domain/entities.js';
 import { Forbidden } from '../../../domain/errors.js';
 import { byStartDescending, doneWindowStart, dueDateWindowStart, panelWindow } from '../../../domain/history.js';
+import { isActiveMember } from '../../../domain/membership.js';
 import { seriesIdForChat } from '../../../domain/series.js';
 import { presentHistoryPage, presentPanelState } from '../presenters/panelState.js';
 import { requireMember } from './access.js';
@@ -23,7 +24,13 @@ const CLOSED_STATUSES = ['ended', 'skipped', 'cancelled'];
 export async function loadPanelState(ctx: CommandContext, caller: Caller, seriesId: string): Promise<PanelState> {
   const heads = await ctx.store.records.select(seriesId, "c.type = 'series' OR c.type = 'meeting'");
   const series = heads.find((r): r is Series => r.type === 'series' && r.id === seriesId);
-  const viewer = series && series.tenantId === caller.tenantId && !series.deletedAt && memberOf(series, caller.userId);
+  // A member who left the Teams chat has no access until they are back (domain/membership.ts).
+  const viewer =
+    series &&
+    series.tenantId === caller.tenantId &&
+    !series.deletedAt &&
+    isActiveMember(series, caller.userId) &&
+    memberOf(series, caller.userId);
   if (!series || !viewer) throw new Forbidden();
 
   const now = ctx.clock.now();

@@ -1,5 +1,5 @@
-import type { Cadence, Member, Series } from '../../../domain/entities.js';
-import { Conflict } from '../../../domain/errors.js';
+import { TeamsChatId, type Cadence, type Member, type Series } from '../../../domain/entities.js';
+import { Conflict, Invalid } from '../../../domain/errors.js';
 import { createSeries, seriesIdForChat } from '../../../domain/series.js';
 import type { CommandContext } from './context.js';
 import { publishChanged } from './records.js';
@@ -62,6 +62,10 @@ export const DEMO_TEAM: readonly SeriesForChatInput[] = [
  * activity, never on behalf of a panel request.
  */
 export async function ensureSeriesForChat(ctx: CommandContext, input: SeriesForChatInput): Promise<Series> {
+  // The chat id comes from an activity: it names the series, its rooms and its Cosmos id, so check its shape first.
+  if (!TeamsChatId.safeParse(input.chatId).success) {
+    throw new Invalid('This is not a Teams chat we can set a 1:1 up in (unexpected chat id).');
+  }
   const existing = await ctx.store.records.read(seriesIdForChat(input.chatId), seriesIdForChat(input.chatId));
   if (existing) {
     const series = asSeries(existing.record, input.tenantId);

@@ -1,6 +1,6 @@
 import { AddTopicBody, EditTopicBody, MoveTopicBody } from '../../../domain/api.js';
 import { agendaOf, orderOf, placeMove, placeNewTopic } from '../../../domain/agenda.js';
-import type { SharedRecord, Topic } from '../../../domain/entities.js';
+import { RecordId, type SharedRecord, type Topic } from '../../../domain/entities.js';
 import { StaleWrite } from '../store/errors.js';
 import type { Stored } from '../store/recordStore.js';
 import { carriedCopyId } from '../../../domain/carryOver.js';
@@ -44,10 +44,23 @@ async function meetingForNewTopic(ctx: CommandContext, seriesId: string, meeting
   return meeting.nextMeeting.id;
 }
 
-/** Adds a topic; a retry with the same id answers the topic already added. */
-export async function addTopic(ctx: CommandContext, caller: Caller, seriesId: string, input: unknown): Promise<Topic> {
+/** A topic whose id the server derived (a card's, see teams/cardActions.ts): outside the ids a client may choose. */
+const ServerIdTopicBody = AddTopicBody.extend({ id: RecordId });
+
+/**
+ * Adds a topic; a retry with the same id answers the topic already added.
+ * `idFrom: 'server'` is for the bot's own derived ids; every transport that
+ * carries a client's body keeps the default, which refuses server ids.
+ */
+export async function addTopic(
+  ctx: CommandContext,
+  caller: Caller,
+  seriesId: string,
+  input: unknown,
+  idFrom: 'client' | 'server' = 'client',
+): Promise<Topic> {
   const { series } = await requireMember(ctx, caller, seriesId);
-  const body = parseInput(AddTopicBody, input, 'topic');
+  const body = parseInput(idFrom === 'server' ? ServerIdTopicBody : AddTopicBody, input, 'topic');
   const meetingId = await meetingForNewTopic(ctx, seriesId, body.meetingId ?? series.currentMeetingId);
 
   for (let attempt = 0; attempt < MAX_REBALANCE_ATTEMPTS; attempt++) {

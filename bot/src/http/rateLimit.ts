@@ -1,14 +1,20 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ErrorBody } from '../../../domain/api.js';
 import type { Caller } from '../identity/index.js';
+import { requestAddress } from './clientAddress.js';
 
 export interface RateLimiterOptions {
-  /** Requests a caller may make per minute, with bursts up to the same number. */
+  /** Requests a caller may make per minute. */
   perMinute: number;
+  /**
+   * A connected `redis` (v4) client: the budgets are then shared by every
+   * instance using that Redis (the scaled-out deployment). Without it they
+   * live in this process.
+   */
+  redis?: unknown;
   /** Where authentication left the verified caller; by default `res.locals.caller` (see http/auth.ts). */
   callerOf?: (req: Request, res: Response) => Caller | undefined;
-  /** Milliseconds; injectable so tests need not wait. */
-  now?: () => number;
 }
 
 export type TakeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -22,65 +28,47 @@ export interface RateLimiter {
    * one office address never share a budget for their real work.
    */
   perAddress: RequestHandler;
-  /** For transports other than Express (the Socket.IO handshake). */
-  take(key: string): TakeResult;
-  peek(key: string): TakeResult;
+  /** For transports other than Express (Socket.IO handshakes and events): spends one point. */
+  take(key: string): Promise<TakeResult>;
+  /** Whether `key` still has budget, without spending any. */
+  peek(key: string): Promise<TakeResult>;
 }
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-}
-
-/** Full buckets are indistinguishable from absent ones; drop them now and then so memory stays bounded. */
-const SWEEP_EVERY = 1_000;
+const WINDOW_SECONDS = 60;
 
 /**
- * In-memory token buckets. With several instances each keeps its own budget,
- * so the effective limit is per instance: acceptable for abuse protection,
- * not meant as a quota.
+ * Budgets kept by rate-limiter-flexible: in Redis when a client is given
+ * (one budget across instances; if Redis fails, each instance falls back to
+ * its own in-memory budget rather than refusing everyone), else in memory.
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const capacity = options.perMinute;
-  const refillPerMs = options.perMinute / 60_000;
-  const now = options.now ?? Date.now;
+  const points = options.perMinute;
+  const memory = () => new RateLimiterMemory({ points, duration: WINDOW_SECONDS });
+  const limiter: RateLimiterAbstract = options.redis
+    ? new RateLimiterRedis({
+        storeClient: options.redis,
+        useRedisPackage: true,
+        keyPrefix: 'one-on-one:rate',
+        points,
+        duration: WINDOW_SECONDS,
+        insuranceLimiter: memory(),
+      })
+    : memory();
   const callerOf = options.callerOf ?? ((_req: Request, res: Response) => res.locals.caller as Caller | undefined);
-  const buckets = new Map<string, Bucket>();
-  let sinceSweep = 0;
 
-  function current(key: string): Bucket {
-    const t = now();
-    const bucket = buckets.get(key) ?? { tokens: capacity, updatedAt: t };
-    bucket.tokens = Math.min(capacity, bucket.tokens + (t - bucket.updatedAt) * refillPerMs);
-    bucket.updatedAt = t;
-    return bucket;
-  }
-
-  function verdict(bucket: Bucket): TakeResult {
-    if (bucket.tokens >= 1) return { ok: true };
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000)) };
-  }
-
-  function sweep(): void {
-    sinceSweep += 1;
-    if (sinceSweep < SWEEP_EVERY) return;
-    sinceSweep = 0;
-    for (const key of [...buckets.keys()]) {
-      if (current(key).tokens >= capacity) buckets.delete(key);
+  async function take(key: string): Promise<TakeResult> {
+    try {
+      await limiter.consume(key);
+      return { ok: true };
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return refused(rejection);
+      throw rejection;
     }
   }
 
-  function take(key: string): TakeResult {
-    sweep();
-    const bucket = current(key);
-    const result = verdict(bucket);
-    if (result.ok) bucket.tokens -= 1;
-    buckets.set(key, bucket);
-    return result;
-  }
-
-  function peek(key: string): TakeResult {
-    return buckets.has(key) ? verdict(current(key)) : { ok: true };
+  async function peek(key: string): Promise<TakeResult> {
+    const state = await limiter.get(key);
+    return state && state.consumedPoints >= points ? refused(state) : { ok: true };
   }
 
   return {
@@ -88,32 +76,38 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     peek,
     perCaller: (req, res, next) => {
       const caller = callerOf(req, res);
-      const result = caller ? take(callerKey(caller)) : take(addressKey(req));
-      if (result.ok) next();
-      else tooManyRequests(res, result.retryAfterSeconds);
+      take(caller ? callerKey(caller) : addressKey(req)).then((result) => {
+        if (result.ok) next();
+        else tooManyRequests(res, result.retryAfterSeconds);
+      }, next);
     },
     perAddress: (req, res, next) => {
       const key = addressKey(req);
-      const result = peek(key);
-      if (!result.ok) {
-        tooManyRequests(res, result.retryAfterSeconds);
-        return;
-      }
-      res.on('finish', () => {
-        if (res.statusCode === 401) take(key);
-      });
-      next();
+      peek(key).then((result) => {
+        if (!result.ok) {
+          tooManyRequests(res, result.retryAfterSeconds);
+          return;
+        }
+        res.on('finish', () => {
+          // Counted after the answer: a failure to count must not fail a request already answered.
+          if (res.statusCode === 401) take(key).catch(() => undefined);
+        });
+        next();
+      }, next);
     },
   };
+}
+
+function refused(state: RateLimiterRes): TakeResult {
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) };
 }
 
 export function callerKey(caller: Caller): string {
   return `user:${caller.tenantId}:${caller.userId}`;
 }
 
-/** Behind App Service's front end this is right only with Express's `trust proxy` set. */
 export function addressKey(req: Pick<Request, 'ip' | 'socket'>): string {
-  return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+  return `ip:${requestAddress(req)}`;
 }
 
 function tooManyRequests(res: Response, retryAfterSeconds: number): void {

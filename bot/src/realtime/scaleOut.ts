@@ -7,6 +7,8 @@ import type { Logger } from '../logger.js';
 export interface ScaleOut {
   /** For the start-up banner: how events reach the members connected to other instances. */
   description: string;
+  /** The connected Redis client (publisher side), for other shared state such as rate limits. */
+  redis?: ReturnType<typeof createClient>;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function attachScaleOut(
 
   return {
     description: `scaled out through Redis at ${where} (Socket.IO Redis adapter)`,
+    redis: pub,
     async close() {
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },

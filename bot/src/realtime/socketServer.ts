@@ -1,7 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
+import { decodeJwt } from 'jose';
 import { Server, type Socket } from 'socket.io';
-import { memberOf, type Series } from '../../../domain/entities.js';
-import { DomainError } from '../../../domain/errors.js';
+import type { Series } from '../../../domain/entities.js';
+import { isActiveMember } from '../../../domain/membership.js';
+import { DomainError, RateLimited, Unauthenticated } from '../../../domain/errors.js';
 import {
   EVENTS,
   JoinRequest,
@@ -16,19 +18,20 @@ import {
 import { CLOCK_TICKS_PER_MS, highestClock } from '../../../domain/seriesClock.js';
 import { requireMember } from '../commands/access.js';
 import type { CommandContext, Publisher } from '../commands/context.js';
+import { handshakeAddress } from '../http/clientAddress.js';
+import { callerKey, type RateLimiter, type TakeResult } from '../http/rateLimit.js';
 import type { Caller, TokenVerifier } from '../identity/index.js';
 import type { Logger } from '../logger.js';
 import { visibleTo } from '../presenters/visibility.js';
 import { asStorageUnavailable } from '../store/errors.js';
+import { memberRoom, seriesRoom } from './rooms.js';
 
 interface SocketData {
   caller: Caller;
+  /** Milliseconds since the epoch when the handshake's token expires. */
+  expiresAt?: number;
 }
 type PanelSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
-
-const seriesRoom = (seriesId: string) => `series:${seriesId}`;
-/** Each member's own connections to a series: where their private notes go. */
-const memberRoom = (seriesId: string, userId: string) => `series:${seriesId}:member:${userId}`;
 
 export interface Realtime {
   io: Server;
@@ -49,22 +52,22 @@ export interface Realtime {
  */
 export function createRealtime(
   httpServer: HttpServer,
-  deps: { verifier: TokenVerifier; ctx: () => CommandContext; logger: Logger },
+  deps: { verifier: TokenVerifier; ctx: () => CommandContext; logger: Logger; rateLimiter: () => RateLimiter },
 ): Realtime {
   const io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const { logger } = deps;
+  const rateLimiter = {
+    take: (key: string) => deps.rateLimiter().take(key),
+    peek: (key: string) => deps.rateLimiter().peek(key),
+  };
 
+  // The same budgets as the REST API: failed handshakes per address (checked before any
+  // token work), then every handshake and event of a signed-in person per person.
   io.use((socket, next) => {
-    const token: unknown = socket.handshake.auth?.token;
-    if (typeof token !== 'string' || token === '') {
-      next(Object.assign(new Error('Sign-in is required: pass auth.token.'), { data: { code: 'unauthenticated' } }));
-      return;
-    }
-    const protocol: unknown = socket.handshake.auth?.protocol;
-    deps.verifier.verify(token).then(
-      (caller) => {
+    handshake(socket as PanelSocket).then(
+      () => {
         // Checked after sign-in, so only signed-in panels learn the protocol; an old tab is told to reload.
-        if (protocol !== PROTOCOL_VERSION) {
+        if (socket.handshake.auth?.protocol !== PROTOCOL_VERSION) {
           next(
             Object.assign(new Error('A newer version of 1:1 Companion is available. Reload the panel to continue.'), {
               data: { code: PROTOCOL_OUTDATED, protocol: PROTOCOL_VERSION },
@@ -72,7 +75,6 @@ export function createRealtime(
           );
           return;
         }
-        (socket as PanelSocket).data.caller = caller;
         next();
       },
       (error: unknown) => {
@@ -83,6 +85,29 @@ export function createRealtime(
       },
     );
   });
+
+  async function handshake(socket: PanelSocket): Promise<void> {
+    const address = `ip:${handshakeAddress(socket.handshake)}`;
+    await spend(rateLimiter.peek(address));
+    const token: unknown = socket.handshake.auth?.token;
+    let caller: Caller;
+    let expiresAt: number | undefined;
+    try {
+      if (typeof token !== 'string' || token === '') throw new Unauthenticated('Sign-in is required: pass auth.token.');
+      caller = await deps.verifier.verify(token);
+      const exp = decodeJwt(token).exp;
+      expiresAt = typeof exp === 'number' ? exp * 1000 : undefined;
+      // The verifier allows clock skew; a socket would be dropped at once, so refuse it here.
+      if (expiresAt !== undefined && expiresAt <= Date.now())
+        throw new Unauthenticated('Your sign-in has expired. Sign in again.');
+    } catch (error) {
+      if (error instanceof Unauthenticated) await rateLimiter.take(address);
+      throw error;
+    }
+    await spend(rateLimiter.take(callerKey(caller)));
+    socket.data.caller = caller;
+    if (expiresAt !== undefined) socket.data.expiresAt = expiresAt;
+  }
 
   async function broadcastPresence(seriesId: string): Promise<void> {
     const sockets = await io.in(seriesRoom(seriesId)).fetchSockets();
@@ -98,6 +123,16 @@ export function createRealtime(
   io.on('connection', (raw) => {
     const socket = raw as PanelSocket;
     const joined = new Set<string>();
+    const expiry = endAtExpiry(socket);
+
+    socket.use(([, ...args], next) => {
+      rateLimiter.take(callerKey(socket.data.caller)).then((result) => {
+        if (result.ok) return next();
+        const ack = args.at(-1);
+        if (typeof ack === 'function')
+          (ack as (a: JoinAck) => void)({ ok: false, error: rateLimitedError(result.retryAfterSeconds) });
+      }, next);
+    });
 
     socket.on(EVENTS.join, async (payload: unknown, ack: unknown) => {
       const reply = (answer: JoinAck) => {
@@ -141,16 +176,30 @@ export function createRealtime(
     });
 
     socket.on('disconnect', () => {
+      clearTimeout(expiry);
       for (const seriesId of joined) firePresence(seriesId);
     });
   });
+
+  /**
+   * A socket lives no longer than the token it was opened with: at expiry
+   * the server disconnects it, and the panel reconnects with a fresh token
+   * (tab/src/api/realtime.ts), which is checked like any handshake.
+   */
+  function endAtExpiry(socket: PanelSocket): ReturnType<typeof setTimeout> | undefined {
+    const { expiresAt } = socket.data;
+    if (expiresAt === undefined) return undefined;
+    // setTimeout holds at most 2^31-1 ms (about 24 days); tokens live for hours.
+    const delay = Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1);
+    return setTimeout(() => socket.disconnect(true), delay);
+  }
 
   /** A member removed from a series stops receiving its events at once. */
   async function evictNonMembers(series: Series): Promise<void> {
     const sockets = await io.in(seriesRoom(series.id)).fetchSockets();
     for (const socket of sockets) {
       const { caller } = socket.data as SocketData;
-      if (memberOf(series, caller.userId) && caller.tenantId === series.tenantId) continue;
+      if (isActiveMember(series, caller.userId) && caller.tenantId === series.tenantId) continue;
       socket.leave(seriesRoom(series.id));
       socket.leave(memberRoom(series.id, caller.userId));
     }
@@ -200,4 +249,13 @@ export function createRealtime(
     },
     close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
   };
+}
+
+async function spend(result: Promise<TakeResult>): Promise<void> {
+  const answer = await result;
+  if (!answer.ok) throw new RateLimited(rateLimitedError(answer.retryAfterSeconds).message);
+}
+
+function rateLimitedError(retryAfterSeconds: number): { code: 'rate_limited'; message: string } {
+  return { code: 'rate_limited', message: `Too many requests: wait ${retryAfterSeconds} s and try again.` };
 }

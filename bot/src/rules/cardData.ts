@@ -27,11 +27,12 @@ export const CompleteActionItemData = CardData.extend({ actionItemId: RecordId }
 /**
  * One card, one person, one text: one topic. The id is derived from them, so
  * pressing the button twice (or Teams retrying the invoke) answers the topic
- * already added instead of adding it again.
+ * already added instead of adding it again. The "~" keeps it out of the
+ * ids a client may choose.
  */
 export function topicIdFromCard(promptId: string, userId: string, text: string): string {
   const normalized = text.trim().replace(/\s+/g, ' ').toLowerCase();
-  return `card-${fnv1a64(`${promptId}\n${userId}\n${normalized}`)}`;
+  return `card~${fnv1a64(`${promptId}\n${userId}\n${normalized}`)}`;
 }
 
 /** Card data that is not ours (or out of date) is refused as such, never half-read. */

@@ -11,9 +11,9 @@ import { addTopic } from '../commands/topics.js';
 import type { Caller } from '../identity/index.js';
 import { promptViewFor, splitRecords } from '../views/promptView.js';
 import { AddTopicData, CardData, CompleteActionItemData, parseCardData, topicIdFromCard } from '../rules/cardData.js';
-import { callerOf } from './activity.js';
+import { callerOf, tenantOf } from './activity.js';
 import { botbuilderChat } from './botbuilderChat.js';
-import type { BotRuntime } from './runtime.js';
+import { seriesOfChat, type BotRuntime } from './runtime.js';
 
 /**
  * Action.Execute handlers of the pre-meeting prompt card (Universal
@@ -39,11 +39,13 @@ export async function onAddTopic(rt: BotRuntime, context: TurnContext, raw: unkn
       }
       const id = topicIdFromCard(data.promptId, caller.userId, text);
       const before = await rt.ctx().store.records.read(data.seriesId, id);
-      const topic = await addTopic(rt.ctx(), caller, data.seriesId, {
-        id,
-        text,
-        ...(data[PROMPT_INPUTS.category] ? { category: data[PROMPT_INPUTS.category] } : {}),
-      });
+      const topic = await addTopic(
+        rt.ctx(),
+        caller,
+        data.seriesId,
+        { id, text, ...(data[PROMPT_INPUTS.category] ? { category: data[PROMPT_INPUTS.category] } : {}) },
+        'server',
+      );
       return {
         notice: {
           text: before ? `Already on the agenda: ${topic.text}` : `Added to the agenda: ${topic.text}`,
@@ -113,6 +115,15 @@ async function respond(
     return sendInvokeCard(
       context,
       noticeCard('We could not tell who pressed the button. Open the card in Teams and try again.', 'error'),
+    );
+  // A card acts only on the 1:1 bound to the chat it was pressed in: data naming another 1:1
+  // (even one the presser belongs to) would show or change it in front of this chat's people.
+  const named = CardData.safeParse(raw).data?.seriesId;
+  const bound = await seriesOfChat(rt, context.activity.conversation?.id ?? '', tenantOf(context.activity));
+  if (named !== undefined && named !== bound?.id)
+    return sendInvokeCard(
+      context,
+      noticeCard('This card is not the 1:1 of this chat. Use the card the bot posted here.', 'error'),
     );
   let outcome: Outcome;
   try {

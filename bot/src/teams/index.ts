@@ -25,6 +25,9 @@ import { ADD_TO_AGENDA_COMMAND, onFetchAddToAgenda, onSubmitAddToAgenda } from '
 import { createNarrativeWriter } from './narrative.js';
 import { createChatPoster } from './proactive.js';
 import type { BotRuntime } from './runtime.js';
+import { serviceUrlPolicy } from './serviceUrls.js';
+import { onChatMembersChanged } from './membership.js';
+import { postOnlyToTheOneOnOne } from './sharingGuard.js';
 
 /**
  * The bot: the only module that imports botbuilder / teams-ai. Everything it
@@ -72,7 +75,13 @@ export function createBot(deps: BotDeps): Bot {
     ...(config.MicrosoftAppTenantId ? { MicrosoftAppTenantId: config.MicrosoftAppTenantId } : {}),
   });
   const { botStore } = deps;
-  const poster = createChatPoster(adapter, config.MicrosoftAppId ?? '');
+  const serviceUrls = serviceUrlPolicy(config);
+  const poster = postOnlyToTheOneOnOne(createChatPoster(adapter, config.MicrosoftAppId ?? '', serviceUrls), {
+    ctx: deps.ctx,
+    adapter,
+    botAppId: config.MicrosoftAppId ?? '',
+    serviceUrls,
+  });
   const rt: BotRuntime = {
     config,
     ctx: deps.ctx,
@@ -112,6 +121,12 @@ export function createBot(deps: BotDeps): Bot {
     if (context.activity.conversation?.conversationType === 'personal') return;
     const botId = context.activity.recipient?.id;
     if (context.activity.membersAdded?.some((m) => m.id === botId)) await setUpChat(rt, context);
+    else await onChatMembersChanged(rt, context);
+  });
+  app.conversationUpdate('membersRemoved', async (context) => {
+    const botId = context.activity.recipient?.id;
+    // The bot itself removed: the app was uninstalled and Teams will not answer the roster any more.
+    if (!context.activity.membersRemoved?.some((m) => m.id === botId)) await onChatMembersChanged(rt, context);
   });
   app.meetings.start((context) => onMeetingStarted(rt, context));
   app.meetings.end((context) => onMeetingEnded(rt, context));
@@ -172,6 +187,14 @@ export function createBot(deps: BotDeps): Bot {
       res
         .status(400)
         .json(badActivity(checked.error.issues.map((i) => `${i.path.join('.') || 'activity'}: ${i.message}`)));
+      return;
+    }
+    // Before the SDK sees it: every answer to this activity would go to its serviceUrl.
+    if (!serviceUrls.allows(checked.data.serviceUrl)) {
+      logger.warn({ serviceUrl: checked.data.serviceUrl }, 'activity refused: service URL not allowed');
+      res.status(403).json({
+        error: { code: 'forbidden', message: 'This activity names a service URL the bot does not send to.' },
+      } satisfies ErrorBody);
       return;
     }
     try {

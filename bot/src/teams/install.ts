@@ -27,9 +27,7 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
     await chat.sendCard(noticeCard('Add 1:1 Companion to the chat of a meeting between two people.'));
     return;
   }
-  const people = (await chat.members()).filter(
-    (m): m is ChatPerson & { userId: string } => !!m.userId && !m.mri.startsWith('28:'),
-  );
+  const people = await chatPeople(chat);
   if (people.length !== 2) {
     await chat.sendCard(
       noticeCard(`1:1 Companion works in meeting chats of exactly two people; this chat has ${people.length}.`),
@@ -113,6 +111,13 @@ function withPanel(panelUrl: string | undefined): { panelUrl?: string } {
 function displayName(member: ChatPerson): string {
   const name = member.name.trim();
   return (name === '' ? 'Teams user' : name).slice(0, 200);
+}
+
+/** The people in the chat (Entra users; bots, whose ids start with "28:", excluded), from Teams' roster. */
+export async function chatPeople(chat: TeamsChat): Promise<Array<ChatPerson & { userId: string }>> {
+  return (await chat.members()).filter(
+    (m): m is ChatPerson & { userId: string } => !!m.userId && !m.mri.startsWith('28:'),
+  );
 }
 
 /** Teams' details of the meeting behind the chat; absent when Teams will not say. */

@@ -2,6 +2,7 @@ import { CardFactory, MessageFactory, type CloudAdapter, type ConversationRefere
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import type { ChatBinding } from '../store/botStore.js';
 import type { ChatPoster } from '../scheduler/chatPoster.js';
+import { ServiceUrlRefused, type ServiceUrlPolicy } from './serviceUrls.js';
 
 /** A card as a message activity. */
 export function cardMessage(card: AdaptiveCard) {
@@ -13,12 +14,15 @@ export function cardMessage(card: AdaptiveCard) {
  * conversation reference stored at install time (continueConversationAsync
  * obtains a token for the bot's app id when one is configured).
  */
-export function createChatPoster(adapter: CloudAdapter, botAppId: string): ChatPoster {
+export function createChatPoster(adapter: CloudAdapter, botAppId: string, serviceUrls: ServiceUrlPolicy): ChatPoster {
   return {
     async post(binding: ChatBinding, card: AdaptiveCard) {
       let id: string | undefined;
       let failure: unknown;
       const reference = binding.conversationReference as unknown as Partial<ConversationReference>;
+      // A stored reference is only as trustworthy as the activity it came from: check it again.
+      if (!serviceUrls.allows(binding.conversationReference.serviceUrl))
+        throw new ServiceUrlRefused(binding.conversationReference.serviceUrl);
       await adapter.continueConversationAsync(botAppId, reference, async (context) => {
         // The adapter hands errors in this callback to its onTurnError (teams-ai's app.error),
         // which logs and swallows them: catch here so a failed post is seen as failed and retried.

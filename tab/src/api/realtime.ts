@@ -71,7 +71,12 @@ export function connectRealtime(seriesId: string, getToken: TokenSource, handler
     clearTimeout(joinTimer);
     join();
   });
-  socket.on('disconnect', () => handlers.onStatus('offline'));
+  socket.on('disconnect', (reason) => {
+    handlers.onStatus('offline');
+    // The server ends a socket when its token expires and does not reconnect it itself:
+    // connect again, which asks for a fresh token (refused handshakes back off below).
+    if (reason === 'io server disconnect') socket.connect();
+  });
   socket.on('connect_error', (error: Error) => {
     const code = 'data' in error ? (error.data as { code?: unknown } | undefined)?.code : undefined;
     if (code === PROTOCOL_OUTDATED) {

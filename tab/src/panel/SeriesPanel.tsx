@@ -59,7 +59,8 @@ export function SeriesPanel({ session }: { session: PanelSession }) {
   if (!view) return <Spinner className={styles.root} label="Loading the agenda…" />;
 
   const { mode, ended } = selectMode(state);
-  const hasNotices = state.live === 'offline' || state.notices.length > 0;
+  const sharingPaused = view.series.sharingPaused;
+  const hasNotices = state.live === 'offline' || state.notices.length > 0 || sharingPaused !== undefined;
   return (
     <SeriesProvider value={view}>
       <main className={styles.root} data-mode={mode}>
@@ -79,6 +80,11 @@ export function SeriesPanel({ session }: { session: PanelSession }) {
                   back.
                 </Notice>
               )
+            )}
+            {sharingPaused && (
+              <Notice intent="warning" title="Nothing is posted in the meeting chat">
+                {sharingPaused.message}
+              </Notice>
             )}
             {state.notices.map((notice) => (
               <Notice key={notice.id} intent="error" onDismiss={() => actions.dismissNotice(notice.id)}>

@@ -1,0 +1,30 @@
+import type { Series } from '../../../domain/entities.js';
+import { followChat } from '../../../domain/membership.js';
+import type { CommandContext } from './context.js';
+import { publishChanged } from './records.js';
+import { updateSharedRecord } from './updateRecord.js';
+
+/**
+ * Brings a series in step with the people in its Teams chat (Entra object
+ * ids from Teams' roster, never from a client). A change is published like
+ * any other, which is also what evicts a departed member's live sockets.
+ * No caller check: only the bot calls it, for an authenticated activity or
+ * before posting into the chat.
+ */
+export async function followChatMembers(
+  ctx: CommandContext,
+  seriesId: string,
+  chatUserIds: readonly string[],
+): Promise<Series> {
+  const before = await ctx.store.records.read(seriesId, seriesId);
+  const updated = await updateSharedRecord(
+    ctx,
+    seriesId,
+    seriesId,
+    'series',
+    (current) => followChat(current, chatUserIds, ctx.clock.now()),
+    before,
+  );
+  if (before?.record.version !== updated.version) publishChanged(ctx, seriesId, [updated]);
+  return updated;
+}
