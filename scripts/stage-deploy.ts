@@ -20,9 +20,12 @@ interface PackageJson {
   allowScripts?: Record<string, boolean>;
 }
 
-/** Package names a bundle imports: bare specifiers, minus Node's own modules. */
+/**
+ * Package names a bundle imports: bare specifiers, minus Node's own modules.
+ * A specifier has no spaces or commas, so code like `'@from', value: from` is not taken for one.
+ */
 export function importedPackages(bundle: string): string[] {
-  const specifiers = [...bundle.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\(\s*)["']([^"'./][^"']*)["']/g)].map(
+  const specifiers = [...bundle.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\(\s*)["']([^"'./\s,][^"'\s,]*)["']/g)].map(
     (m) => m[1]!,
   );
   const names = specifiers

@@ -26,6 +26,11 @@ describe('the deployment folder', () => {
     });
   });
 
+  it('does not take a query parameter named "@from" for an import', () => {
+    const bundle = `const p = [{ name: '@from', value: from }];\nimport express from "express";`;
+    expect(importedPackages(bundle)).toEqual(['express']);
+  });
+
   it('refuses a server that imports a package production would not install', () => {
     expect(() => deployManifest(pkg, ['import { chromium } from "playwright-core";'])).toThrow(
       /not dependencies in package\.json: playwright-core/,
