@@ -36,13 +36,15 @@ const EnvSchema = z
     /**
      * How long one Cosmos request may take before it is abandoned (the SDK's
      * `connectionPolicy.requestTimeout`; its default of 60 s would hold a panel's request that long).
+     * Default: 3 s with COSMOS_ENDPOINT; 20 s with the embedded server (see storageTimeouts).
      */
-    COSMOS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+    COSMOS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).optional(),
     /**
      * The longest an API request waits for storage before it answers 503 with Retry-After
      * (a request makes a few Cosmos calls, each bounded by COSMOS_REQUEST_TIMEOUT_MS).
+     * Default: 8 s with COSMOS_ENDPOINT; 30 s with the embedded server.
      */
-    REQUEST_DEADLINE_MS: z.coerce.number().int().min(200).max(120_000).default(8_000),
+    REQUEST_DEADLINE_MS: z.coerce.number().int().min(200).max(120_000).optional(),
 
     // Tab SSO (Entra ID tokens from authentication.getAuthToken())
     AAD_APP_CLIENT_ID: optionalString,

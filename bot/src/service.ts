@@ -33,7 +33,7 @@ import { API_ROUTES } from './routes/apiRoutes.js';
 import { apiRouter } from './routes/router.js';
 import { panelLink } from './cards/panelLink.js';
 import { BotStore } from './store/botStore.js';
-import { connectCosmos, type CosmosConnection } from './store/cosmos.js';
+import { connectCosmos, storageTimeouts, type CosmosConnection } from './store/cosmos.js';
 import { createStore } from './store/index.js';
 import { createBot, type Bot } from './teams/index.js';
 
@@ -168,7 +168,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   const api = express.Router();
   // Bodies are parsed only after sign-in is checked: strangers get a 401, not a JSON parser's opinion.
   const json = express.json({ limit: '128kb' });
-  api.use(requestDeadline(config.REQUEST_DEADLINE_MS, logger));
+  api.use(requestDeadline(storageTimeouts(config, cosmos.embedded).deadlineMs, logger));
   api.use(rateLimiter.perAddress);
   if (devIdentities) api.use('/dev', json, devRoutes({ ctx: () => ctx, devIdentities }));
   if (bot.devRouter) api.use('/dev', json, bot.devRouter);

@@ -169,7 +169,10 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
   it('End names the meeting it ends', async () => {
     const { page, manager } = await meetingPage();
     try {
-      const meeting = (await state()).meetings.find((m) => m.status !== 'ended' && m.status !== 'skipped');
+      // End is offered only while the meeting is live: start it first, as Teams' start event would.
+      await manager.getByRole('button', { name: 'Start 1:1' }).click();
+      await manager.getByRole('button', { name: /^End/ }).first().waitFor();
+      const meeting = (await state()).meetings.find((m) => m.status === 'live');
       const day = new Date(meeting!.startedAt ?? meeting!.scheduledStart).toLocaleDateString('en-US', {
         weekday: 'short',
         day: 'numeric',

@@ -45,6 +45,24 @@ const LOCAL_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGG
  */
 const THROTTLE_RETRIES = { maxRetryAttemptCount: 3, maxWaitTimeInSeconds: 2 } as const;
 
+/**
+ * Storage time limits unless configured. The embedded server runs in the
+ * service's own process: it compiles each new query shape on first use (about
+ * 0.4 s on a quiet machine, several seconds on a busy 2-core one) while
+ * sharing the service's event loop, so its limits must be far looser than a
+ * same-region Azure account's, or the first panel load after start-up
+ * answers 503.
+ */
+export function storageTimeouts(
+  config: Pick<Config, 'COSMOS_REQUEST_TIMEOUT_MS' | 'REQUEST_DEADLINE_MS'>,
+  embedded: boolean,
+): { requestTimeoutMs: number; deadlineMs: number } {
+  return {
+    requestTimeoutMs: config.COSMOS_REQUEST_TIMEOUT_MS ?? (embedded ? 20_000 : 3_000),
+    deadlineMs: config.REQUEST_DEADLINE_MS ?? (embedded ? 30_000 : 8_000),
+  };
+}
+
 export interface CosmosConnection {
   client: CosmosClient;
   database: Database;
@@ -81,7 +99,7 @@ export async function connectCosmos(
     connectionPolicy: {
       enableEndpointDiscovery: !embedded && !endpoint.startsWith('http:'),
       // Per attempt; a stalled request fails fast and the panel is told to retry (503 + Retry-After).
-      requestTimeout: config.COSMOS_REQUEST_TIMEOUT_MS,
+      requestTimeout: storageTimeouts(config, Boolean(embedded)).requestTimeoutMs,
       retryOptions: THROTTLE_RETRIES,
     },
   });
