@@ -204,14 +204,14 @@ describe.each(BODY_ROUTES.map((r) => [routeName(r), r] as const))('%s', (name, r
 describe.each(WRITE_ROUTES.map((r) => [routeName(r), r] as const))('%s', (_name, route: RouteCase) => {
   it('refuses malformed ids in the address with a 4xx and a reason, and changes nothing', async () => {
     const before = await panels();
-    const params = (['seriesId', 'topicId', 'itemId', 'meetingId'] as const).filter((p) =>
-      route.pattern.includes(`:${p}`),
+    // Only ids the sweep's path really carries (a meeting route is swept through its `current` alias).
+    const marker = encodeURIComponent('\u0001');
+    const params = (['seriesId', 'topicId', 'itemId', 'meetingId'] as const).filter(
+      (p) => route.pattern.includes(`:${p}`) && route.path({ ...target, [p]: '\u0001' }).includes(marker),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...params), malformedId, async (param, id) => {
-        const path = route
-          .path({ ...target, [param]: '\u0001' })
-          .replace(encodeURIComponent('\u0001'), encodeURIComponent(id));
+        const path = route.path({ ...target, [param]: '\u0001' }).replace(marker, encodeURIComponent(id));
         const raw = route.body ? JSON.stringify(route.body(target)) : undefined;
         expectRefusedWithReason(await send(route.method, path, managerToken, raw), path);
       }),
