@@ -32,6 +32,11 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     DEV_MODE: 'true',
     LOG_LEVEL: 'silent',
     PORT: '0',
+    // The tests' Cosmos protocol server runs in the test process, sharing its event loop with
+    // the service (and compiling each new query shape on first use), so a busy 2-core machine
+    // can hold a first query for seconds: the in-process limits apply unless a test sets its own.
+    COSMOS_REQUEST_TIMEOUT_MS: '20000',
+    REQUEST_DEADLINE_MS: '30000',
     ...options.env,
   });
   const service = await createService(config, {
