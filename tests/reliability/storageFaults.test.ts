@@ -29,6 +29,13 @@ beforeAll(async () => {
       REQUEST_DEADLINE_MS: '4000',
     },
   });
+  // The protocol server compiles each query shape on first use, which on a busy machine can take
+  // longer than the 1.5 s limit above: load one panel first, so only injected faults answer 503.
+  const warm = await oneOnOne();
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if ((await warm.asReport.get(`${warm.path}/state`)).status === 200) break;
+  }
+  await storedTopics(warm.asReport, warm.path);
 });
 afterEach(() => proxy.clearAll());
 afterAll(async () => {
