@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { Member, Series } from '../../domain/entities.js';
-import { EVENTS, JoinAck } from '../../domain/realtime.js';
+import { EVENTS, JoinAck, PROTOCOL_VERSION } from '../../domain/realtime.js';
 import { apiClient, eventually, seriesPath } from '../support/api.js';
 import { startTestIdentityProvider, TEST_TENANT_ID, type TestIdentityProvider } from '../support/jwks.js';
 import { seedSeries, startTestService, type TestService } from '../support/service.js';
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 function open(token: string, address: string): Socket {
   return io(svc.url, {
-    auth: { token },
+    auth: { token, protocol: PROTOCOL_VERSION },
     transports: ['websocket'],
     reconnection: false,
     extraHeaders: { 'x-forwarded-for': address },
