@@ -26,6 +26,16 @@ interface AxeResult {
  * goes in through the DevTools protocol, which the page's CSP does not block.
  */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // A toast or menu still fading in has, for that moment, text at partial opacity: axe would
+  // judge its contrast mid-animation. Judge what a person sees once it settles.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(
     (tags) =>
