@@ -3,7 +3,7 @@ import { PanelState } from '../../domain/api.js';
 import { seriesIdForChat } from '../../domain/series.js';
 import { AdjustableClock } from '../../bot/src/clock.js';
 import { apiClient } from '../support/api.js';
-import { startCosmosFaultProxy, type CosmosFaultProxy } from '../support/cosmosFaultProxy.js';
+import { requests, startCosmosFaultProxy, type CosmosFaultProxy } from '../support/faultProxy.js';
 import { startFakeConnector, type EmulatedMember, type FakeConnector } from '../support/fakeConnector.js';
 import { devToken, startCosmosServer, startTestService, type TestService } from '../support/service.js';
 import { cardTexts } from './harness.js';
@@ -102,7 +102,7 @@ async function until(check: () => unknown, what: string): Promise<void> {
 
 /** The service "dies": its process would be gone; here its storage is cut off and it is shut down. */
 async function crash(svc: TestService, proxy: CosmosFaultProxy) {
-  await until(() => proxy.faults.frozenAt, 'the chosen write');
+  await until(() => proxy.frozenAt, 'the chosen write');
   await svc.stop().catch(() => undefined);
 }
 
@@ -117,7 +117,10 @@ describe('a meeting end interrupted by a crash', { timeout: 90_000 }, () => {
     const meetingId = (await t.state(t.first)).series.currentMeetingId;
 
     let copies = 0;
-    t.proxy.freezeAfter((w) => w.body?.type === 'topic' && w.body.meetingId !== meetingId && ++copies === 2);
+    t.proxy.inject({
+      match: requests.writeWhere((doc) => doc.type === 'topic' && doc.meetingId !== meetingId && ++copies === 2),
+      fault: { kind: 'freezeAfter' },
+    });
     void report.post(`${t.path}/meetings/${meetingId}/end`).catch(() => undefined);
     await crash(t.first, t.proxy);
 
@@ -157,7 +160,12 @@ describe('a meeting end interrupted by a crash', { timeout: 90_000 }, () => {
     expect((await t.teamsEvent(t.first, 'start')).status).toBe(200);
     const meetingId = (await t.state(t.first)).series.currentMeetingId;
 
-    t.proxy.freezeAfter((w) => w.body?.type === 'meeting' && w.body.id === meetingId && w.body.settledAt !== undefined);
+    t.proxy.inject({
+      match: requests.writeWhere(
+        (doc) => doc.type === 'meeting' && doc.id === meetingId && doc.settledAt !== undefined,
+      ),
+      fault: { kind: 'freezeAfter' },
+    });
     const endedAt = new Date();
     void t.teamsEvent(t.first, 'end', endedAt).catch(() => undefined);
     await crash(t.first, t.proxy);
@@ -180,7 +188,7 @@ describe('a meeting end interrupted by a crash', { timeout: 90_000 }, () => {
 describe('marking a posted card sent', { timeout: 60_000 }, () => {
   const summaryWrites = (proxy: CosmosFaultProxy, meetingId: string) =>
     proxy.writes
-      .map((w) => w.body)
+      .map((w) => w.json)
       .filter((b) => b?.type === 'delivery' && b.kind === 'summary' && b.meetingId === meetingId)
       .map((b) => String(b!.state));
 
@@ -192,10 +200,13 @@ describe('marking a posted card sent', { timeout: 60_000 }, () => {
       await manager.patch(`${t.path}/topics/ms-1`, { status: 'discussed' });
       await manager.post(`${t.path}/meetings/current/start`);
       const meetingId = (await t.state(t.first)).series.currentMeetingId;
-      const isMark = (w: { body: Record<string, unknown> | undefined }) =>
-        w.body?.type === 'delivery' && w.body.kind === 'summary' && w.body.state === 'sent';
-      if (fault === 'refused once') t.proxy.failOnce(isMark, 503);
-      else t.proxy.loseAnswerOnce(isMark);
+      const isMark = requests.writeWhere(
+        (doc) => doc.type === 'delivery' && doc.kind === 'summary' && doc.state === 'sent',
+      );
+      const injected = t.proxy.inject({
+        match: isMark,
+        fault: fault === 'refused once' ? { kind: 'status', status: 503 } : { kind: 'dropAnswer' },
+      });
 
       expect((await manager.post(`${t.path}/meetings/${meetingId}/end`)).status).toBe(200);
       const prompts = t.first.service.cosmos.containers.prompts;
@@ -204,7 +215,7 @@ describe('marking a posted card sent', { timeout: 60_000 }, () => {
         return resource?.state === 'sent';
       }, 'the delivery marked sent');
       // The fault hit the mark, and the claim was never released after the post.
-      expect(t.proxy.faults.failed.length + t.proxy.faults.lostAnswers.length).toBe(1);
+      expect(injected.hits).toBe(1);
       const states = summaryWrites(t.proxy, meetingId);
       expect(states.slice(states.indexOf('sending'))).not.toContain('pending');
 

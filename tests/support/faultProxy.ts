@@ -11,7 +11,9 @@ import type { AddressInfo } from 'node:net';
  *   pick requests (by method, container, query or not) and inject a fault
  *   either BEFORE the request reaches the server (an answer 429/449/408/503 of
  *   the proxy's own, a stall, a connection reset) or AFTER the server applied
- *   it (the answer is dropped by a reset, or withheld until the client gives up).
+ *   it (the answer is dropped by a reset, or withheld until the client gives up),
+ *   or freeze the proxy after one write, as if the service's host died at that
+ *   exact point. It logs every write it receives, for assertions.
  * - `startTcpProxy(host, port)`: a plain TCP proxy (in front of redis-server)
  *   whose live connections can be cut and whose new ones can be refused.
  */
@@ -28,6 +30,8 @@ export interface CosmosRequest {
   isWrite: boolean;
   /** The request body, for rules that pick one document. */
   body: string;
+  /** The body parsed as a JSON object (a write's document), if it is one. */
+  json: Record<string, unknown> | undefined;
 }
 
 export type CosmosFault =
@@ -40,7 +44,14 @@ export type CosmosFault =
   /** Forwarded and applied by the server; the connection is reset instead of the answer. */
   | { kind: 'dropAnswer' }
   /** Forwarded and applied by the server; the answer is withheld until the client gives up. */
-  | { kind: 'stallAnswer' };
+  | { kind: 'stallAnswer' }
+  /**
+   * Forwarded, applied and answered; then the proxy freezes: every open
+   * connection is closed and every later request's connection is reset, as if
+   * the service's host died right after this write (nothing more of its work
+   * reaches storage). Until `clearAll()`.
+   */
+  | { kind: 'freezeAfter' };
 
 export interface FaultRule {
   match(request: CosmosRequest): boolean;
@@ -60,10 +71,14 @@ export interface CosmosFaultProxy {
   /** Point COSMOS_ENDPOINT here. */
   endpoint: string;
   inject(rule: FaultRule): InjectedFault;
-  /** Stops every fault. */
+  /** Stops every fault, and thaws a frozen proxy. */
   clearAll(): void;
   /** Requests forwarded to the server (not faulted before it), for assertions. */
   readonly forwarded: CosmosRequest[];
+  /** Every write the proxy received, in order, faulted or not (a frozen proxy resets them unread). */
+  readonly writes: CosmosRequest[];
+  /** The write after which a `freezeAfter` fault froze the proxy, once it has. */
+  readonly frozenAt: CosmosRequest | undefined;
   close(): Promise<void>;
 }
 
@@ -77,7 +92,22 @@ export const requests = {
     r.container === container &&
     r.isWrite &&
     (r.path.endsWith(`/docs/${encodeURIComponent(id)}`) || r.body.includes(`"id":${JSON.stringify(id)}`)),
+  /** Writes, to any container, whose document (the JSON body) passes `test`. */
+  writeWhere: (test: (doc: Record<string, unknown>) => boolean) => (r: CosmosRequest) =>
+    r.isWrite && r.json !== undefined && test(r.json),
 };
+
+function parseObject(body: string): Record<string, unknown> | undefined {
+  if (!body) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function describeRequest(req: IncomingMessage, body: string): CosmosRequest {
   const path = (req.url ?? '/').split('?')[0]!;
@@ -90,7 +120,15 @@ function describeRequest(req: IncomingMessage, body: string): CosmosRequest {
   const onDocument = /\/docs(\/|$)/.test(path);
   const method = req.method ?? 'GET';
   const isWrite = onDocument && !isQuery && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method);
-  return { method, path, ...(container ? { container: decodeURIComponent(container) } : {}), isQuery, isWrite, body };
+  return {
+    method,
+    path,
+    ...(container ? { container: decodeURIComponent(container) } : {}),
+    isQuery,
+    isWrite,
+    body,
+    json: parseObject(body),
+  };
 }
 
 const COSMOS_CODES: Record<number, string> = {
@@ -105,7 +143,9 @@ export async function startCosmosFaultProxy(target: string): Promise<CosmosFault
   const agent = new Agent({ keepAlive: true });
   const rules: { rule: FaultRule; left: number; hits: number }[] = [];
   const forwarded: CosmosRequest[] = [];
+  const writes: CosmosRequest[] = [];
   const sockets = new Set<Socket>();
+  let frozenAt: CosmosRequest | undefined;
 
   function faultFor(request: CosmosRequest): CosmosFault | undefined {
     for (const entry of rules) {
@@ -118,11 +158,17 @@ export async function startCosmosFaultProxy(target: string): Promise<CosmosFault
   }
 
   const server = createHttpServer({ keepAlive: true }, (req, res) => {
+    // Frozen: the service is "dead", nothing more of its work reaches storage.
+    if (frozenAt) {
+      req.socket.resetAndDestroy();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
       const request = describeRequest(req, raw.toString('utf8'));
+      if (request.isWrite) writes.push(request);
       const fault = faultFor(request);
 
       if (fault?.kind === 'status') {
@@ -152,8 +198,21 @@ export async function startCosmosFaultProxy(target: string): Promise<CosmosFault
               return;
             }
             if (fault?.kind === 'stallAnswer') return;
+            // Froze while this one was in flight: the dead service never hears back.
+            if (frozenAt) {
+              req.socket.resetAndDestroy();
+              return;
+            }
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             res.end(Buffer.concat(body));
+            if (fault?.kind === 'freezeAfter') {
+              frozenAt = request;
+              // Whatever the service had open dies with it. Closed, not reset, on the
+              // next turn, so the answer just written still reaches the client.
+              setImmediate(() => {
+                for (const socket of sockets) socket.destroy();
+              });
+            }
           });
         },
       );
@@ -171,6 +230,10 @@ export async function startCosmosFaultProxy(target: string): Promise<CosmosFault
   return {
     endpoint: `http://127.0.0.1:${port}`,
     forwarded,
+    writes,
+    get frozenAt() {
+      return frozenAt;
+    },
     inject(rule) {
       const entry = { rule, left: rule.times ?? 1, hits: 0 };
       rules.push(entry);
@@ -185,6 +248,7 @@ export async function startCosmosFaultProxy(target: string): Promise<CosmosFault
     },
     clearAll() {
       for (const entry of rules) entry.left = 0;
+      frozenAt = undefined;
     },
     async close() {
       for (const socket of sockets) socket.destroy();
