@@ -21,13 +21,9 @@ export function isClosed(meeting: Pick<Meeting, 'status'>): boolean {
   return CLOSED.has(meeting.status);
 }
 
-/** The day a meeting happened on (its real start), or the slot it is planned for. */
-export function meetingDate(meeting: Pick<Meeting, 'status' | 'startedAt' | 'endedAt' | 'scheduledStart'>): string {
-  if (meeting.status === 'ended' || meeting.status === 'live') {
-    return meeting.startedAt ?? meeting.endedAt ?? meeting.scheduledStart;
-  }
-  return meeting.scheduledStart;
-}
+import { meetingDate } from './meetingDate.js';
+
+export { meetingDate };
 
 const earlier = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
 

@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import type { io as createSocket, Socket } from 'socket.io-client';
 import {
   EVENTS,
   JoinAck,
@@ -34,6 +34,28 @@ const MAX_RETRY_MS = 60_000;
  * series' room. Returns a function that closes the channel.
  */
 export function connectRealtime(seriesId: string, getToken: TokenSource, handlers: RealtimeHandlers): () => void {
+  // Socket.IO's client loads after the first paint (the panel shows its REST state first): it
+  // keeps the side panel's initial script within its budget (tests/e2e/bundleSize.test.ts).
+  let closed = false;
+  let close: (() => void) | undefined;
+  import('socket.io-client').then(
+    ({ io }) => {
+      if (!closed) close = openChannel(io, seriesId, getToken, handlers);
+    },
+    () => handlers.onStatus('offline', 'Live updates could not load. Reload the panel.'),
+  );
+  return () => {
+    closed = true;
+    close?.();
+  };
+}
+
+function openChannel(
+  io: typeof createSocket,
+  seriesId: string,
+  getToken: TokenSource,
+  handlers: RealtimeHandlers,
+): () => void {
   const socket: Socket = io({
     auth: (deliver) => {
       getToken().then(

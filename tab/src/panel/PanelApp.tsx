@@ -1,11 +1,13 @@
 import { Button, FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { resolveSession, type SessionResult } from '../host/session.js';
 import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
-import { ShareToStage } from '../stage/ShareToStage.js';
-import { StageView } from '../stage/StageView.js';
 import { Notice } from '../ui/Notice.js';
 import { SeriesPanel } from './SeriesPanel.js';
+
+// Only the meeting stage, or a host that lets people share to it, needs these: they load on demand.
+const StageView = lazy(() => import('../stage/StageView.js').then((m) => ({ default: m.StageView })));
+const ShareToStage = lazy(() => import('../stage/ShareToStage.js').then((m) => ({ default: m.ShareToStage })));
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },
@@ -76,10 +78,16 @@ export function PanelApp() {
       )}
       {result?.kind === 'ready' &&
         (result.session.surface === 'stage' ? (
-          <StageView session={result.session} />
+          <Suspense fallback={<Spinner label="Opening the agenda…" />}>
+            <StageView session={result.session} />
+          </Suspense>
         ) : (
           <>
-            {result.session.stageShare && <ShareToStage stageShare={result.session.stageShare} />}
+            {result.session.stageShare && (
+              <Suspense fallback={null}>
+                <ShareToStage stageShare={result.session.stageShare} />
+              </Suspense>
+            )}
             <SeriesPanel session={result.session} />
           </>
         ))}

@@ -2,7 +2,7 @@ import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CalendarCancelRegular, PlayRegular, RecordStopRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { Meeting } from '../../../../domain/entities.js';
-import { meetingDate } from '../../../../domain/meetingLifecycle.js';
+import { meetingDate } from '../../../../domain/meetingDate.js';
 import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
