@@ -28,13 +28,17 @@ interface AxeResult {
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // A toast or menu still fading in has, for that moment, text at partial opacity: axe would
   // judge its contrast mid-animation. Judge what a person sees once it settles.
+  // Fades last a few hundred ms; a toast's auto-dismiss timer is an animation too, so wait at most 1 s.
   await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 1_000)),
+    ]),
   );
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(
