@@ -25,9 +25,9 @@ interface PackageJson {
  * A specifier has no spaces or commas, so code like `'@from', value: from` is not taken for one.
  */
 export function importedPackages(bundle: string): string[] {
-  const specifiers = [...bundle.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\(\s*)["']([^"'./\s,][^"'\s,]*)["']/g)].map(
-    (m) => m[1]!,
-  );
+  const specifiers = [
+    ...bundle.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\(\s*)["']([^"'./\s,][^"'\s,]*)["']/g),
+  ].map((m) => m[1]!);
   const names = specifiers
     .filter((s) => !s.startsWith('node:') && !builtinModules.includes(s.split('/')[0]!))
     .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
