@@ -34,7 +34,7 @@ afterAll(async () => {
   await svc?.stop();
 });
 
-it('runs the local meeting page and its panels without any CSP violation', async () => {
+it('runs the local meeting page and its panels without any CSP violation', { timeout: 90_000 }, async () => {
   const page = await browser.context.newPage();
   const violations: string[] = [];
   page.on('console', (message) => {
