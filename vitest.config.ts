@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['domain/**/*.test.ts', 'bot/**/*.test.ts', 'tab/**/*.test.ts', 'tests/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', './tests/support/plainSummaryReporter.ts'],
   },
