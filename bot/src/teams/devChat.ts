@@ -23,7 +23,9 @@ import type { BotRuntime } from './runtime.js';
  *   POST /api/dev/meeting/start { seriesId? } -> Teams' meeting-start event
  *   POST /api/dev/meeting/end   { seriesId? } -> Teams' meeting-end event (summary card)
  *   POST /api/dev/clock/advance-to-prompt { seriesId? } -> moves the clock to the prompt time and runs the scheduler
- * Without seriesId, the demo 1:1 of GET /api/dev/session.
+ * Without seriesId, the demo 1:1 of GET /api/dev/session. Each also takes
+ * `locale` (query or body): the page's language, which the activity carries
+ * as Teams' `activity.locale` does, so the bot answers in it.
  */
 export interface DevChatDeps {
   rt: BotRuntime;
@@ -33,15 +35,25 @@ export interface DevChatDeps {
 }
 
 const BOT_ACCOUNT = { id: '28:one-on-one-companion', name: '1:1 Companion' };
-const SeriesParam = z.object({ seriesId: z.string().min(1).max(128).optional() });
+/** A BCP 47 tag as Teams sends it (`en-us`, `de-DE`), or a pseudo-locale (`qps-ploc`). */
+const Locale = z
+  .string()
+  .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'locale must be a language tag such as de-DE')
+  .optional();
+const SeriesParam = z.object({ seriesId: z.string().min(1).max(128).optional(), locale: Locale });
 const InvokeBody = z.object({
   seriesId: z.string().min(1).max(128).optional(),
+  locale: Locale,
   activityId: z.string().min(1).max(200),
   verb: z.string().min(1).max(100),
   data: z.record(z.string(), z.string()).default({}),
   inputs: z.record(z.string(), z.string()).default({}),
 });
-const MessageBody = z.object({ seriesId: z.string().min(1).max(128).optional(), text: z.string().min(1).max(2000) });
+const MessageBody = z.object({
+  seriesId: z.string().min(1).max(128).optional(),
+  locale: Locale,
+  text: z.string().min(1).max(2000),
+});
 
 export function devChatRoutes(deps: DevChatDeps): Router {
   const { rt, connector } = deps;
@@ -66,8 +78,9 @@ export function devChatRoutes(deps: DevChatDeps): Router {
     }));
   }
 
-  function baseActivity(req: Request, series: Series, from: EmulatedMember | undefined) {
+  function baseActivity(req: Request, series: Series, from: EmulatedMember | undefined, locale: string | undefined) {
     return {
+      ...(locale ? { locale } : {}),
       id: randomUUID(),
       channelId: 'msteams',
       serviceUrl: `${origin(req)}/api/dev/connector`,
@@ -90,12 +103,12 @@ export function devChatRoutes(deps: DevChatDeps): Router {
   }
 
   /** Adds the bot to the local chat the way Teams would, once. */
-  async function ensureInstalled(req: Request, series: Series): Promise<void> {
+  async function ensureInstalled(req: Request, series: Series, locale: string | undefined): Promise<void> {
     const accounts = teamsAccounts(series);
     connector.setMembers(series.chatId, accounts);
     if (await rt.botStore.chatBinding(series.id)) return;
     const manager = accounts.find((a) => series.members.find((m) => m.role === 'manager')?.userId === a.aadObjectId);
-    await send(req, { ...baseActivity(req, series, manager), type: 'installationUpdate', action: 'add' });
+    await send(req, { ...baseActivity(req, series, manager, locale), type: 'installationUpdate', action: 'add' });
   }
 
   async function caller(req: Request, series: Series): Promise<EmulatedMember> {
@@ -110,19 +123,19 @@ export function devChatRoutes(deps: DevChatDeps): Router {
   }
 
   router.get('/chat', async (req, res) => {
-    const { seriesId } = parse(SeriesParam, req.query);
+    const { seriesId, locale } = parse(SeriesParam, req.query);
     const series = await seriesFor(seriesId);
-    await ensureInstalled(req, series);
+    await ensureInstalled(req, series, locale);
     res.json({ activities: connector.chat(series.chatId) });
   });
 
   router.post('/chat/invoke', async (req, res) => {
     const body = parse(InvokeBody, req.body);
     const series = await seriesFor(body.seriesId);
-    await ensureInstalled(req, series);
+    await ensureInstalled(req, series, body.locale);
     const from = await caller(req, series);
     const result = await send(req, {
-      ...baseActivity(req, series, from),
+      ...baseActivity(req, series, from, body.locale),
       type: 'invoke',
       name: 'adaptiveCard/action',
       replyToId: body.activityId,
@@ -137,9 +150,13 @@ export function devChatRoutes(deps: DevChatDeps): Router {
   router.post('/chat/message', async (req, res) => {
     const body = parse(MessageBody, req.body);
     const series = await seriesFor(body.seriesId);
-    await ensureInstalled(req, series);
+    await ensureInstalled(req, series, body.locale);
     const from = await caller(req, series);
-    const result = await send(req, { ...baseActivity(req, series, from), type: 'message', text: body.text });
+    const result = await send(req, {
+      ...baseActivity(req, series, from, body.locale),
+      type: 'message',
+      text: body.text,
+    });
     res.status(result.status >= 400 ? 502 : 202).json({ status: result.status });
   });
 
@@ -148,9 +165,9 @@ export function devChatRoutes(deps: DevChatDeps): Router {
     ['/meeting/end', 'application/vnd.microsoft.meetingEnd'],
   ] as const) {
     router.post(path, async (req, res) => {
-      const { seriesId } = parse(SeriesParam, req.body ?? {});
+      const { seriesId, locale } = parse(SeriesParam, req.body ?? {});
       const series = await seriesFor(seriesId);
-      await ensureInstalled(req, series);
+      await ensureInstalled(req, series, locale);
       const now = rt.clock.now().toISOString();
       // Teams sends these values in PascalCase.
       const value = {
@@ -160,7 +177,7 @@ export function devChatRoutes(deps: DevChatDeps): Router {
         ...(name.endsWith('Start') ? { StartTime: now } : { EndTime: now }),
       };
       const result = await send(req, {
-        ...baseActivity(req, series, teamsAccounts(series)[0]),
+        ...baseActivity(req, series, teamsAccounts(series)[0], locale),
         type: 'event',
         name,
         value,
@@ -170,9 +187,9 @@ export function devChatRoutes(deps: DevChatDeps): Router {
   }
 
   router.post('/clock/advance-to-prompt', async (req, res) => {
-    const { seriesId } = parse(SeriesParam, req.body ?? {});
+    const { seriesId, locale } = parse(SeriesParam, req.body ?? {});
     const series = await seriesFor(seriesId);
-    await ensureInstalled(req, series);
+    await ensureInstalled(req, series, locale);
     if (!(rt.clock instanceof AdjustableClock)) throw new Invalid('The clock of this service cannot be moved.');
     const due = await deps.scheduler.promptDueAt(series.id);
     if (due) rt.clock.advanceTo(due);

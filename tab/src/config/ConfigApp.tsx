@@ -1,6 +1,11 @@
 import { FluentProvider, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { fluentTheme, themeFromQuery } from '../host/theme.js';
+import { pagesCatalog } from '../i18n/catalogs/pages.js';
+import { I18nRoot, useLocale } from '../i18n/I18nRoot.js';
+import { localeFromQuery } from '../i18n/pageLocale.js';
+import { startI18n, type I18nSetup } from '../i18n/startI18n.js';
+import { useT } from '../i18n/useT.js';
 import { Notice } from '../ui/Notice.js';
 import { SavedSettings } from './SavedSettings.js';
 import { tabInstanceConfig } from './tabInstance.js';
@@ -19,62 +24,95 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** The configurable tab's set-up page: explains what the app does and lets Teams save the tab. */
-export function ConfigApp() {
-  const styles = useStyles();
+/**
+ * The configurable tab's set-up page: explains what the app does and lets
+ * Teams save the tab. It reads in the browser's language (or `?locale=`)
+ * until Teams answers with its own, then in Teams' language.
+ */
+export function ConfigApp({ initial }: { initial: I18nSetup }) {
+  const [setup, setSetup] = useState(initial);
   const [host, setHost] = useState<ConfigHost | undefined>();
-  const [saveError, setSaveError] = useState<string | undefined>();
-  const config = useMemo(() => tabInstanceConfig(window.location.origin), []);
 
   useEffect(() => {
     let active = true;
-    void connectConfigHost().then((connected) => {
-      if (!active) return;
-      setHost(connected);
-      if (connected.kind === 'teams') offerSave(config, (message) => active && setSaveError(message));
+    void connectConfigHost().then(async (connected) => {
+      const pinned = localeFromQuery();
+      // The words change before the page shows Teams' part, so it never flashes in the other language.
+      if (connected.kind === 'teams' && !pinned) {
+        const inTeams = await startI18n([pagesCatalog], connected.locale);
+        if (active && inTeams.locale.tag !== initial.locale.tag) setSetup(inTeams);
+      }
+      if (active) setHost(connected);
     });
     return () => {
       active = false;
     };
-  }, [config]);
+  }, [initial]);
+
+  return (
+    <I18nRoot setup={setup}>
+      <ConfigPage host={host} />
+    </I18nRoot>
+  );
+}
+
+function ConfigPage({ host }: { host: ConfigHost | undefined }) {
+  const styles = useStyles();
+  const t = useT();
+  const { dir } = useLocale();
+  const [saveError, setSaveError] = useState<string | undefined>();
+  const config = useMemo(() => tabInstanceConfig(window.location.origin), []);
+  const refused = t('pages.config.saveRefused');
+
+  useEffect(() => {
+    document.title = t('pages.config.documentTitle');
+  }, [t]);
+
+  useEffect(() => {
+    if (host?.kind !== 'teams') return;
+    let active = true;
+    offerSave(config, refused, (message) => active && setSaveError(message));
+    return () => {
+      active = false;
+    };
+  }, [host, config, refused]);
 
   const theme = themeFromQuery() ?? (host?.kind === 'teams' ? host.theme : 'default');
   return (
-    <FluentProvider theme={fluentTheme(theme)} className={styles.provider}>
+    <FluentProvider theme={fluentTheme(theme)} dir={dir} className={styles.provider}>
       <main className={styles.page}>
         <Text as="h1" size={500} weight="semibold" className={styles.flush}>
-          Add 1:1 Companion to this meeting
+          {t('pages.config.heading')}
         </Text>
         <Text as="p" className={styles.flush}>
-          Both of you get, for every occurrence of this recurring 1:1:
+          {t('pages.config.intro')}
         </Text>
         <ul className={styles.list}>
-          <li>a prompt in the meeting chat before the meeting, to collect topics and revisit open action items;</li>
-          <li>a shared agenda in the meeting&apos;s side panel, the team member&apos;s topics first;</li>
-          <li>shared notes, private notes only their author can read, and action items with owners and due dates;</li>
-          <li>a summary in the chat after the meeting.</li>
+          <li>{t('pages.config.feature.prompt')}</li>
+          <li>{t('pages.config.feature.agenda')}</li>
+          <li>{t('pages.config.feature.notes')}</li>
+          <li>{t('pages.config.feature.summary')}</li>
         </ul>
-        {host === undefined && <Spinner size="small" label="Connecting to Teams…" />}
+        {host === undefined && <Spinner size="small" label={t('pages.config.connecting')} />}
         {host?.kind === 'teams' && !host.meetingChat && (
-          <Notice intent="warning" title="This chat is not a meeting chat">
-            1:1 Companion is made for the chat of a recurring meeting between two people. Add it from that
-            meeting&apos;s chat so the agenda follows the meeting series.
+          <Notice intent="warning" title={t('pages.config.notMeetingChat.title')}>
+            {t('pages.config.notMeetingChat.body')}
           </Notice>
         )}
         {host?.kind === 'teams' && (
           <Text as="p" className={styles.flush}>
-            Select Save to add the tab.
+            {t('pages.config.selectSave')}
           </Text>
         )}
         {saveError && (
-          <Notice intent="error" title="The tab could not be saved">
+          <Notice intent="error" title={t('pages.config.saveFailed.title')}>
             {saveError}
           </Notice>
         )}
         {host?.kind === 'notInTeams' && (
           <>
-            <Notice intent="info" title="Not running in Teams">
-              Teams shows this page when someone adds 1:1 Companion to a meeting. Here is what it would save.
+            <Notice intent="info" title={t('pages.config.notInTeams.title')}>
+              {t('pages.config.notInTeams.body')}
             </Notice>
             <SavedSettings config={config} />
           </>

@@ -1,7 +1,9 @@
 import { app, pages } from '@microsoft/teams-js';
 import { themeName, type ThemeName } from '../host/theme.js';
 
-export type ConfigHost = { kind: 'teams'; theme: ThemeName; meetingChat: boolean } | { kind: 'notInTeams' };
+export type ConfigHost =
+  | { kind: 'teams'; theme: ThemeName; meetingChat: boolean; /** Teams' language, e.g. `de-de`. */ locale: string }
+  | { kind: 'notInTeams' };
 
 /**
  * teams-js' `app.initialize()` rejects at once in a top-level page but waits
@@ -33,6 +35,7 @@ export async function connectConfigHost(): Promise<ConfigHost> {
     kind: 'teams',
     theme: themeName(context.app.theme) ?? 'default',
     meetingChat: Boolean(context.meeting?.id),
+    locale: context.app.locale,
   };
 }
 
@@ -41,12 +44,17 @@ export async function connectConfigHost(): Promise<ConfigHost> {
  * choose, so the page is valid at once; a failed save is reported to Teams
  * (which keeps the dialog open) and to the page.
  */
-export function offerSave(config: pages.InstanceConfig, onFailure: (message: string) => void): void {
+export function offerSave(
+  config: pages.InstanceConfig,
+  /** What to say when Teams gave no reason, in the reader's language. */
+  refused: string,
+  onFailure: (message: string) => void,
+): void {
   pages.config.registerOnSaveHandler((saveEvent) => {
     pages.config.setConfig(config).then(
       () => saveEvent.notifySuccess(),
       (error: unknown) => {
-        const message = error instanceof Error ? error.message : 'Teams did not accept the tab settings.';
+        const message = error instanceof Error && error.message ? error.message : refused;
         onFailure(message);
         saveEvent.notifyFailure(message);
       },

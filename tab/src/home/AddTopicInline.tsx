@@ -2,7 +2,9 @@ import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/reac
 import { AddRegular } from '@fluentui/react-icons';
 import { useRef, useState, type FormEvent } from 'react';
 import { TEXT_LIMITS, TopicCategory } from '../../../domain/entities.js';
+import type { MessageKey } from '../../../i18n/keys.js';
 import { messageOf } from '../api/http.js';
+import { useT } from '../i18n/useT.js';
 import { CATEGORIES } from '../panel/agenda/categories.js';
 import { newId } from '../store/newId.js';
 import type { HomeApi } from './homeApi.js';
@@ -11,6 +13,10 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
   text: { flexGrow: 1, minWidth: '200px' },
 });
+
+/** A category's name is a domain text (`domain.category.<category>`), the same words as the panel and the cards. */
+// The cast: the domain catalog lists every category (i18n/catalogs/en/domain.json), checked by its tests.
+const categoryKey = (category: TopicCategory) => `domain.category.${category}` as MessageKey;
 
 interface Props {
   api: HomeApi;
@@ -25,6 +31,7 @@ interface Props {
 /** "Add a topic" to one 1:1's next meeting, from the home, through the same route as the panel. */
 export function AddTopicInline({ api, seriesId, meetingId, otherName, onAdded, onError }: Props) {
   const styles = useStyles();
+  const t = useT();
   const [text, setText] = useState('');
   const [category, setCategory] = useState<TopicCategory>('work');
   const [saving, setSaving] = useState(false);
@@ -51,21 +58,21 @@ export function AddTopicInline({ api, seriesId, meetingId, otherName, onAdded, o
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={`Add a topic to the 1:1 with ${otherName}`}>
-      <Field label={`Topic for the next 1:1 with ${otherName}`} className={styles.text}>
+    <form className={styles.form} onSubmit={submit} aria-label={t('home.addTopic.form', { name: otherName })}>
+      <Field label={t('home.addTopic.text', { name: otherName })} className={styles.text}>
         <Input value={text} maxLength={TEXT_LIMITS.topic} onChange={(_, data) => setText(data.value)} />
       </Field>
-      <Field label="Category">
+      <Field label={t('home.addTopic.category')}>
         <Select value={category} onChange={(_, data) => setCategory(TopicCategory.catch('work').parse(data.value))}>
           {CATEGORIES.map((c) => (
             <option key={c.value} value={c.value}>
-              {c.label}
+              {t(categoryKey(c.value))}
             </option>
           ))}
         </Select>
       </Field>
       <Button type="submit" appearance="primary" icon={<AddRegular />} disabled={saving || text.trim() === ''}>
-        Add topic
+        {t('home.addTopic.submit')}
       </Button>
     </form>
   );

@@ -1,5 +1,8 @@
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { HomeFigure } from '../../../domain/home.js';
+import type { MessageKey } from '../../../i18n/keys.js';
+import { useT } from '../i18n/useT.js';
+import { figureName, figureValue } from './domainText.js';
 import { Sparkline } from './Sparkline.js';
 
 const useStyles = makeStyles({
@@ -11,24 +14,32 @@ const useStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground2 },
 });
 
-const LEVEL_WORD = { good: 'Good', watch: 'Watch', concern: 'Needs attention', none: 'Not yet' } as const;
+const LEVEL_WORD: Record<HomeFigure['level'], MessageKey> = {
+  good: 'home.level.good',
+  watch: 'home.level.watch',
+  concern: 'home.level.concern',
+  none: 'home.level.none',
+};
 
 /** One health figure of a 1:1: its value now, its level in words, and its trend. */
 export function FigureCell({ figure }: { figure: HomeFigure }) {
   const styles = useStyles();
+  const t = useT();
+  const name = figureName(figure);
+  const value = figureValue(figure);
   return (
     <div
       className={styles.cell}
       role="group"
-      aria-label={`${figure.label}: ${figure.display}, ${LEVEL_WORD[figure.level]}`}
+      aria-label={t('home.figure.label', { figure: name, value, level: t(LEVEL_WORD[figure.level]) })}
     >
       <Text size={200} className={styles.label}>
-        {figure.label}
+        {name}
       </Text>
       <Text size={300} weight="semibold" className={mergeClasses(styles[figure.level])}>
-        {figure.display}
+        {value}
       </Text>
-      <Sparkline figure={figure} />
+      <Sparkline name={name} trend={figure.trend} />
     </div>
   );
 }

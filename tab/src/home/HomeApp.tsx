@@ -1,6 +1,12 @@
 import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
+import { domainCatalog } from '../i18n/catalogs/domain.js';
+import { homeCatalog } from '../i18n/catalogs/home.js';
+import { I18nRoot, useLocale } from '../i18n/I18nRoot.js';
+import { localeFromQuery } from '../i18n/pageLocale.js';
+import { startI18n, type I18nSetup } from '../i18n/startI18n.js';
+import { useT } from '../i18n/useT.js';
 import { Notice } from '../ui/Notice.js';
 import { HomePage } from './HomePage.js';
 import { resolveHomeSession, type HomeSessionResult } from './homeSession.js';
@@ -10,15 +16,24 @@ const useStyles = makeStyles({
   centered: { padding: tokens.spacingHorizontalL },
 });
 
-/** Finds out where "My 1:1s" runs (Teams or dev mode), then shows the home in the host's theme. */
-export function HomeApp() {
-  const styles = useStyles();
+/**
+ * Finds out where "My 1:1s" runs (Teams or dev mode), then shows the home in
+ * the host's theme and language (`?locale=` pins the language).
+ */
+export function HomeApp({ initial }: { initial: I18nSetup }) {
+  const [setup, setSetup] = useState(initial);
   const [result, setResult] = useState<HomeSessionResult | undefined>();
   const [theme, setTheme] = useState<ThemeName>(themeFromQuery() ?? 'default');
 
   useEffect(() => {
     let active = true;
-    void resolveHomeSession().then((resolved) => {
+    void resolveHomeSession().then(async (resolved) => {
+      const hostLocale = resolved.kind === 'ready' ? resolved.session.locale : undefined;
+      // Teams' language is loaded before the home shows, so it never flashes in the browser's.
+      if (hostLocale && !localeFromQuery()) {
+        const inTeams = await startI18n([homeCatalog, domainCatalog], hostLocale);
+        if (active && inTeams.locale.tag !== initial.locale.tag) setSetup(inTeams);
+      }
       if (!active) return;
       setResult(resolved);
       if (resolved.kind === 'ready') {
@@ -29,23 +44,38 @@ export function HomeApp() {
     return () => {
       active = false;
     };
-  }, []);
+  }, [initial]);
 
   return (
-    <FluentProvider theme={fluentTheme(theme)} className={styles.provider}>
-      {result === undefined && <Spinner className={styles.centered} label="Opening your 1:1s…" />}
+    <I18nRoot setup={setup}>
+      <HomeFrame theme={theme} result={result} />
+    </I18nRoot>
+  );
+}
+
+function HomeFrame({ theme, result }: { theme: ThemeName; result: HomeSessionResult | undefined }) {
+  const styles = useStyles();
+  const t = useT();
+  const { dir } = useLocale();
+
+  useEffect(() => {
+    document.title = t('home.documentTitle');
+  }, [t]);
+
+  return (
+    <FluentProvider theme={fluentTheme(theme)} dir={dir} className={styles.provider}>
+      {result === undefined && <Spinner className={styles.centered} label={t('home.opening')} />}
       {result?.kind === 'notInTeams' && (
         <div className={styles.centered}>
-          <Notice intent="info" title="Open My 1:1s in Teams">
-            My 1:1s is the personal app of 1:1 Companion in Teams. To try it on this machine, start the service in dev
-            mode (npm start) and open /home.html?dev=manager.
+          <Notice intent="info" title={t('home.notInTeams.title')}>
+            {t('home.notInTeams.body')}
           </Notice>
         </div>
       )}
       {result?.kind === 'failed' && (
         <div className={styles.centered}>
-          <Notice intent="error" title="My 1:1s could not be opened">
-            {result.message}
+          <Notice intent="error" title={t('home.failed.title')}>
+            {typeof result.reason === 'string' ? result.reason : t(result.reason)}
           </Notice>
         </div>
       )}

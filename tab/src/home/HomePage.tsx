@@ -1,9 +1,11 @@
 import { makeStyles, Spinner, Text, tokens, typographyStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { HomeRow } from '../../../domain/home.js';
-import { messageOf } from '../api/http.js';
+import { ApiError, messageOf } from '../api/http.js';
+import { useT } from '../i18n/useT.js';
 import { Notice } from '../ui/Notice.js';
 import { mutedText, plainList, sectionHeading } from '../ui/styles.js';
+import { EXPORT_FAILED } from './homeApi.js';
 import type { HomeSession } from './homeSession.js';
 import { MyActionItems } from './MyActionItems.js';
 import { RelationshipRow } from './RelationshipRow.js';
@@ -33,6 +35,7 @@ function localToday(): string {
 /** "My 1:1s": every relationship, worst signal first; my action items; search; export. */
 export function HomePage({ session }: { session: HomeSession }) {
   const styles = useStyles();
+  const t = useT();
   const { api, view, error, reload } = useHome(session);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
 
@@ -49,13 +52,14 @@ export function HomePage({ session }: { session: HomeSession }) {
         anchor.click();
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
       },
-      (e: unknown) => failed(messageOf(e)),
+      (e: unknown) =>
+        failed(e instanceof ApiError && e.code === EXPORT_FAILED ? t('home.export.failed') : messageOf(e)),
     );
   };
 
   return (
     <main className={styles.page}>
-      <h1 className={styles.title}>My 1:1s</h1>
+      <h1 className={styles.title}>{t('home.title')}</h1>
       {notice && (
         <Notice intent={notice.intent} onDismiss={() => setNotice(undefined)}>
           <span role="status">{notice.text}</span>
@@ -63,17 +67,15 @@ export function HomePage({ session }: { session: HomeSession }) {
       )}
       {error && <Notice intent="error">{error}</Notice>}
       <SearchPanel api={api} />
-      {!view && !error && <Spinner label="Loading your 1:1s…" />}
+      {!view && !error && <Spinner label={t('home.loading')} />}
       {view && (
         <>
           <section aria-labelledby="relationships">
             <h2 id="relationships" className={styles.heading}>
-              {view.rows.some((r) => r.viewerRole === 'manager') ? 'My reports' : 'My 1:1s'}
+              {view.rows.some((r) => r.viewerRole === 'manager') ? t('home.reports') : t('home.title')}
             </h2>
-            {view.rows.length === 0 && (
-              <Text className={styles.muted}>No 1:1s yet. Add 1:1 Companion to a 1:1 meeting chat to start one.</Text>
-            )}
-            <ul className={styles.list} aria-label="My 1:1s, the one needing most attention first">
+            {view.rows.length === 0 && <Text className={styles.muted}>{t('home.empty')}</Text>}
+            <ul className={styles.list} aria-label={t('home.list')}>
               {view.rows.map((row) => (
                 <RelationshipRow
                   key={row.seriesId}

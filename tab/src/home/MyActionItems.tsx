@@ -2,6 +2,8 @@ import { Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MyActionItem } from '../../../domain/home.js';
 import { messageOf } from '../api/http.js';
+import { useLocale } from '../i18n/I18nRoot.js';
+import { useT } from '../i18n/useT.js';
 import { mutedText, plainList, sectionHeading } from '../ui/styles.js';
 import { viewerDate } from './format.js';
 import type { HomeApi } from './homeApi.js';
@@ -26,13 +28,15 @@ interface Props {
 /** My open action items across all my 1:1s, by due date; ticking one marks it done in its 1:1. */
 export function MyActionItems({ items, api, today, onChanged, onError }: Props) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
 
   const complete = (entry: MyActionItem) => {
     if (busy.has(entry.item.id)) return;
     setBusy((s) => new Set(s).add(entry.item.id));
     api.completeActionItem(entry.seriesId, entry.item.id).then(
-      () => onChanged(`Done: ${entry.item.text}`),
+      () => onChanged(t('home.items.done', { text: entry.item.text })),
       (error: unknown) => {
         setBusy((s) => new Set([...s].filter((id) => id !== entry.item.id)));
         onError(messageOf(error));
@@ -43,10 +47,10 @@ export function MyActionItems({ items, api, today, onChanged, onError }: Props) 
   return (
     <section aria-labelledby="my-action-items">
       <h2 id="my-action-items" className={styles.heading}>
-        My action items
+        {t('home.items.heading')}
       </h2>
-      {items.length === 0 && <Text className={styles.muted}>Nothing open. Well done.</Text>}
-      <ul className={styles.list} aria-label="My open action items">
+      {items.length === 0 && <Text className={styles.muted}>{t('home.items.empty')}</Text>}
+      <ul className={styles.list} aria-label={t('home.items.list')}>
         {items.map((entry) => {
           const overdue = entry.item.dueDate !== undefined && entry.item.dueDate < today;
           return (
@@ -54,13 +58,13 @@ export function MyActionItems({ items, api, today, onChanged, onError }: Props) 
               <Checkbox
                 checked={busy.has(entry.item.id)}
                 disabled={busy.has(entry.item.id)}
-                label={`Done: ${entry.item.text}`}
+                label={t('home.items.done', { text: entry.item.text })}
                 onChange={() => complete(entry)}
               />
               <Text size={200} className={overdue ? styles.overdue : styles.muted}>
                 {entry.item.dueDate
-                  ? `${overdue ? 'Overdue, was due' : 'Due'} ${viewerDate(entry.item.dueDate)}`
-                  : 'No due date'}
+                  ? t(overdue ? 'home.items.overdue' : 'home.items.due', { date: viewerDate(entry.item.dueDate, tag) })
+                  : t('home.items.noDueDate')}
               </Text>
               <Text size={200} className={styles.muted}>
                 {entry.seriesTitle}

@@ -8,8 +8,11 @@ import {
 } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { HomeRow } from '../../../domain/home.js';
+import { useLocale } from '../i18n/I18nRoot.js';
+import { useT } from '../i18n/useT.js';
 import { outlinedBox } from '../ui/styles.js';
 import { AddTopicInline } from './AddTopicInline.js';
+import { signalHeadline, signalNudge } from './domainText.js';
 import { FigureCell } from './FigureCell.js';
 import { viewerDateTime } from './format.js';
 import type { HomeApi } from './homeApi.js';
@@ -53,7 +56,11 @@ interface Props {
 /** One relationship: who, when next, its worst signal with the nudge, the four figures with their trends. */
 export function RelationshipRow({ row, api, session, onChanged, onError, onExport }: Props) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
+  const count = (n: number) => new Intl.NumberFormat(tag).format(n);
   const [adding, setAdding] = useState(false);
+  const name = row.other.name;
   const panelUrl = row.panelUrl ?? session.localPanelUrl?.(row.seriesId);
   const headingId = `row-${row.seriesId}`;
   const next = row.nextMeeting;
@@ -66,29 +73,38 @@ export function RelationshipRow({ row, api, session, onChanged, onError, onExpor
         </h3>
         <Text className={mergeClasses(styles.signal, styles[row.signal.level])}>
           {SIGNAL_ICON[row.signal.level]}
-          {row.signal.headline}
+          {signalHeadline(row.signal)}
         </Text>
         <Text size={200} className={styles.muted}>
           {next
             ? next.status === 'live'
-              ? 'Live now'
-              : `Next 1:1: ${viewerDateTime(next.scheduledStart)}`
-            : 'No 1:1 scheduled'}
+              ? t('home.row.live')
+              : t('home.row.next', { when: viewerDateTime(next.scheduledStart, tag) })
+            : t('home.row.noneScheduled')}
         </Text>
       </div>
-      <Text size={200}>{row.signal.nudge}</Text>
+      <Text size={200}>{signalNudge(row.signal)}</Text>
       <div className={styles.figures}>
         {row.figures.map((f) => (
           <FigureCell key={f.key} figure={f} />
         ))}
-        <div role="group" aria-label={`Open action items: ${row.openActionItems}, ${row.overdueActionItems} overdue`}>
+        <div
+          role="group"
+          aria-label={t('home.row.openItemsLabel', {
+            open: count(row.openActionItems),
+            overdue: count(row.overdueActionItems),
+          })}
+        >
           <Text size={200} className={styles.muted} block>
-            Open action items
+            {t('home.row.openItems')}
           </Text>
           <Text size={300} weight="semibold">
             {row.overdueActionItems > 0
-              ? `${row.openActionItems} (${row.overdueActionItems} overdue)`
-              : row.openActionItems}
+              ? t('home.row.openWithOverdue', {
+                  open: count(row.openActionItems),
+                  overdue: count(row.overdueActionItems),
+                })
+              : count(row.openActionItems)}
           </Text>
         </div>
       </div>
@@ -103,16 +119,16 @@ export function RelationshipRow({ row, api, session, onChanged, onError, onExpor
               void session.openLink(panelUrl);
             }}
           >
-            <OpenRegular aria-hidden /> {`Open the 1:1 with ${row.other.name}`}
+            <OpenRegular aria-hidden /> {t('home.row.open', { name })}
           </Link>
         )}
         {next && (
           <Button size="small" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
-            {`Add a topic for ${row.other.name}`}
+            {t('home.row.addTopic', { name })}
           </Button>
         )}
         <Button size="small" appearance="subtle" icon={<ArrowDownloadRegular />} onClick={() => onExport(row)}>
-          {`Export history with ${row.other.name}`}
+          {t('home.row.export', { name })}
         </Button>
       </div>
       {adding && next && (
@@ -120,8 +136,8 @@ export function RelationshipRow({ row, api, session, onChanged, onError, onExpor
           api={api}
           seriesId={row.seriesId}
           meetingId={next.meetingId}
-          otherName={row.other.name}
-          onAdded={(text) => onChanged(`Added to the next 1:1 with ${row.other.name}: ${text}`)}
+          otherName={name}
+          onAdded={(text) => onChanged(t('home.row.topicAdded', { name, text }))}
           onError={onError}
         />
       )}

@@ -3,6 +3,8 @@ import { SearchRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { SearchHitKind, SearchResults } from '../../../domain/home.js';
 import { messageOf } from '../api/http.js';
+import { useLocale } from '../i18n/I18nRoot.js';
+import { useT } from '../i18n/useT.js';
 import { mutedText, plainList } from '../ui/styles.js';
 import { viewerDateTime } from './format.js';
 import type { HomeApi } from './homeApi.js';
@@ -15,16 +17,12 @@ const useStyles = makeStyles({
   muted: mutedText,
 });
 
-const KIND_LABEL: Record<SearchHitKind, string> = {
-  topic: 'Topic',
-  sharedNote: 'Shared note',
-  actionItem: 'Action item',
-  privateNote: 'My private note',
-};
-
 /** Search across my 1:1s: shared content plus my own private notes (the service never returns anyone else's). */
 export function SearchPanel({ api }: { api: HomeApi }) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
+  const kindOf = (kind: SearchHitKind) => t('home.search.kind', { kind });
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResults | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -41,31 +39,39 @@ export function SearchPanel({ api }: { api: HomeApi }) {
   };
 
   return (
-    <section aria-label="Search my 1:1s">
+    <section aria-label={t('home.search.label')}>
       <form role="search" className={styles.form} onSubmit={submit}>
         <Input
           className={styles.input}
-          aria-label="Search my 1:1s"
-          placeholder="Search topics, notes and action items"
+          aria-label={t('home.search.label')}
+          placeholder={t('home.search.placeholder')}
           value={query}
           onChange={(_, data) => setQuery(data.value)}
         />
         <Button type="submit" icon={<SearchRegular />}>
-          Search
+          {t('home.search.submit')}
         </Button>
       </form>
       {error && <Text role="alert">{error}</Text>}
       {results && (
-        <ul className={styles.list} aria-label="Search results">
-          {results.hits.length === 0 && <li className={styles.muted}>{`Nothing found for “${results.query}”.`}</li>}
+        <ul className={styles.list} aria-label={t('home.search.results')}>
+          {results.hits.length === 0 && (
+            <li className={styles.muted}>{t('home.search.nothing', { query: results.query })}</li>
+          )}
           {results.hits.map((hit) => (
             <li
               key={`${hit.seriesId}/${hit.kind}/${hit.recordId}`}
               className={styles.hit}
-              aria-label={`${KIND_LABEL[hit.kind]}: ${hit.excerpt}`}
+              aria-label={t('home.search.hit', { kind: kindOf(hit.kind), excerpt: hit.excerpt })}
             >
               <Text size={200} className={styles.muted}>
-                {`${KIND_LABEL[hit.kind]} · ${hit.seriesTitle}${hit.meetingStart ? ` · ${viewerDateTime(hit.meetingStart)}` : ''}`}
+                {hit.meetingStart
+                  ? t('home.search.hitFromMeeting', {
+                      kind: kindOf(hit.kind),
+                      series: hit.seriesTitle,
+                      when: viewerDateTime(hit.meetingStart, tag),
+                    })
+                  : t('home.search.hitFrom', { kind: kindOf(hit.kind), series: hit.seriesTitle })}
               </Text>
               <Text>{hit.excerpt}</Text>
             </li>

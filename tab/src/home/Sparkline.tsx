@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { HomeFigure } from '../../../domain/home.js';
+import { useLocale } from '../i18n/I18nRoot.js';
+import { useT } from '../i18n/useT.js';
 import { trendLabel } from './format.js';
 
 const useStyles = makeStyles({
@@ -16,9 +17,11 @@ const HEIGHT = 20;
  * A figure's last meetings at a glance. The picture is decoration for
  * sighted readers; its accessible name carries the same numbers.
  */
-export function Sparkline({ figure }: { figure: Pick<HomeFigure, 'label' | 'trend'> }) {
+export function Sparkline({ name, trend }: { name: string; trend: readonly (number | null)[] }) {
   const styles = useStyles();
-  const points = figure.trend;
+  const t = useT();
+  const { tag } = useLocale();
+  const points = trend;
   const step = points.length > 1 ? WIDTH / (points.length - 1) : 0;
   const coords = points.map((v, i) => (v === null ? undefined : { x: i * step, y: HEIGHT - v * HEIGHT }));
   const path = coords
@@ -26,7 +29,7 @@ export function Sparkline({ figure }: { figure: Pick<HomeFigure, 'label' | 'tren
     .join(' ');
   const last = coords.at(-1);
   return (
-    <svg className={styles.svg} width={WIDTH} height={HEIGHT} role="img" aria-label={trendLabel(figure)}>
+    <svg className={styles.svg} width={WIDTH} height={HEIGHT} role="img" aria-label={trendLabel(name, trend, t, tag)}>
       <line className={styles.base} x1={0} y1={HEIGHT} x2={WIDTH} y2={HEIGHT} />
       {path && <path className={styles.line} d={path} />}
       {last && <circle className={styles.dot} cx={last.x} cy={last.y} r={2} />}

@@ -2,6 +2,9 @@ import { EditActionItemBody, RecordResponse, type AddTopicBody } from '../../../
 import { HomeView, SearchResults } from '../../../domain/home.js';
 import { ApiError, request, type HttpOptions } from '../api/http.js';
 
+/** The error code of a failed export, which the page words in the reader's language. */
+export const EXPORT_FAILED = 'export_failed';
+
 /** The REST calls of "My 1:1s" (routes in domain/api.ts). */
 export function createHomeApi(http: HttpOptions) {
   const series = (id: string) => `/api/series/${encodeURIComponent(id)}`;
@@ -19,7 +22,7 @@ export function createHomeApi(http: HttpOptions) {
       const headers: Record<string, string> = {};
       if (http.getToken) headers.Authorization = `Bearer ${await http.getToken()}`;
       const response = await fetch(`${http.baseUrl ?? ''}${series(seriesId)}/export`, { headers });
-      if (!response.ok) throw new ApiError(response.status, 'http', 'The history could not be exported. Try again.');
+      if (!response.ok) throw new ApiError(response.status, EXPORT_FAILED, 'The history could not be exported.');
       const disposition = response.headers.get('Content-Disposition') ?? '';
       const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? '1-1-history.md';
       return { fileName, markdown: await response.text() };

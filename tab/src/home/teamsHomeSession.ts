@@ -16,6 +16,7 @@ export async function teamsHomeSession(): Promise<HomeSessionResult> {
       session: {
         getToken: () => authentication.getAuthToken(),
         theme: pinned ?? themeName(context.app.theme) ?? 'default',
+        locale: context.app.locale,
         onThemeChange: pinned
           ? undefined
           : (listener) => app.registerOnThemeChangeHandler((theme) => listener(themeName(theme) ?? 'default')),
@@ -23,6 +24,6 @@ export async function teamsHomeSession(): Promise<HomeSessionResult> {
       },
     };
   } catch (error) {
-    return { kind: 'failed', message: messageOf(error) };
+    return { kind: 'failed', reason: messageOf(error) };
   }
 }

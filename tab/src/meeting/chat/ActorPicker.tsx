@@ -1,5 +1,6 @@
 import { Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import type { DevSession } from '../../../../domain/api.js';
+import { useT } from '../../i18n/useT.js';
 
 export type Identity = DevSession['identities'][number];
 
@@ -26,9 +27,10 @@ interface ActorPickerProps {
  */
 export function ActorPicker({ identities, role, onChange }: ActorPickerProps) {
   const styles = useStyles();
+  const t = useT();
   return (
     <div className={styles.actor} role="group" aria-labelledby="chat-actor">
-      <span id="chat-actor">Act in the chat as</span>
+      <span id="chat-actor">{t('pages.chat.actAs')}</span>
       {identities.map((identity) => (
         <Button
           key={identity.role}
@@ -36,7 +38,9 @@ export function ActorPicker({ identities, role, onChange }: ActorPickerProps) {
           appearance={identity.role === role ? 'primary' : 'secondary'}
           aria-pressed={identity.role === role}
           onClick={() => onChange(identity.role)}
-        >{`${identity.name} (${identity.role})`}</Button>
+        >
+          {t('pages.meeting.member', { name: identity.name, role: identity.role })}
+        </Button>
       ))}
     </div>
   );

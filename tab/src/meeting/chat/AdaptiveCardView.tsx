@@ -1,6 +1,7 @@
 import { makeStyles, shorthands, Spinner, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { messageOf } from '../../api/http.js';
+import { useT } from '../../i18n/useT.js';
 import { Notice } from '../../ui/Notice.js';
 import type { CardActionEvent } from './cardRenderer.js';
 
@@ -63,6 +64,7 @@ interface AdaptiveCardViewProps {
 /** One Adaptive Card, drawn by the official renderer into this element (re-drawn only when the card changes). */
 export function AdaptiveCardView({ card, hostConfig, onAction }: AdaptiveCardViewProps) {
   const styles = useStyles();
+  const t = useT();
   const host = useRef<HTMLDivElement>(null);
   const latestOnAction = useRef(onAction);
   const [state, setState] = useState<'loading' | 'ready' | { failed: string }>('loading');
@@ -87,8 +89,10 @@ export function AdaptiveCardView({ card, hostConfig, onAction }: AdaptiveCardVie
 
   return (
     <>
-      {state === 'loading' && <Spinner size="tiny" label="Drawing the card…" />}
-      {typeof state === 'object' && <Notice intent="error">{`This card cannot be shown: ${state.failed}`}</Notice>}
+      {state === 'loading' && <Spinner size="tiny" label={t('pages.chat.drawingCard')} />}
+      {typeof state === 'object' && (
+        <Notice intent="error">{t('pages.chat.cardFailed', { reason: state.failed })}</Notice>
+      )}
       <div ref={host} className={styles.card} hidden={state !== 'ready'} />
     </>
   );

@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
 import { messageOf } from '../../api/http.js';
+import { useT } from '../../i18n/useT.js';
 import { Notice } from '../../ui/Notice.js';
 
 // A native input styled with tokens: the page keeps to the Fluent parts the side panel already shares.
@@ -31,6 +32,7 @@ interface ChatComposerProps {
 /** Writes to the bot in the meeting chat, as the member acting in it. */
 export function ChatComposer({ senderName, send }: ChatComposerProps) {
   const styles = useStyles();
+  const t = useT();
   const id = useId();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -44,29 +46,31 @@ export function ChatComposer({ senderName, send }: ChatComposerProps) {
     setError(undefined);
     send(message)
       .then(() => setText(''))
-      .catch((e: unknown) => setError(`The message was not sent: ${messageOf(e)}`))
+      .catch((e: unknown) => setError(messageOf(e)))
       .finally(() => setBusy(false));
   };
 
   return (
     <form className={styles.form} onSubmit={submit}>
-      <label htmlFor={id} className={styles.label}>{`Message the bot as ${senderName}`}</label>
+      <label htmlFor={id} className={styles.label}>
+        {t('pages.chat.composerLabel', { name: senderName })}
+      </label>
       <div className={styles.row}>
         <input
           id={id}
           className={styles.input}
           value={text}
           maxLength={2000}
-          placeholder="Type a message"
+          placeholder={t('pages.chat.composerPlaceholder')}
           onChange={(e) => setText(e.target.value)}
         />
         <Button type="submit" appearance="primary" disabledFocusable={busy || text.trim() === ''}>
-          Send
+          {t('pages.chat.send')}
         </Button>
       </div>
       {error && (
         <Notice intent="error" onDismiss={() => setError(undefined)}>
-          {error}
+          {t('pages.chat.notSent', { reason: error })}
         </Notice>
       )}
     </form>

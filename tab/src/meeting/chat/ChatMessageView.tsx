@@ -1,4 +1,6 @@
 import { makeStyles, Spinner, tokens, typographyStyles } from '@fluentui/react-components';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { Notice } from '../../ui/Notice.js';
 import { AdaptiveCardView } from './AdaptiveCardView.js';
 import type { ChatMessage } from './chatApi.js';
@@ -36,8 +38,6 @@ interface ChatMessageViewProps {
   onDismissNotice: (message: ChatMessage) => void;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
 /** One chat message as Teams shows it: who, when, the text and any cards. */
 export function ChatMessageView({
   message,
@@ -48,9 +48,11 @@ export function ChatMessageView({
   onDismissNotice,
 }: ChatMessageViewProps) {
   const styles = useStyles();
-  const time = timeFormat.format(new Date(message.postedAt));
+  const t = useT();
+  const { tag } = useLocale();
+  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }).format(new Date(message.postedAt));
   return (
-    <article className={styles.message} aria-label={`${message.author} at ${time}`}>
+    <article className={styles.message} aria-label={t('pages.chat.messageLabel', { author: message.author, time })}>
       <div className={styles.header}>
         <span className={styles.author}>{message.author}</span>
         <time className={styles.time} dateTime={message.postedAt}>
@@ -66,7 +68,7 @@ export function ChatMessageView({
           onAction={(event) => onAction(message, index, event)}
         />
       ))}
-      {status?.pending && <Spinner size="tiny" label="Sending to the bot…" />}
+      {status?.pending && <Spinner size="tiny" label={t('pages.chat.sending')} />}
       {status?.notice && (
         <Notice intent={status.notice.intent} onDismiss={() => onDismissNotice(message)}>
           {status.notice.text}

@@ -1,5 +1,6 @@
 import { makeStyles, Spinner, tokens, typographyStyles, type Theme } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
+import { useT } from '../../i18n/useT.js';
 import { Notice } from '../../ui/Notice.js';
 import { ActorPicker, type Identity } from './ActorPicker.js';
 import { cardHostConfig } from './cardHostConfig.js';
@@ -35,19 +36,22 @@ const useStyles = makeStyles({
 interface MeetingChatProps {
   identities: Identity[];
   theme: Theme;
+  /** The page's locale, which the bot's activities carry. */
+  locale: string;
 }
 
 /**
  * The meeting chat as Teams would show it: the bot's messages and cards, drawn
  * by the Adaptive Cards renderer, with buttons pressed as the chosen member.
  */
-export function MeetingChat({ identities, theme }: MeetingChatProps) {
+export function MeetingChat({ identities, theme, locale }: MeetingChatProps) {
   const styles = useStyles();
-  const feed = useChat();
+  const t = useT();
+  const feed = useChat(locale);
   const [role, setRole] = useState(identities.find((i) => i.role === 'report')?.role ?? identities[0]?.role);
   const actor = identities.find((i) => i.role === role);
   const getToken = useMemo(() => () => Promise.resolve(actor?.token ?? ''), [actor]);
-  const actions = useCardActions({ role: role ?? '', getToken }, feed.reload);
+  const actions = useCardActions({ role: role ?? '', getToken, locale }, feed.reload);
   const hostConfig = useMemo(() => cardHostConfig(theme), [theme]);
   const log = useRef<HTMLDivElement>(null);
   // What this page wrote to the bot: the service records only what the bot sends, so the chat shows these itself.
@@ -60,7 +64,7 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
   const send = async (text: string) => {
     if (!actor) return;
     const postedAt = new Date().toISOString();
-    await sendChatMessage(getToken, text);
+    await sendChatMessage(getToken, text, locale);
     const id = `sent-${sent.length + 1}`;
     setSent((all) => [...all, { id, author: actor.name, postedAt, text, cards: [], version: id }]);
     await feed.reload();
@@ -71,17 +75,13 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
 
   return (
     <div className={styles.chat}>
-      <MeetingControls onDone={feed.reload} />
+      <MeetingControls locale={locale} onDone={feed.reload} />
       <ActorPicker identities={identities} role={role} onChange={setRole} />
-      {feed.error && <Notice intent="error">{feed.error}</Notice>}
-      <div ref={log} className={styles.log} role="log" aria-label="Meeting chat messages" tabIndex={0}>
+      {feed.error && <Notice intent="error">{t('pages.chat.unavailable', { reason: feed.error })}</Notice>}
+      <div ref={log} className={styles.log} role="log" aria-label={t('pages.chat.log')} tabIndex={0}>
         <div ref={content} className={styles.messages}>
-          {!messages && !feed.error && <Spinner size="small" label="Loading the chat…" />}
-          {messages?.length === 0 && (
-            <p className={styles.empty}>
-              No messages yet — start or end the meeting, or advance the clock to the prompt.
-            </p>
-          )}
+          {!messages && !feed.error && <Spinner size="small" label={t('pages.chat.loading')} />}
+          {messages?.length === 0 && <p className={styles.empty}>{t('pages.chat.empty')}</p>}
           {messages?.map((message) => (
             <ChatMessageView
               key={message.id}

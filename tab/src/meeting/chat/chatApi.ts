@@ -56,8 +56,13 @@ function toMessage(entry: z.infer<typeof ChatEntry>): ChatMessage {
   };
 }
 
-export async function loadChat(): Promise<ChatMessage[]> {
-  const { activities } = await request({}, 'GET', '/api/dev/chat', ChatResponse);
+/**
+ * Every call below names the page's locale: the service puts it on the Bot
+ * Framework activity it builds (`activity.locale`, as Teams does), so the bot
+ * answers in the language the page reads in.
+ */
+export async function loadChat(locale: string): Promise<ChatMessage[]> {
+  const { activities } = await request({}, 'GET', `/api/dev/chat?locale=${encodeURIComponent(locale)}`, ChatResponse);
   return activities.filter((e) => !e.deleted && e.activity.type !== 'typing').map(toMessage);
 }
 
@@ -72,6 +77,14 @@ const InvokeResult = z.object({
     .object({ statusCode: z.number().optional(), type: z.string().optional(), value: z.unknown().optional() })
     .optional(),
 });
+
+/** The bot answered an invoke with an error status; the page says so in its own words. */
+export class ActionRefused extends Error {
+  constructor(readonly status: number) {
+    super(`The bot refused the action (HTTP ${status}).`);
+    this.name = 'ActionRefused';
+  }
+}
 
 export type InvokeOutcome = { kind: 'card'; card: object } | { kind: 'message'; text: string } | { kind: 'none' };
 
@@ -94,10 +107,14 @@ function flatStrings(data: unknown): Record<string, string> {
 }
 
 /** Presses a card button as the dev member whose token is given (the service verifies it). */
-export async function invokeCardAction(getToken: TokenSource, action: CardAction): Promise<InvokeOutcome> {
-  const body = { activityId: action.activityId, verb: action.verb, data: flatStrings(action.data) };
+export async function invokeCardAction(
+  getToken: TokenSource,
+  action: CardAction,
+  locale: string,
+): Promise<InvokeOutcome> {
+  const body = { activityId: action.activityId, verb: action.verb, data: flatStrings(action.data), locale };
   const result = await request({ getToken }, 'POST', '/api/dev/chat/invoke', InvokeResult, body);
-  if (result.status >= 400) throw new Error(`The bot refused the action (HTTP ${result.status}).`);
+  if (result.status >= 400) throw new ActionRefused(result.status);
   const { type, value } = result.body ?? {};
   if (type === ADAPTIVE_CARD && typeof value === 'object' && value !== null) return { kind: 'card', card: value };
   if (typeof value === 'string' && value.trim() !== '') return { kind: 'message', text: value };
@@ -112,18 +129,20 @@ const Anything = z.unknown();
 /** The clock route says where the service's clock now stands and which prompts it posted. */
 const ClockAdvanced = z.object({ now: z.string(), prompts: z.array(z.string()).optional() });
 
-/** Sends the event; for the clock, says what happened in words (nothing may have been due). */
-export async function sendMeetingEvent(event: MeetingEvent): Promise<string | undefined> {
-  const answer = await request({}, 'POST', `/api/dev/${event}`, Anything, {});
+/** After the clock moved: where it stands now, and whether a prompt was due and posted. */
+export interface ClockOutcome {
+  now: string;
+  prompted: boolean;
+}
+
+/** Sends the event; for the clock, what happened (nothing may have been due). */
+export async function sendMeetingEvent(event: MeetingEvent, locale: string): Promise<ClockOutcome | undefined> {
+  const answer = await request({}, 'POST', `/api/dev/${event}`, Anything, { locale });
   const clock = event === 'clock/advance-to-prompt' ? ClockAdvanced.safeParse(answer).data : undefined;
-  if (!clock) return undefined;
-  const now = new Date(clock.now).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  return clock.prompts?.length
-    ? `The service's clock is now ${now}: the prompt is in the chat.`
-    : `The service's clock is now ${now}. No prompt was due: it is already in the chat, or the meeting has started.`;
+  return clock && { now: clock.now, prompted: Boolean(clock.prompts?.length) };
 }
 
 /** A chat message to the bot from the dev member whose token is given. */
-export async function sendChatMessage(getToken: TokenSource, text: string): Promise<void> {
-  await request({ getToken }, 'POST', '/api/dev/chat/message', Anything, { text });
+export async function sendChatMessage(getToken: TokenSource, text: string, locale: string): Promise<void> {
+  await request({ getToken }, 'POST', '/api/dev/chat/message', Anything, { text, locale });
 }

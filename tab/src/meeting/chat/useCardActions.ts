@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { messageOf, type TokenSource } from '../../api/http.js';
-import { invokeCardAction, type ChatMessage } from './chatApi.js';
+import { useT } from '../../i18n/useT.js';
+import { ActionRefused, invokeCardAction, type ChatMessage } from './chatApi.js';
 import type { CardActionEvent } from './cardRenderer.js';
 import type { MessageStatus } from './ChatMessageView.js';
 
@@ -27,12 +28,13 @@ export interface CardActions {
  * goes to the bot as an invoke and its answer replaces the card.
  */
 export function useCardActions(
-  actor: { role: string; getToken: TokenSource },
+  actor: { role: string; getToken: TokenSource; locale: string },
   reload: () => Promise<ChatMessage[] | undefined>,
 ): CardActions {
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [statuses, setStatuses] = useState<Record<string, MessageStatus>>({});
-  const { role, getToken } = actor;
+  const { role, getToken, locale } = actor;
+  const t = useT();
 
   const setStatus = (id: string, status: MessageStatus | undefined) =>
     setStatuses(({ [id]: _old, ...rest }) => (status ? { ...rest, [id]: status } : rest));
@@ -45,18 +47,18 @@ export function useCardActions(
       }
       if (event.kind === 'unsupported') {
         setStatus(message.id, {
-          notice: { intent: 'info', text: `${event.type} buttons do nothing in the local chat.` },
+          notice: { intent: 'info', text: t('pages.chat.unsupportedAction', { type: event.type }) },
         });
         return;
       }
       if (statuses[message.id]?.pending) return;
       setStatus(message.id, { pending: true });
       const send = async () => {
-        const outcome = await invokeCardAction(getToken, {
-          activityId: message.id,
-          verb: event.verb,
-          data: event.data,
-        });
+        const outcome = await invokeCardAction(
+          getToken,
+          { activityId: message.id, verb: event.verb, data: event.data },
+          locale,
+        );
         // The bot may also have edited the message for everyone; the answer applies to that edit.
         const now = (await reload())?.find((m) => m.id === message.id);
         if (outcome.kind === 'card') {
@@ -68,9 +70,12 @@ export function useCardActions(
           outcome.kind === 'message' ? { notice: { intent: 'info', text: outcome.text } } : undefined,
         );
       };
-      send().catch((e: unknown) => setStatus(message.id, { notice: { intent: 'error', text: messageOf(e) } }));
+      send().catch((e: unknown) => {
+        const text = e instanceof ActionRefused ? t('pages.chat.actionRefused', { status: e.status }) : messageOf(e);
+        setStatus(message.id, { notice: { intent: 'error', text } });
+      });
     },
-    [role, getToken, reload, statuses],
+    [role, getToken, locale, reload, statuses, t],
   );
 
   return {

@@ -7,6 +7,7 @@ const POLL_MS = 1000;
 export interface ChatFeed {
   /** Undefined until the first answer. */
   messages: ChatMessage[] | undefined;
+  /** Why the chat cannot be read (the service's words), while it cannot. */
   error: string | undefined;
   /** Reads the chat now (after a button press) instead of at the next poll; undefined when that failed. */
   reload(): Promise<ChatMessage[] | undefined>;
@@ -17,14 +18,14 @@ export interface ChatFeed {
  * has no push channel. Unchanged messages keep their previous objects, so a
  * card someone is typing into is not re-rendered when another one changes.
  */
-export function useChat(): ChatFeed {
+export function useChat(locale: string): ChatFeed {
   const [messages, setMessages] = useState<ChatMessage[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   const shown = useRef<ChatMessage[] | undefined>(undefined);
 
   const reload = useCallback(async () => {
     try {
-      const loaded = await loadChat();
+      const loaded = await loadChat(locale);
       setError(undefined);
       const previous = new Map((shown.current ?? []).map((m) => [m.version, m]));
       const next = loaded.map((m) => previous.get(m.version) ?? m);
@@ -35,10 +36,10 @@ export function useChat(): ChatFeed {
       }
       return next;
     } catch (e) {
-      setError(`The meeting chat is not available: ${messageOf(e)}`);
+      setError(messageOf(e));
       return undefined;
     }
-  }, []);
+  }, [locale]);
 
   useEffect(() => {
     let stopped = false;
