@@ -5,6 +5,8 @@ import type { Member, Series } from '../../domain/entities.js';
 import { placeholdersIn, resolvePlaceholders } from '../../scripts/package-app.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt } from '../support/browser.js';
+import { unwrappedTexts } from '../support/pseudoText.js';
+import { pseudoText } from '../../i18n/pseudo.js';
 import { startTestIdentityProvider, TEST_TENANT_ID, type TestIdentityProvider } from '../support/jwks.js';
 import { seedSeries, startTestService, type TestService } from '../support/service.js';
 import {
@@ -265,4 +267,31 @@ describe('the set-up page in Teams', () => {
     await setup.tab.getByText('The tab could not be saved').waitFor(SETTLE);
     expect((await setup.state()).settings).toBeUndefined();
   });
+
+  it(
+    'reads in Teams’ language: German for de-de, and nothing outside the catalog in the pseudo-locale',
+    {
+      timeout: 90_000,
+    },
+    async () => {
+      const german = await openTab(
+        manager,
+        contextFor(manager, { frameContext: 'settings', locale: 'de-de' }),
+        `${host.appOrigin}/config.html`,
+      );
+      await german.tab.getByRole('heading', { name: '1:1 Companion zu dieser Besprechung hinzufügen' }).waitFor(SETTLE);
+      await german.tab.getByText('Wählen Sie „Speichern“, um die Registerkarte hinzuzufügen.').waitFor(SETTLE);
+
+      // Outside a meeting chat the page also warns; every word of both states from the catalog.
+      const pseudo = await openTab(
+        manager,
+        contextFor(manager, { frameContext: 'settings', locale: 'qps-ploc', meetingId: undefined }),
+        `${host.appOrigin}/config.html`,
+      );
+      await pseudo.tab.getByText(`⟦${pseudoText('This chat is not a meeting chat')}⟧`).waitFor(SETTLE);
+      await pseudo.tab.getByText(`⟦${pseudoText('Select Save to add the tab.')}⟧`).waitFor(SETTLE);
+      const frame = pseudo.page.frames().find((f) => f.url().startsWith(`${host.appOrigin}/config.html`));
+      expect(await unwrappedTexts(frame!)).toEqual([]);
+    },
+  );
 });
