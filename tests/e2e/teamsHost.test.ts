@@ -196,6 +196,18 @@ describe('outside a meeting', () => {
     const tab = await openTab(manager, contextFor(manager, { frameContext: 'content' }));
     await tab.tab.getByRole('listitem', { name: 'Team offsite' }).waitFor(SETTLE);
   });
+
+  it('My 1:1s as a personal tab reads in Teams’ language (de-de), dates included', { timeout: 60_000 }, async () => {
+    const home = await openTab(
+      manager,
+      contextFor(manager, { frameContext: 'content', chatId: '', meetingId: '', locale: 'de-de' }),
+      `${host.appOrigin}/home.html`,
+    );
+    await home.tab.getByRole('heading', { name: 'Meine 1:1s', level: 1 }).waitFor(SETTLE);
+    await home.tab.getByRole('heading', { name: report.name, level: 3 }).waitFor(SETTLE);
+    await home.tab.getByRole('button', { name: `Verlauf mit ${report.name} exportieren` }).waitFor();
+    await home.tab.getByText(/^Nächstes 1:1: (Mo|Di|Mi|Do|Fr|Sa|So)\., \d{1,2}\. /).waitFor();
+  });
 });
 
 describe('the meeting stage', () => {
