@@ -38,8 +38,10 @@ export async function shownTexts(target: Page | Frame): Promise<ShownText[]> {
       if (visible(parent)) found.push({ where: describe(parent), text });
     }
     for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
-      if (!visible(el) && el.tagName !== 'IFRAME') continue;
-      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+      if (!visible(el)) continue;
+      // A name inside aria-hidden is never read out (an icon beside its words); a tooltip or placeholder still shows.
+      const silent = el.closest('[aria-hidden="true"]') !== null;
+      for (const name of silent ? ['title', 'placeholder'] : ['aria-label', 'title', 'placeholder', 'alt']) {
         const value = el.getAttribute(name)?.trim();
         if (value) found.push({ where: `${describe(el)} ${name}`, text: value });
       }

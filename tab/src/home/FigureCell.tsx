@@ -25,8 +25,8 @@ const LEVEL_WORD: Record<HomeFigure['level'], MessageKey> = {
 export function FigureCell({ figure }: { figure: HomeFigure }) {
   const styles = useStyles();
   const t = useT();
-  const name = figureName(figure);
-  const value = figureValue(figure);
+  const name = figureName(figure, t);
+  const value = figureValue(figure, t);
   return (
     <div
       className={styles.cell}

@@ -73,7 +73,7 @@ export function RelationshipRow({ row, api, session, onChanged, onError, onExpor
         </h3>
         <Text className={mergeClasses(styles.signal, styles[row.signal.level])}>
           {SIGNAL_ICON[row.signal.level]}
-          {signalHeadline(row.signal)}
+          {signalHeadline(row.signal, t)}
         </Text>
         <Text size={200} className={styles.muted}>
           {next
@@ -83,7 +83,7 @@ export function RelationshipRow({ row, api, session, onChanged, onError, onExpor
             : t('home.row.noneScheduled')}
         </Text>
       </div>
-      <Text size={200}>{signalNudge(row.signal)}</Text>
+      <Text size={200}>{signalNudge(row.signal, t)}</Text>
       <div className={styles.figures}>
         {row.figures.map((f) => (
           <FigureCell key={f.key} figure={f} />
