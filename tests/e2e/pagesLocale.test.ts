@@ -2,8 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevSession } from '../../domain/api.js';
+import type { Meeting, Series, Topic } from '../../domain/entities.js';
 import { HomeView } from '../../domain/home.js';
-import { seriesIdForChat } from '../../domain/series.js';
+import { occurrencesBetween } from '../../domain/schedule.js';
+import { meetingIdFor, seriesIdForChat } from '../../domain/series.js';
 import { DEMO_TEAM } from '../../bot/src/commands/series.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
@@ -31,6 +33,52 @@ describe('the pages in the reader’s language', () => {
 
   const manager = () => apiClient(service.url, session.identities.find((i) => i.role === 'manager')!.token);
 
+  /** Jordan's last four 1:1s as records: two held with a topic each, then two skipped (a signal worth a look). */
+  async function jordanHistory(seriesId: string): Promise<void> {
+    const records = service.service.ctx.store.records;
+    const series = (await records.read(seriesId, seriesId))!.record as Series;
+    const current = (await records.read(seriesId, series.currentMeetingId))!.record as Meeting;
+    const now = service.service.clock.now();
+    const slots = occurrencesBetween(
+      series.cadence,
+      new Date(now.getTime() - 120 * DAY),
+      now,
+      new Date(current.scheduledStart),
+    ).slice(-4);
+    const statuses: Meeting['status'][] = ['ended', 'ended', 'skipped', 'skipped'];
+    for (const [i, start] of slots.entries()) {
+      const stamp = start.toISOString();
+      const status = statuses[i]!;
+      const id = meetingIdFor(start);
+      const base = { seriesId, version: 1, createdAt: stamp, updatedAt: stamp };
+      await records.create({
+        ...base,
+        id,
+        type: 'meeting',
+        scheduledStart: stamp,
+        status,
+        ...(status === 'ended'
+          ? { startedAt: stamp, endedAt: new Date(start.getTime() + 30 * 60_000).toISOString() }
+          : {}),
+      } satisfies Meeting);
+      if (status !== 'ended') continue;
+      const report = series.members.find((m) => m.role === 'report')!;
+      await records.create({
+        ...base,
+        id: `${id}-talk`,
+        type: 'topic',
+        meetingId: id,
+        text: 'Conference talk',
+        category: 'growth',
+        addedBy: report.userId,
+        order: 'a0',
+        status: 'discussed',
+        carriedOverCount: 0,
+        originId: `${id}-talk`,
+      } satisfies Topic);
+    }
+  }
+
   async function open(path: string): Promise<Page> {
     const page = await browser.context.newPage();
     await page.goto(`${service.url}${path}`);
@@ -56,8 +104,10 @@ describe('the pages in the reader’s language', () => {
         .status,
     ).toBe(201);
 
+    await jordanHistory(jordan);
+
     const home = HomeView.parse((await manager().get('/me/home')).body);
-    seeded.push(alex.name, ACTION_ITEM, 'Team offsite', 'offsite', 'nothing-like-this');
+    seeded.push(alex.name, ACTION_ITEM, 'Team offsite', 'Conference talk', 'offsite', 'nothing-like-this');
     for (const row of home.rows) seeded.push(row.other.name, row.title);
     for (const entry of home.actionItems) seeded.push(entry.seriesTitle, entry.item.text);
 
@@ -94,9 +144,16 @@ describe('the pages in the reader’s language', () => {
       // Weekday and month in German ("Fr., 4. Dez., 09:30 UTC"), not the English "Fri, Dec 4".
       expect(await next.textContent()).toMatch(/^Nächstes 1:1: (Mo|Di|Mi|Do|Fr|Sa|So)\., \d{1,2}\. /);
       await page.getByRole('button', { name: 'Verlauf mit Jordan Lee exportieren' }).waitFor();
+      // The health in German too, its trend's accessible name with German numbers and plural.
+      const jordan = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Jordan Lee' }) });
+      await jordan.getByText('Zweimal ausgefallen').waitFor();
+      await jordan
+        .getByRole('img', { name: /^Rhythmus nach den letzten 2 Besprechungen und jetzt: \d+\s%, \d+\s% und \d+\s%$/ })
+        .waitFor();
       await page.getByRole('textbox', { name: 'Meine 1:1s durchsuchen' }).waitFor();
 
       await mkdir(SCREENSHOTS, { recursive: true });
+      await page.setViewportSize({ width: 1100, height: 720 });
       await page.screenshot({ path: new URL('home-de.png', SCREENSHOTS).pathname, fullPage: true });
     } finally {
       await page.close();
