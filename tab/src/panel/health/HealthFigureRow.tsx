@@ -2,6 +2,8 @@ import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-
 import { AddRegular, CheckmarkCircleRegular, CircleRegular, EyeRegular, WarningRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { HealthFigure, HealthLevel } from '../../../../domain/health.js';
+import type { MessageKey } from '../../../../i18n/keys.js';
+import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { questionInNudge } from './nudgeQuestion.js';
 
@@ -19,11 +21,11 @@ const useStyles = makeStyles({
 });
 
 /** Icon and word for each level: the colour only repeats what they already say. */
-const LEVELS: Record<HealthLevel, { text: string; icon: ReactElement }> = {
-  good: { text: 'Good', icon: <CheckmarkCircleRegular aria-hidden /> },
-  watch: { text: 'Watch', icon: <EyeRegular aria-hidden /> },
-  concern: { text: 'Needs attention', icon: <WarningRegular aria-hidden /> },
-  none: { text: 'Not yet', icon: <CircleRegular aria-hidden /> },
+const LEVELS: Record<HealthLevel, { text: MessageKey; icon: ReactElement }> = {
+  good: { text: 'panel.health.level.good', icon: <CheckmarkCircleRegular aria-hidden /> },
+  watch: { text: 'panel.health.level.watch', icon: <EyeRegular aria-hidden /> },
+  concern: { text: 'panel.health.level.concern', icon: <WarningRegular aria-hidden /> },
+  none: { text: 'panel.health.level.none', icon: <CircleRegular aria-hidden /> },
 };
 
 /** What each figure counts, in words: "3 of 6 topics" alone does not say of what. */
@@ -43,8 +45,9 @@ function measured(figure: HealthFigure, reportName: string): string {
 /** One figure as a sentence, its level in words (colour only repeats it), and its next step inline. */
 export function HealthFigureRow({ figure }: { figure: HealthFigure }) {
   const styles = useStyles();
+  const t = useT();
   const { actions, series } = useSeriesView();
-  const level = LEVELS[figure.level];
+  const level = { icon: LEVELS[figure.level].icon, text: t(LEVELS[figure.level].text) };
   const question = questionInNudge(figure.nudge);
   const report = series.members.find((m) => m.role === 'report')?.name ?? 'the report';
   const words = measured(figure, report);
@@ -68,7 +71,7 @@ export function HealthFigureRow({ figure }: { figure: HealthFigure }) {
           icon={<AddRegular />}
           onClick={() => void actions.addTopic(question.text, question.category)}
         >
-          {`Ask: ${question.text}`}
+          {t('panel.health.ask', { question: question.text })}
         </Button>
       )}
     </li>

@@ -2,6 +2,7 @@ import { Button, makeStyles, Text, tokens, typographyStyles } from '@fluentui/re
 import { AddRegular, ArrowShuffleRegular, LightbulbRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { suggestQuestion } from '../../../../domain/questions.js';
+import { useT } from '../../i18n/useT.js';
 import { selectMeetings } from '../../store/meetingSelectors.js';
 import { visibleRecords } from '../../store/selectors.js';
 import { categoryOf } from '../agenda/categories.js';
@@ -36,6 +37,7 @@ const useStyles = makeStyles({
  */
 export function TryAsking() {
   const styles = useStyles();
+  const t = useT();
   const { state, actions, series, viewer } = useSeriesView();
   const meetings = selectMeetings(state);
   const [offset, setOffset] = useState(0);
@@ -52,11 +54,13 @@ export function TryAsking() {
     <section className={styles.card} aria-labelledby="try-asking-heading">
       <h2 id="try-asking-heading" className={styles.heading}>
         <LightbulbRegular aria-hidden />
-        Try asking
+        {t('panel.question.heading')}
       </h2>
       <Text className={styles.question}>{question.text}</Text>
       <Text size={200} className={styles.reason}>
-        {`${categoryOf(question.category).label} · ${question.reason}`}
+        {t(categoryOf(question.category).label)}
+        {' · '}
+        {question.reason}
       </Text>
       <div className={styles.buttons}>
         <Button
@@ -65,10 +69,10 @@ export function TryAsking() {
           icon={<AddRegular />}
           onClick={() => void actions.addTopic(question.text, question.category, 'question')}
         >
-          Add to agenda
+          {t('panel.question.add')}
         </Button>
         <Button size="small" icon={<ArrowShuffleRegular />} onClick={() => setOffset((n) => n + 1)}>
-          Another
+          {t('panel.question.another')}
         </Button>
       </div>
     </section>

@@ -1,7 +1,9 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { ChevronDownRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import { TEMPLATE_LIST } from '../../../../domain/templates.js';
+import { useT } from '../../i18n/useT.js';
+import { ChevronInlineEnd } from '../../ui/directionalIcons.js';
 import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
@@ -30,6 +32,7 @@ const useStyles = makeStyles({
 /** Agenda templates (first 1:1, check-in, career, quarterly goals): adds their topics after the current ones. */
 export function TemplatePicker({ initiallyOpen = false }: { initiallyOpen?: boolean }) {
   const styles = useStyles();
+  const t = useT();
   const { actions } = useSeriesView();
   const [open, setOpen] = useState(initiallyOpen);
   const [busy, setBusy] = useState(false);
@@ -41,15 +44,15 @@ export function TemplatePicker({ initiallyOpen = false }: { initiallyOpen?: bool
         className={styles.toggle}
         size="small"
         appearance="subtle"
-        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+        icon={open ? <ChevronDownRegular /> : <ChevronInlineEnd />}
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen((o) => !o)}
       >
-        Start from a template
+        {t('panel.change.template')}
       </Button>
       {open && (
-        <ul id={listId} className={styles.list} aria-label="Agenda templates">
+        <ul id={listId} className={styles.list} aria-label={t('panel.templates.list')}>
           {TEMPLATE_LIST.map((template) => (
             <li key={template.id} className={styles.item}>
               <div className={styles.text}>
@@ -61,7 +64,7 @@ export function TemplatePicker({ initiallyOpen = false }: { initiallyOpen?: bool
               <Button
                 size="small"
                 disabled={busy}
-                aria-label={`Use the “${template.name}” template`}
+                aria-label={t('panel.templates.useLabel', { name: template.name })}
                 onClick={() => {
                   setBusy(true);
                   void actions.applyTemplate(template.id).then((applied) => {
@@ -70,7 +73,7 @@ export function TemplatePicker({ initiallyOpen = false }: { initiallyOpen?: bool
                   });
                 }}
               >
-                Use
+                {t('panel.templates.use')}
               </Button>
             </li>
           ))}
