@@ -4,7 +4,6 @@ import { createRoot } from 'react-dom/client';
 import { setRequestLanguage } from '../api/http.js';
 import { requestTag } from '../host/locale.js';
 import { localeFromQuery, resolveSession } from '../host/session.js';
-import { domainCatalog } from '../i18n/catalogs/domain.js';
 import { panelCatalog } from '../i18n/catalogs/panel.js';
 import { I18nRoot } from '../i18n/I18nRoot.js';
 import { startI18n } from '../i18n/startI18n.js';
@@ -22,7 +21,8 @@ async function start(container: HTMLElement) {
   if (queried) setRequestLanguage(requestTag(queried));
   const session = resolveSession();
   // With `?locale=` the catalogs load while the session resolves.
-  const setup = await startI18n([panelCatalog, domainCatalog], queried ?? (await session).locale);
+  // The domain's texts load with the sections that read them (domainTexts.ts).
+  const setup = await startI18n([panelCatalog], queried ?? (await session).locale);
   setRequestLanguage(requestTag(setup.locale), translator(setup.i18n));
   const first = await session;
   createRoot(container).render(

@@ -10,5 +10,5 @@ export function sharingPausedText(series: Series, t: Translate, localeTag: strin
   const left = series.members.filter((m) => series.leftChat?.includes(m.userId)).map((m) => m.name);
   if (left.length === 0) return t('panel.sharingPaused.others');
   const names = new Intl.ListFormat(localeTag, { type: 'conjunction' }).format(left);
-  return t('panel.sharingPaused.left', { names });
+  return t('panel.sharingPaused.left', { names, count: left.length });
 }

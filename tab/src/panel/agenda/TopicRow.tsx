@@ -122,8 +122,8 @@ export function TopicRow({ ref, topic, active, current, isFirst, isLast, drag, .
         <span className={styles.chips} id={descriptionId}>
           {topic.carriedOverCount > 0 && (
             <Badge appearance="outline" color="informative" size="small" icon={<ArrowRepeatAllRegular />}>
-              <span className={styles.hidden}>{t('panel.topic.carriedOver', { count: topic.carriedOverCount })}</span>
-              <span aria-hidden>{t('panel.topic.carriedBadge', { count: topic.carriedOverCount })}</span>
+              <span className={styles.hidden}>{t('panel.topic.carriedOver')} </span>
+              {t('panel.topic.carriedBadge', { count: topic.carriedOverCount })}
             </Badge>
           )}
           {needsDecision(topic) && topic.status === 'open' && (

@@ -19,7 +19,7 @@ describe('the schedule in words', () => {
 
   it('says it in German with German weekday names', () => {
     expect(cadenceInWords({ ...cadence, frequency: 'weekly' }, german, 'de-DE')).toBe(
-      'Wöchentlich · Do. 10:00 Europe/London · 30 Min.',
+      'Wöchentlich · Do 10:00 Europe/London · 30 Min.',
     );
     expect(weekdayName('monday', 'de-DE')).toBe('Montag');
   });
