@@ -94,6 +94,59 @@ describe('the side panel in the pseudo-locale', { timeout: 300_000 }, () => {
     }
   });
 
+  it('right to left (qps-plocm): the document, Fluent and each row are mirrored; left to right they are not', async () => {
+    const { service, session, addTopic } = await freshOneOnOne();
+    await addTopic('report', TOPICS[2]);
+    const page = await browser.context.newPage();
+    const manager = session.identities.find((i) => i.role === 'manager')!.name;
+    const layout = async (locale: 'qps-ploc' | 'qps-plocm') => {
+      const p = await panelWords(locale);
+      await page.goto(`${service.url}/panel.html?dev=report&locale=${locale}`);
+      const row = page.locator('li[data-topic-id]').first();
+      await row.getByText(TOPICS[2], { exact: true }).click();
+      const theirNotes = row.getByRole('group', { name: p('panel.notes.theirs', { name: manager }) });
+      await theirNotes.waitFor();
+      return {
+        dir: await page.evaluate(() => ({
+          document: document.documentElement.dir,
+          fluent: document.querySelector('.fui-FluentProvider')?.getAttribute('dir'),
+        })),
+        // Where the title's words sit in its line: at the start side (Fluent styles its provider left-aligned).
+        title: await page.locator('h1').evaluate((heading) => {
+          const range = document.createRange();
+          range.selectNodeContents(heading);
+          const words = range.getBoundingClientRect();
+          const box = heading.getBoundingClientRect();
+          return { atLeft: Math.abs(words.left - box.left) < 2, atRight: Math.abs(words.right - box.right) < 2 };
+        }),
+        // A row leads with its drag handle and ends with its "More" button.
+        handle: (await row.locator('[draggable="true"]').boundingBox())!,
+        more: (await row.locator('[data-topic-menu]').boundingBox())!,
+        // The other person's notes are set off by a border on the side where lines start.
+        border: await theirNotes.evaluate((el) => {
+          const style = getComputedStyle(el);
+          return { left: style.borderLeftStyle, right: style.borderRightStyle };
+        }),
+      };
+    };
+    try {
+      const ltr = await layout('qps-ploc');
+      expect(ltr.dir).toEqual({ document: 'ltr', fluent: 'ltr' });
+      expect(ltr.title).toEqual({ atLeft: true, atRight: false });
+      expect(ltr.handle.x).toBeLessThan(ltr.more.x);
+      expect(ltr.border).toEqual({ left: 'solid', right: 'none' });
+
+      const rtl = await layout('qps-plocm');
+      expect(rtl.dir).toEqual({ document: 'rtl', fluent: 'rtl' });
+      expect(rtl.title).toEqual({ atLeft: false, atRight: true });
+      expect(rtl.handle.x).toBeGreaterThan(rtl.more.x);
+      expect(rtl.border).toEqual({ left: 'none', right: 'solid' });
+    } finally {
+      await page.close();
+      await service.stop();
+    }
+  });
+
   it('every state of the panel shows only catalog text (pseudo-localized) besides what the test seeded', async () => {
     const p = await panelWords('qps-ploc');
     const { service, session, identity, addTopic, addItem, devMeeting, title } = await freshOneOnOne();

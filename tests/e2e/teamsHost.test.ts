@@ -196,6 +196,27 @@ describe('outside a meeting', () => {
   });
 });
 
+describe('the side panel in the language Teams runs in', () => {
+  it('reads German when Teams says de-de, and asks the service in German', { timeout: 90_000 }, async () => {
+    const tab = await host.openPage(ssoFor(report));
+    const languages = new Set<string>();
+    tab.page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/'))
+        languages.add(request.headers()['accept-language'] ?? '(none)');
+    });
+    await tab.open({ contentUrl: `${host.appOrigin}/panel.html`, context: contextFor(report, { locale: 'de-de' }) });
+    await tab.tab.getByLabel('Neues Thema').waitFor(SETTLE);
+    await tab.tab.getByRole('heading', { name: 'Aufgaben' }).waitFor(SETTLE);
+    expect(await tab.tab.getByLabel('New topic').count()).toBe(0);
+    expect(await tab.tab.locator('html').getAttribute('lang')).toBe('de-DE');
+    // From the first call (the series lookup, before the panel renders) to a write after it.
+    await tab.tab.getByLabel('Neues Thema').fill('Teamausflug planen');
+    await tab.tab.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
+    await tab.tab.getByRole('listitem', { name: 'Teamausflug planen' }).waitFor(SETTLE);
+    expect([...languages]).toEqual(['de-DE']);
+  });
+});
+
 describe('the meeting stage', () => {
   it('shows the agenda read-only and live, with no private notes or controls', { timeout: 90_000 }, async () => {
     const stage = await openTab(manager, contextFor(manager, { frameContext: 'meetingStage' }));

@@ -13,7 +13,9 @@ const StageView = lazy(() => import('../stage/StageView.js').then((m) => ({ defa
 const ShareToStage = lazy(() => import('../stage/ShareToStage.js').then((m) => ({ default: m.ShareToStage })));
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh' },
+  // Fluent's provider sets `text-align: left` on itself, styled for its parent's direction (always left to right
+  // here): the logical value follows the provider's own `dir`.
+  provider: { minHeight: '100vh', textAlign: 'start' },
   centered: {
     padding: tokens.spacingHorizontalL,
     display: 'flex',
