@@ -4,6 +4,7 @@ import { seriesHealth } from '../../../../domain/health.js';
 import { selectMeetings } from '../../store/meetingSelectors.js';
 import { useT } from '../../i18n/useT.js';
 import { visibleRecords } from '../../store/selectors.js';
+import { useDomainTexts } from '../domainTexts.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { HealthFigureRow } from './HealthFigureRow.js';
 import { outlinedBox, plainList, sectionHeading } from '../../ui/styles.js';
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
  * is anything to measure it is one line that opens to the starting tips.
  */
 export function HealthStrip() {
+  useDomainTexts();
   const styles = useStyles();
   const t = useT();
   const { state, series } = useSeriesView();

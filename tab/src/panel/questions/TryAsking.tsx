@@ -1,11 +1,12 @@
 import { Button, makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
 import { AddRegular, ArrowShuffleRegular, LightbulbRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { suggestQuestion } from '../../../../domain/questions.js';
+import { questionText, suggestQuestion } from '../../../../domain/questions.js';
 import { useT } from '../../i18n/useT.js';
 import { selectMeetings } from '../../store/meetingSelectors.js';
 import { visibleRecords } from '../../store/selectors.js';
 import { categoryOf } from '../agenda/categories.js';
+import { useDomainTexts } from '../domainTexts.js';
 import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
@@ -36,6 +37,7 @@ const useStyles = makeStyles({
  * agenda, where it is counted as from the question bank.
  */
 export function TryAsking() {
+  useDomainTexts();
   const styles = useStyles();
   const t = useT();
   const { state, actions, series, viewer } = useSeriesView();
@@ -49,6 +51,8 @@ export function TryAsking() {
     askedBy: viewer.role,
   });
   if (!question) return null;
+  // The question in the reader's words, on screen and on the agenda alike.
+  const words = t(questionText(question));
 
   return (
     <section className={styles.card} aria-labelledby="try-asking-heading">
@@ -56,18 +60,18 @@ export function TryAsking() {
         <LightbulbRegular aria-hidden />
         {t('panel.question.heading')}
       </h2>
-      <Text className={styles.question}>{question.text}</Text>
+      <Text className={styles.question}>{words}</Text>
       <Text size={200} className={styles.reason}>
         {t(categoryOf(question.category).label)}
         {' · '}
-        {question.reason}
+        {t(question.reasonText)}
       </Text>
       <div className={styles.buttons}>
         <Button
           size="small"
           appearance="primary"
           icon={<AddRegular />}
-          onClick={() => void actions.addTopic(question.text, question.category, 'question')}
+          onClick={() => void actions.addTopic(words, question.category, 'question')}
         >
           {t('panel.question.add')}
         </Button>

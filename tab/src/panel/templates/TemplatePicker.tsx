@@ -1,9 +1,10 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
-import { TEMPLATE_LIST } from '../../../../domain/templates.js';
+import { TEMPLATE_LIST, templateDescriptionText, templateNameText } from '../../../../domain/templates.js';
 import { useT } from '../../i18n/useT.js';
 import { ChevronInlineEnd } from '../../ui/directionalIcons.js';
+import { useDomainTexts } from '../domainTexts.js';
 import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
@@ -31,6 +32,7 @@ const useStyles = makeStyles({
 
 /** Agenda templates (first 1:1, check-in, career, quarterly goals): adds their topics after the current ones. */
 export function TemplatePicker({ initiallyOpen = false }: { initiallyOpen?: boolean }) {
+  useDomainTexts();
   const styles = useStyles();
   const t = useT();
   const { actions } = useSeriesView();
@@ -56,15 +58,15 @@ export function TemplatePicker({ initiallyOpen = false }: { initiallyOpen?: bool
           {TEMPLATE_LIST.map((template) => (
             <li key={template.id} className={styles.item}>
               <div className={styles.text}>
-                <Text weight="semibold">{template.name}</Text>
+                <Text weight="semibold">{t(templateNameText(template.id))}</Text>
                 <Text size={200} className={styles.description}>
-                  {template.description}
+                  {t(templateDescriptionText(template.id))}
                 </Text>
               </div>
               <Button
                 size="small"
                 disabled={busy}
-                aria-label={t('panel.templates.useLabel', { name: template.name })}
+                aria-label={t('panel.templates.useLabel', { name: t(templateNameText(template.id)) })}
                 onClick={() => {
                   setBusy(true);
                   void actions.applyTemplate(template.id).then((applied) => {
