@@ -57,7 +57,10 @@ describe('the side panel in German', { timeout: 180_000 }, () => {
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('de-DE');
 
       // German words, and German dates: "Do., 3. Dez., 10:00", "fällig am 10. Dez.".
-      await page.getByText(/^Nächstes 1:1: [A-Z][a-z]\., \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.?, \d{2}:\d{2}/).first().waitFor();
+      await page
+        .getByText(/^Nächstes 1:1: [A-Z][a-z]\., \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.?, \d{2}:\d{2}/)
+        .first()
+        .waitFor();
       await page.getByText('fällig am 10. Dez.').waitFor();
       await page.getByRole('heading', { name: 'Aufgaben' }).waitFor();
       await page.getByRole('heading', { name: 'So laufen Ihre 1:1s' }).waitFor();

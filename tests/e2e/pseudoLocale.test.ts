@@ -5,7 +5,7 @@ import { DevSession, PanelState } from '../../domain/api.js';
 import { followChatMembers } from '../../bot/src/commands/membership.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
-import { startTestService, type TestService } from '../support/service.js';
+import { startTestService } from '../support/service.js';
 import { bypassedCatalog, panelWords, unwrappedTexts } from './catalogText.js';
 
 /**

@@ -48,7 +48,8 @@ export function setLeaving(value: boolean): void {
  * The page's language: sent as `Accept-Language` on every request, so the
  * service words its errors (and template topics) the way the page does, and
  * used for the few messages the tab itself words here (no connection, an
- * answer it cannot read). Set once, before the first render; pages that never
+ * answer it cannot read; keys `panel.error.*`, so pass a translator that has
+ * the panel catalog). Set once, before the first render; pages that never
  * set it get the browser's own header and English.
  */
 let language: { tag: string; translate?: Translate } | undefined;
@@ -78,8 +79,10 @@ const TAB_ERROR_KEYS = {
 } as const satisfies Record<TabError, MessageKey>;
 
 function tabMessage(error: TabError, status = 0): string {
-  const translate = language?.translate;
-  return translate ? translate(TAB_ERROR_KEYS[error], { status }) : ENGLISH[error](status);
+  const key = TAB_ERROR_KEYS[error];
+  const worded = language?.translate?.(key, { status });
+  // A page whose catalogs lack the panel's keys gets the key back from Lingui: English reads better.
+  return worded && worded !== key ? worded : ENGLISH[error](status);
 }
 
 /**

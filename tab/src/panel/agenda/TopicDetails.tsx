@@ -6,7 +6,7 @@ import { memberName } from '../../store/selectors.js';
 import { DecisionPrompt } from '../decisions/TopicFlags.js';
 import { AddActionItemForm, TopicNotes } from '../lazySections.js';
 import { useSeriesView } from '../SeriesContext.js';
-import { categoryOf, STATUS_LABELS } from './categories.js';
+import { categoryOf } from './categories.js';
 import { TopicTextEditor } from './TopicTextEditor.js';
 
 /** What an opened topic shows under its row: details and notes, the text editor, or a new action item. */
