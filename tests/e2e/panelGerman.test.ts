@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followChatMembers } from '../../bot/src/commands/membership.js';
 import { DevSession } from '../../domain/api.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
@@ -83,6 +84,17 @@ describe('the side panel in German', { timeout: 180_000 }, () => {
       await page.getByRole('button', { name: '1:1 beenden' }).click();
       await page.getByText(/^Das 1:1 vom .+ beenden\? Nicht besprochene Themen wandern ins nächste 1:1\.$/).waitFor();
       await page.getByRole('button', { name: 'Weitermachen' }).click();
+
+      // The service answers in German too: the report leaves the meeting chat, and their next change is refused.
+      await followChatMembers(service.service.ctx, session.seriesId, [identity('manager').userId, 'guest-user']);
+      await page.getByLabel('Neues Thema').fill('Nach dem Chat');
+      await page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
+      const notice = page.getByText(/^Nicht gespeichert – Thema „Nach dem Chat“ hinzufügen: /);
+      await notice.waitFor();
+      const refused = (await notice.textContent()) ?? '';
+      console.info(`refused in German: ${refused}`);
+      expect(refused).toMatch(/1:1/);
+      expect(refused).not.toMatch(/\b(You|not|member|the)\b/);
 
       // Every request to the service asked for German (its errors and template topics come back in it).
       expect([...languages]).toEqual(['de-DE']);
