@@ -1,4 +1,7 @@
-import type { Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
+
+/** A page or one of its frames (a tab inside the Teams host). */
+type Document = Pick<Frame, 'evaluate'>;
 import { PSEUDO_CLOSE, PSEUDO_OPEN } from '../../i18n/pseudo.js';
 import { panelCatalog } from '../../tab/src/i18n/catalogs/panel.js';
 import { startI18n } from '../../tab/src/i18n/startI18n.js';
@@ -20,7 +23,7 @@ export interface PageText {
  * visually hidden ones a screen reader reads, and portals such as menus and
  * toasts) and the attributes that name or explain things.
  */
-export function pageTexts(page: Page): Promise<PageText[]> {
+export function pageTexts(page: Document): Promise<PageText[]> {
   return page.evaluate(() => {
     const found: { text: string; where: string }[] = [];
     const rendered = (element: Element) => element.checkVisibility();
@@ -72,7 +75,7 @@ export function bypassedCatalog(text: string, allowed: readonly string[]): strin
 }
 
 /** The page's texts that did not come from a catalog, as "where: text" lines. */
-export async function unwrappedTexts(page: Page, allowed: readonly string[]): Promise<string[]> {
+export async function unwrappedTexts(page: Document, allowed: readonly string[]): Promise<string[]> {
   return (await pageTexts(page))
     .filter(({ text }) => bypassedCatalog(text, allowed) !== null)
     .map(({ text, where }) => `${where}: ${text}`);

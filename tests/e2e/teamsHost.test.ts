@@ -7,6 +7,8 @@ import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt } from '../support/browser.js';
 import { startTestIdentityProvider, TEST_TENANT_ID, type TestIdentityProvider } from '../support/jwks.js';
 import { seedSeries, startTestService, type TestService } from '../support/service.js';
+import { PanelState } from '../../domain/api.js';
+import { panelWords, unwrappedTexts } from './catalogText.js';
 import {
   APP_HOST,
   startTeamsHost,
@@ -286,4 +288,45 @@ describe('the set-up page in Teams', () => {
     await setup.tab.getByText('The tab could not be saved').waitFor(SETTLE);
     expect((await setup.state()).settings).toBeUndefined();
   });
+});
+
+describe('the Teams-only surfaces in the pseudo-locale', () => {
+  /** The tab's own frame inside the host page. */
+  const tabFrame = (tab: TeamsHostPage) => tab.page.frames().find((frame) => frame.url().includes('/panel.html'))!;
+
+  it(
+    'the sign-in problem, the personal-tab notice and the stage agenda all come from the catalog',
+    { timeout: 90_000 },
+    async () => {
+      const p = await panelWords('qps-ploc');
+      const state = PanelState.parse(
+        (await apiClient(svc.url, await idp.signToken(manager)).get(`${seriesPath(series.id)}/state`)).body,
+      );
+      const seeded = [series.title, manager.name, report.name, ...state.topics.map((t) => t.text)];
+
+      const refused = await host.openPage(async () => ({ ok: false, reason: 'resourceRequiresConsent' }));
+      await refused.open({
+        contentUrl: `${host.appOrigin}/panel.html`,
+        context: contextFor(report, { locale: 'qps-ploc' }),
+      });
+      await refused.tab.getByText(p('panel.app.failed.title')).waitFor(SETTLE);
+      await refused.tab.getByRole('button', { name: p('panel.app.tryAgain') }).waitFor(SETTLE);
+      expect(await unwrappedTexts(tabFrame(refused), seeded)).toEqual([]);
+
+      const personal = await openTab(
+        report,
+        contextFor(report, { frameContext: 'content', chatId: '', meetingId: '', locale: 'qps-ploc' }),
+      );
+      await personal.tab.getByText(p('panel.app.notInMeeting.title')).waitFor(SETTLE);
+      expect(await unwrappedTexts(tabFrame(personal), seeded)).toEqual([]);
+
+      const stage = await openTab(manager, contextFor(manager, { frameContext: 'meetingStage', locale: 'qps-ploc' }));
+      await stage.tab
+        .getByRole('list', { name: p('panel.agenda.heading') })
+        .getByRole('listitem')
+        .first()
+        .waitFor(SETTLE);
+      expect(await unwrappedTexts(tabFrame(stage), seeded)).toEqual([]);
+    },
+  );
 });
