@@ -1,11 +1,12 @@
 import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState, type FocusEvent, type FormEvent } from 'react';
 import { TEXT_LIMITS, type ActionItem } from '../../../../domain/entities.js';
 import { otherMember } from '../../store/selectors.js';
 import { limitOf } from '../../ui/limits.js';
 import { useLocale } from '../../i18n/I18nRoot.js';
 import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
+import { onFocusLeft, useEditorDraft } from '../useEditorDraft.js';
 import { formatDueDate, todayIsoDate } from './dates.js';
 
 const useStyles = makeStyles({
@@ -21,8 +22,8 @@ const useStyles = makeStyles({
 });
 
 /**
- * Correcting an action item: text, owner, due date. A due date in the past
- * asks once; a change the other person made meanwhile is shown, and the
+ * Correcting an action item: text, owner, due date; leaving the editor or
+ * the page saves what was changed. A due date in the past asks once; a change the other person made meanwhile is shown, and the
  * person keeps theirs or takes the other's.
  */
 export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone(): void }) {
@@ -41,25 +42,51 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
   const changedMeanwhile = item.version > base.version;
   const other = otherMember(series, viewer)?.name ?? t('panel.otherPerson');
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (text.trim() === '' || limit.over) return;
-    if (past && !pastOk) return setPastOk(true);
-    const changes = {
-      ...(text.trim() !== base.text ? { text } : {}),
-      ...(ownerId !== base.ownerId ? { ownerId } : {}),
-      ...(dueDate !== (base.dueDate ?? '') ? { dueDate: dueDate || null } : {}),
-    };
-    if (Object.keys(changes).length === 0) return onDone();
+  const changes = {
+    ...(text.trim() !== base.text ? { text } : {}),
+    ...(ownerId !== base.ownerId ? { ownerId } : {}),
+    ...(dueDate !== (base.dueDate ?? '') ? { dueDate: dueDate || null } : {}),
+  };
+  const savable = text.trim() !== '' && !limit.over;
+  // Leaving the page saves even a past date the person has not confirmed yet:
+  // they typed it, and a date to correct beats a change lost.
+  const draft = useEditorDraft({
+    pending: () => savable && Object.keys(changes).length > 0,
+    save: () => save(true),
+  });
+  const close = () => {
+    draft.settle();
+    onDone();
+  };
+
+  const save = (pastConfirmed: boolean) => {
+    if (!savable) return;
+    if (past && !pastConfirmed) return setPastOk(true);
+    if (Object.keys(changes).length === 0) return close();
     setSaving(true);
     void actions.editActionItem(item.id, { ...changes, baseVersion: base.version }).then((outcome) => {
       setSaving(false);
-      if (outcome.kind === 'saved') onDone();
+      if (outcome.kind === 'saved') close();
     });
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save(pastOk);
+  };
+  // Clicking or tabbing outside keeps the changes; while the other person's
+  // change is shown, or a past date waits for its answer, the person decides.
+  const onBlur = (event: FocusEvent<HTMLFormElement>) =>
+    onFocusLeft(event, () => {
+      if (Object.keys(changes).length > 0 && !changedMeanwhile && !saving && !(past && pastOk)) save(false);
+    });
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={t('panel.change.edit', { text: item.text })}>
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      onBlur={onBlur}
+      aria-label={t('panel.change.edit', { text: item.text })}
+    >
       <Field label={t('panel.item.label')} validationState={limit.state} validationMessage={limit.message}>
         <Input value={text} autoFocus onChange={(_, d) => setText(d.value)} />
       </Field>
@@ -91,7 +118,7 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
           <Button size="small" onClick={() => setBase(item)}>
             {t('panel.edit.keepMine')}
           </Button>{' '}
-          <Button size="small" onClick={onDone}>
+          <Button size="small" onClick={close}>
             {t('panel.edit.takeTheirs')}
           </Button>
         </div>
@@ -105,7 +132,7 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
         >
           {past && pastOk ? t('panel.item.saveAnyway') : t('panel.edit.save')}
         </Button>
-        <Button size="small" onClick={onDone}>
+        <Button size="small" onClick={close}>
           {t('panel.edit.cancel')}
         </Button>
       </div>

@@ -1,10 +1,11 @@
 import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FocusEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { TEXT_LIMITS, type Topic } from '../../../../domain/entities.js';
 import { otherMember } from '../../store/selectors.js';
 import { limitOf } from '../../ui/limits.js';
 import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
+import { onFocusLeft, useEditorDraft } from '../useEditorDraft.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -22,8 +23,8 @@ const useStyles = makeStyles({
 });
 
 /**
- * Editing a topic's text inline (Enter saves, Escape cancels). The edit
- * names the version it started from. If the other person changes the text
+ * Editing a topic's text inline (Enter saves, Escape cancels; leaving the
+ * editor or the page saves too). The edit names the version it started from. If the other person changes the text
  * meanwhile, the editor shows their text at once, and the person chooses:
  * keep mine, take theirs, or edit both together. Nothing is lost silently.
  */
@@ -39,15 +40,28 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
     topic.version > base.version && topic.text !== base.text && topic.text !== text.trim() ? topic.text : null;
   const other = otherMember(series, viewer)?.name ?? t('panel.otherPerson');
 
+  const changed = text.trim() !== base.text.trim() && text.trim() !== '' && !limit.over;
+  const draft = useEditorDraft({ pending: () => changed, save: () => save(base.version) });
+  const close = () => {
+    draft.settle();
+    onDone();
+  };
+
   const save = (version: number) => {
-    if (text.trim() === base.text.trim() && !theirs) return onDone();
+    if (text.trim() === base.text.trim() && !theirs) return close();
     if (text.trim() === '' || limit.over) return;
     setSaving(true);
     void actions.editTopic(topic.id, { text, baseVersion: version }).then((outcome) => {
       setSaving(false);
-      if (outcome.kind === 'saved') onDone();
+      if (outcome.kind === 'saved') close();
     });
   };
+  // Clicking or tabbing anywhere outside the editor keeps what was typed; while
+  // the other person's text is shown, the person chooses instead.
+  const onBlur = (event: FocusEvent<HTMLFormElement>) =>
+    onFocusLeft(event, () => {
+      if (changed && theirs === null && !saving) save(base.version);
+    });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save(base.version);
@@ -59,7 +73,7 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      onDone();
+      close();
     } else if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       save(base.version);
@@ -67,7 +81,7 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
   };
 
   return (
-    <form className={styles.form} onSubmit={submit}>
+    <form className={styles.form} onSubmit={submit} onBlur={onBlur}>
       <Field
         label={t('panel.topic.textLabel')}
         size="small"
@@ -98,7 +112,7 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
             >
               {t('panel.edit.keepMine')}
             </Button>
-            <Button size="small" onClick={onDone}>
+            <Button size="small" onClick={close}>
               {t('panel.edit.takeTheirs')}
             </Button>
             <Button size="small" onClick={() => rebase(`${theirs}\n${text.trim()}`)}>
@@ -112,7 +126,7 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
           <Button size="small" appearance="primary" type="submit" disabled={saving || text.trim() === '' || limit.over}>
             {t('panel.edit.save')}
           </Button>
-          <Button size="small" onClick={onDone}>
+          <Button size="small" onClick={close}>
             {t('panel.edit.cancel')}
           </Button>
         </div>

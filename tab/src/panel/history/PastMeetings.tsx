@@ -4,7 +4,7 @@ import type { Meeting } from '../../../../domain/entities.js';
 import type { MessageKey } from '../../../../i18n/keys.js';
 import { useLocale } from '../../i18n/I18nRoot.js';
 import { useT } from '../../i18n/useT.js';
-import { selectPastMeetings, selectTopicsOf } from '../../store/meetingSelectors.js';
+import { selectEarlierMeetingsLeft, selectPastMeetings, selectTopicsOf } from '../../store/meetingSelectors.js';
 import { meetingTime } from '../header/cadenceText.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
@@ -33,8 +33,8 @@ export function PastMeetings({ onOpen }: { onOpen(meetingId: string): void }) {
   const { tag } = useLocale();
   const { state, actions } = useSeriesView();
   const past = selectPastMeetings(state);
-  const { before, loading, pastMeetings } = state.history;
-  const notLoaded = Math.max(0, pastMeetings - past.length);
+  const { before, loading } = state.history;
+  const notLoaded = selectEarlierMeetingsLeft(state);
 
   return (
     <section className={styles.section} aria-labelledby="past-meetings-heading">
@@ -63,7 +63,7 @@ export function PastMeetings({ onOpen }: { onOpen(meetingId: string): void }) {
           })}
         </ul>
       )}
-      {before && (
+      {notLoaded > 0 && (
         <Button
           appearance="secondary"
           className={styles.more}
