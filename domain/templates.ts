@@ -137,6 +137,11 @@ export function topicsFromTemplate(templateId: TemplateId, context: TemplateCont
   if (!parsedId.success)
     throw new Invalid(
       `Unknown agenda template "${String(templateId)}". Choose one of: ${TemplateId.options.join(', ')}.`,
+    ).worded(
+      localText('domain.error.template.unknown', {
+        templateId: String(templateId),
+        choices: TemplateId.options.join(', '),
+      }),
     );
   const template = TEMPLATES[parsedId.data];
   const { series, addedBy, meetingId, now } = context;
