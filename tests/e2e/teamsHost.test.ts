@@ -5,7 +5,6 @@ import type { Member, Series } from '../../domain/entities.js';
 import { placeholdersIn, resolvePlaceholders } from '../../scripts/package-app.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt } from '../support/browser.js';
-import { unwrappedTexts } from '../support/pseudoText.js';
 import { pseudoText } from '../../i18n/pseudo.js';
 import { startTestIdentityProvider, TEST_TENANT_ID, type TestIdentityProvider } from '../support/jwks.js';
 import { seedSeries, startTestService, type TestService } from '../support/service.js';
@@ -326,7 +325,7 @@ describe('the set-up page in Teams', () => {
       await pseudo.tab.getByText(`⟦${pseudoText('This chat is not a meeting chat')}⟧`).waitFor(SETTLE);
       await pseudo.tab.getByText(`⟦${pseudoText('Select Save to add the tab.')}⟧`).waitFor(SETTLE);
       const frame = pseudo.page.frames().find((f) => f.url().startsWith(`${host.appOrigin}/config.html`));
-      expect(await unwrappedTexts(frame!)).toEqual([]);
+      expect(await unwrappedTexts(frame!, [])).toEqual([]);
     },
   );
 });

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { fluentTheme, themeFromQuery } from '../host/theme.js';
 import { pagesCatalog } from '../i18n/catalogs/pages.js';
 import { I18nRoot, useLocale } from '../i18n/I18nRoot.js';
+import { applyPageLanguage } from '../i18n/pageLanguage.js';
 import { localeFromQuery } from '../i18n/pageLocale.js';
 import { startI18n, type I18nSetup } from '../i18n/startI18n.js';
 import { useT } from '../i18n/useT.js';
@@ -40,7 +41,7 @@ export function ConfigApp({ initial }: { initial: I18nSetup }) {
       // The words change before the page shows Teams' part, so it never flashes in the other language.
       if (connected.kind === 'teams' && !pinned) {
         const inTeams = await startI18n([pagesCatalog], connected.locale);
-        if (active && inTeams.locale.tag !== initial.locale.tag) setSetup(inTeams);
+        if (active && inTeams.locale.tag !== initial.locale.tag) setSetup(applyPageLanguage(inTeams));
       }
       if (active) setHost(connected);
     });

@@ -3,13 +3,21 @@ import { useEffect, useState } from 'react';
 import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
 import { domainCatalog } from '../i18n/catalogs/domain.js';
 import { homeCatalog } from '../i18n/catalogs/home.js';
+import { panelCatalog } from '../i18n/catalogs/panel.js';
 import { I18nRoot, useLocale } from '../i18n/I18nRoot.js';
+import { applyPageLanguage } from '../i18n/pageLanguage.js';
 import { localeFromQuery } from '../i18n/pageLocale.js';
 import { startI18n, type I18nSetup } from '../i18n/startI18n.js';
 import { useT } from '../i18n/useT.js';
 import { Notice } from '../ui/Notice.js';
 import { HomePage } from './HomePage.js';
 import { resolveHomeSession, type HomeSessionResult } from './homeSession.js';
+
+/**
+ * The home's words, the domain's (health, categories), and the panel's for
+ * the tab's own connection messages (`panel.error.*`, worded in api/http.ts).
+ */
+export const HOME_CATALOGS = [homeCatalog, domainCatalog, panelCatalog];
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh' },
@@ -31,8 +39,8 @@ export function HomeApp({ initial }: { initial: I18nSetup }) {
       const hostLocale = resolved.kind === 'ready' ? resolved.session.locale : undefined;
       // Teams' language is loaded before the home shows, so it never flashes in the browser's.
       if (hostLocale && !localeFromQuery()) {
-        const inTeams = await startI18n([homeCatalog, domainCatalog], hostLocale);
-        if (active && inTeams.locale.tag !== initial.locale.tag) setSetup(inTeams);
+        const inTeams = await startI18n(HOME_CATALOGS, hostLocale);
+        if (active && inTeams.locale.tag !== initial.locale.tag) setSetup(applyPageLanguage(inTeams));
       }
       if (!active) return;
       setResult(resolved);

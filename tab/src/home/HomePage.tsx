@@ -61,7 +61,7 @@ export function HomePage({ session }: { session: HomeSession }) {
     <main className={styles.page}>
       <h1 className={styles.title}>{t('home.title')}</h1>
       {notice && (
-        <Notice intent={notice.intent} onDismiss={() => setNotice(undefined)}>
+        <Notice intent={notice.intent} onDismiss={() => setNotice(undefined)} dismissLabel={t('home.dismiss')}>
           <span role="status">{notice.text}</span>
         </Notice>
       )}

@@ -16,8 +16,3 @@ export function localeFromQuery(search: string = window.location.search): string
   const value = new URLSearchParams(search).get('locale')?.trim();
   return value ? value : undefined;
 }
-
-/** What to hand on to another page (`locale=` of a panel's URL): the pseudo-locales by name, others by tag. */
-export function localeParam(locale: { tag: string; messages: string }): string {
-  return locale.messages.startsWith('qps-') ? locale.messages : locale.tag;
-}

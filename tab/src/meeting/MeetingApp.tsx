@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { pagesCatalog } from '../i18n/catalogs/pages.js';
 import { I18nRoot } from '../i18n/I18nRoot.js';
+import { applyPageLanguage } from '../i18n/pageLanguage.js';
 import { localeFromQuery } from '../i18n/pageLocale.js';
 import { startI18n, type I18nSetup } from '../i18n/startI18n.js';
 import { MeetingPage } from './MeetingPage.js';
@@ -19,7 +20,7 @@ export function MeetingApp({ initial }: { initial: I18nSetup }) {
   const changeLanguage = (language: PageLanguage) => {
     void startI18n([pagesCatalog], language).then((next) => {
       setPinned(language);
-      setSetup(next);
+      setSetup(applyPageLanguage(next));
     });
   };
 

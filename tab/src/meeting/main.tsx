@@ -2,13 +2,14 @@ import '../zodConfig.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pagesCatalog } from '../i18n/catalogs/pages.js';
+import { applyPageLanguage } from '../i18n/pageLanguage.js';
 import { requestedLocale } from '../i18n/pageLocale.js';
 import { startI18n } from '../i18n/startI18n.js';
 import { MeetingApp } from './MeetingApp.js';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-const setup = await startI18n([pagesCatalog], requestedLocale());
+const setup = applyPageLanguage(await startI18n([pagesCatalog], requestedLocale()));
 createRoot(container).render(
   <StrictMode>
     <MeetingApp initial={setup} />

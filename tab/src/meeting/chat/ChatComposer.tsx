@@ -69,7 +69,7 @@ export function ChatComposer({ senderName, send }: ChatComposerProps) {
         </Button>
       </div>
       {error && (
-        <Notice intent="error" onDismiss={() => setError(undefined)}>
+        <Notice intent="error" onDismiss={() => setError(undefined)} dismissLabel={t('pages.dismiss')}>
           {t('pages.chat.notSent', { reason: error })}
         </Notice>
       )}

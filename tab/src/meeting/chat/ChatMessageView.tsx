@@ -70,7 +70,11 @@ export function ChatMessageView({
       ))}
       {status?.pending && <Spinner size="tiny" label={t('pages.chat.sending')} />}
       {status?.notice && (
-        <Notice intent={status.notice.intent} onDismiss={() => onDismissNotice(message)}>
+        <Notice
+          intent={status.notice.intent}
+          onDismiss={() => onDismissNotice(message)}
+          dismissLabel={t('pages.dismiss')}
+        >
           {status.notice.text}
         </Notice>
       )}

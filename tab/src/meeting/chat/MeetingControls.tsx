@@ -55,14 +55,14 @@ export function MeetingControls({ locale, onDone }: { locale: string; onDone: ()
         ))}
       </div>
       {clock && (
-        <Notice intent="info" onDismiss={() => setClock(undefined)}>
+        <Notice intent="info" onDismiss={() => setClock(undefined)} dismissLabel={t('pages.dismiss')}>
           {t(clock.prompted ? 'pages.controls.clockPrompted' : 'pages.controls.clockNothingDue', {
             now: clockNow ?? '',
           })}
         </Notice>
       )}
       {error && (
-        <Notice intent="error" onDismiss={() => setError(undefined)}>
+        <Notice intent="error" onDismiss={() => setError(undefined)} dismissLabel={t('pages.dismiss')}>
           {t('pages.controls.failed', { action: t(error.action), reason: error.reason })}
         </Notice>
       )}
