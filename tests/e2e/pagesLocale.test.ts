@@ -120,8 +120,12 @@ describe('the pages in the reader’s language', () => {
   });
 
   it('My 1:1s reads in German with ?locale=de-DE, its dates in the German format', { timeout: 60_000 }, async () => {
-    const page = await open('/home.html?dev=manager&locale=de-DE');
+    const page = await browser.context.newPage();
+    // The service hears the page's language too, so its own messages can follow it.
+    const homeRequest = page.waitForRequest((r) => r.url().endsWith('/api/me/home'));
+    await page.goto(`${service.url}/home.html?dev=manager&locale=de-DE`);
     try {
+      expect((await homeRequest).headers()['accept-language']).toBe('de-DE');
       await page.getByRole('heading', { name: 'Meine 1:1s', level: 1 }).waitFor(SETTLE);
       await page.getByRole('heading', { name: 'Mein Team', level: 2 }).waitFor(SETTLE);
       await page.getByRole('heading', { name: 'Meine Aufgaben', level: 2 }).waitFor();
