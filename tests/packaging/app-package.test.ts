@@ -103,7 +103,7 @@ describe('npm run package', () => {
   it('packages the German name and descriptions, valid against the bundled localization schema, suffix resolved', async () => {
     const { manifest, languages } = await build();
     const german = languages['de.json']!;
-    expect(manifest.localizationInfo).toEqual({
+    expect((manifest as Manifest).localizationInfo).toEqual({
       defaultLanguageTag: 'en-us',
       additionalLanguages: [{ languageTag: 'de', file: 'de.json' }],
     });
