@@ -16,7 +16,7 @@ import {
   TopicCategory,
   TopicStatus,
 } from './entities.js';
-import { TemplateId } from './templates.js';
+import { TemplateId } from './templateIds.js';
 
 /**
  * Request and response bodies of the REST API, shared by the service (which

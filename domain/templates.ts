@@ -1,4 +1,3 @@
-import { z } from 'zod/v4';
 import type { MessageKey } from '../i18n/keys.js';
 import type { Series, Topic, TopicCategory, UserId } from './entities.js';
 import { memberOf } from './entities.js';
@@ -6,6 +5,7 @@ import { Forbidden, Invalid } from './errors.js';
 import { derivedId } from './ids.js';
 import { localText, type LocalText } from './localText.js';
 import { compareByOrder, keysAfter } from './ordering.js';
+import { TemplateId } from './templateIds.js';
 import { normalizeText } from './textMatch.js';
 
 /**
@@ -15,8 +15,7 @@ import { normalizeText } from './textMatch.js';
  * coaching conversation rather than a status report.
  */
 
-export const TemplateId = z.enum(['first-one-on-one', 'regular-check-in', 'career-conversation', 'quarterly-goals']);
-export type TemplateId = z.infer<typeof TemplateId>;
+export { TemplateId };
 
 export interface TemplateTopic {
   text: string;

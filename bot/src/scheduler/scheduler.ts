@@ -170,10 +170,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const report: TickReport = { prompts: [], nudges: [], summaries: [], settled: [] };
     if (deps.settleCloses) report.settled = await deps.settleCloses();
 
+    // Keyed by series too: meeting ids come from the slot's time, so two 1:1s at the same hour share one.
     const due = new Map<string, Meeting>();
     for (const meeting of [...(await dueMeetings(now)), ...(await pendingPromptMeetings(now))]) {
       const dueAt = Date.parse(meeting.scheduledStart) - leadMs;
-      if (dueAt <= now.getTime() && Date.parse(meeting.scheduledStart) > now.getTime()) due.set(meeting.id, meeting);
+      if (dueAt <= now.getTime() && Date.parse(meeting.scheduledStart) > now.getTime())
+        due.set(`${meeting.seriesId}/${meeting.id}`, meeting);
     }
     for (const meeting of due.values()) {
       const state = await loadState(meeting.seriesId);

@@ -3,6 +3,7 @@ import express, { type Request, type Router } from 'express';
 import { z } from 'zod/v4';
 import type { Series } from '../../../domain/entities.js';
 import { Invalid, NotFound } from '../../../domain/errors.js';
+import { localeFromAcceptLanguage } from '../../../i18n/locales.js';
 import { seriesIdForChat } from '../../../domain/series.js';
 import { AdjustableClock } from '../clock.js';
 import { DEMO_SERIES, ensureSeriesForChat } from '../commands/series.js';
@@ -23,9 +24,7 @@ import type { BotRuntime } from './runtime.js';
  *   POST /api/dev/meeting/start { seriesId? } -> Teams' meeting-start event
  *   POST /api/dev/meeting/end   { seriesId? } -> Teams' meeting-end event (summary card)
  *   POST /api/dev/clock/advance-to-prompt { seriesId? } -> moves the clock to the prompt time and runs the scheduler
- * Without seriesId, the demo 1:1 of GET /api/dev/session. Each also takes
- * `locale` (query or body): the page's language, which the activity carries
- * as Teams' `activity.locale` does, so the bot answers in it.
+ * Without seriesId, the demo 1:1 of GET /api/dev/session.
  */
 export interface DevChatDeps {
   rt: BotRuntime;
@@ -35,25 +34,15 @@ export interface DevChatDeps {
 }
 
 const BOT_ACCOUNT = { id: '28:one-on-one-companion', name: '1:1 Companion' };
-/** A BCP 47 tag as Teams sends it (`en-us`, `de-DE`), or a pseudo-locale (`qps-ploc`). */
-const Locale = z
-  .string()
-  .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'locale must be a language tag such as de-DE')
-  .optional();
-const SeriesParam = z.object({ seriesId: z.string().min(1).max(128).optional(), locale: Locale });
+const SeriesParam = z.object({ seriesId: z.string().min(1).max(128).optional() });
 const InvokeBody = z.object({
   seriesId: z.string().min(1).max(128).optional(),
-  locale: Locale,
   activityId: z.string().min(1).max(200),
   verb: z.string().min(1).max(100),
   data: z.record(z.string(), z.string()).default({}),
   inputs: z.record(z.string(), z.string()).default({}),
 });
-const MessageBody = z.object({
-  seriesId: z.string().min(1).max(128).optional(),
-  locale: Locale,
-  text: z.string().min(1).max(2000),
-});
+const MessageBody = z.object({ seriesId: z.string().min(1).max(128).optional(), text: z.string().min(1).max(2000) });
 
 export function devChatRoutes(deps: DevChatDeps): Router {
   const { rt, connector } = deps;
@@ -78,10 +67,19 @@ export function devChatRoutes(deps: DevChatDeps): Router {
     }));
   }
 
-  function baseActivity(req: Request, series: Series, from: EmulatedMember | undefined, locale: string | undefined) {
+  /**
+   * The page's language, as Teams would send the reader's: the local page
+   * sends the locale it shows as Accept-Language, so the bot answers in it.
+   */
+  function localeOf(req: Request): string {
+    const locale = localeFromAcceptLanguage(req.get('accept-language'));
+    return locale.messages.startsWith('qps-') ? locale.messages : locale.tag;
+  }
+
+  function baseActivity(req: Request, series: Series, from: EmulatedMember | undefined) {
     return {
-      ...(locale ? { locale } : {}),
       id: randomUUID(),
+      locale: localeOf(req),
       channelId: 'msteams',
       serviceUrl: `${origin(req)}/api/dev/connector`,
       timestamp: new Date().toISOString(),
@@ -103,12 +101,12 @@ export function devChatRoutes(deps: DevChatDeps): Router {
   }
 
   /** Adds the bot to the local chat the way Teams would, once. */
-  async function ensureInstalled(req: Request, series: Series, locale: string | undefined): Promise<void> {
+  async function ensureInstalled(req: Request, series: Series): Promise<void> {
     const accounts = teamsAccounts(series);
     connector.setMembers(series.chatId, accounts);
     if (await rt.botStore.chatBinding(series.id)) return;
     const manager = accounts.find((a) => series.members.find((m) => m.role === 'manager')?.userId === a.aadObjectId);
-    await send(req, { ...baseActivity(req, series, manager, locale), type: 'installationUpdate', action: 'add' });
+    await send(req, { ...baseActivity(req, series, manager), type: 'installationUpdate', action: 'add' });
   }
 
   async function caller(req: Request, series: Series): Promise<EmulatedMember> {
@@ -123,19 +121,19 @@ export function devChatRoutes(deps: DevChatDeps): Router {
   }
 
   router.get('/chat', async (req, res) => {
-    const { seriesId, locale } = parse(SeriesParam, req.query);
+    const { seriesId } = parse(SeriesParam, req.query);
     const series = await seriesFor(seriesId);
-    await ensureInstalled(req, series, locale);
+    await ensureInstalled(req, series);
     res.json({ activities: connector.chat(series.chatId) });
   });
 
   router.post('/chat/invoke', async (req, res) => {
     const body = parse(InvokeBody, req.body);
     const series = await seriesFor(body.seriesId);
-    await ensureInstalled(req, series, body.locale);
+    await ensureInstalled(req, series);
     const from = await caller(req, series);
     const result = await send(req, {
-      ...baseActivity(req, series, from, body.locale),
+      ...baseActivity(req, series, from),
       type: 'invoke',
       name: 'adaptiveCard/action',
       replyToId: body.activityId,
@@ -150,13 +148,9 @@ export function devChatRoutes(deps: DevChatDeps): Router {
   router.post('/chat/message', async (req, res) => {
     const body = parse(MessageBody, req.body);
     const series = await seriesFor(body.seriesId);
-    await ensureInstalled(req, series, body.locale);
+    await ensureInstalled(req, series);
     const from = await caller(req, series);
-    const result = await send(req, {
-      ...baseActivity(req, series, from, body.locale),
-      type: 'message',
-      text: body.text,
-    });
+    const result = await send(req, { ...baseActivity(req, series, from), type: 'message', text: body.text });
     res.status(result.status >= 400 ? 502 : 202).json({ status: result.status });
   });
 
@@ -165,9 +159,9 @@ export function devChatRoutes(deps: DevChatDeps): Router {
     ['/meeting/end', 'application/vnd.microsoft.meetingEnd'],
   ] as const) {
     router.post(path, async (req, res) => {
-      const { seriesId, locale } = parse(SeriesParam, req.body ?? {});
+      const { seriesId } = parse(SeriesParam, req.body ?? {});
       const series = await seriesFor(seriesId);
-      await ensureInstalled(req, series, locale);
+      await ensureInstalled(req, series);
       const now = rt.clock.now().toISOString();
       // Teams sends these values in PascalCase.
       const value = {
@@ -177,7 +171,7 @@ export function devChatRoutes(deps: DevChatDeps): Router {
         ...(name.endsWith('Start') ? { StartTime: now } : { EndTime: now }),
       };
       const result = await send(req, {
-        ...baseActivity(req, series, teamsAccounts(series)[0], locale),
+        ...baseActivity(req, series, teamsAccounts(series)[0]),
         type: 'event',
         name,
         value,
@@ -187,9 +181,9 @@ export function devChatRoutes(deps: DevChatDeps): Router {
   }
 
   router.post('/clock/advance-to-prompt', async (req, res) => {
-    const { seriesId, locale } = parse(SeriesParam, req.body ?? {});
+    const { seriesId } = parse(SeriesParam, req.body ?? {});
     const series = await seriesFor(seriesId);
-    await ensureInstalled(req, series, locale);
+    await ensureInstalled(req, series);
     if (!(rt.clock instanceof AdjustableClock)) throw new Invalid('The clock of this service cannot be moved.');
     const due = await deps.scheduler.promptDueAt(series.id);
     if (due) rt.clock.advanceTo(due);

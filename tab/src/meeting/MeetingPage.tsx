@@ -9,7 +9,6 @@ import {
 import { useEffect, useState } from 'react';
 import { DevSession } from '../../../domain/api.js';
 import { messageOf, request } from '../api/http.js';
-import { requestTag } from '../host/locale.js';
 import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
 import { useLocale } from '../i18n/I18nRoot.js';
 import { useT } from '../i18n/useT.js';
@@ -120,7 +119,7 @@ export function MeetingPage({ pinnedLocale, onLanguageChange }: MeetingPageProps
             <h2 id="meeting-chat" className={styles.heading}>
               {t('pages.meeting.chatHeading')}
             </h2>
-            <MeetingChat identities={session.identities} theme={fluent} locale={requestTag(locale)} />
+            <MeetingChat identities={session.identities} theme={fluent} />
           </section>
         )}
       </div>

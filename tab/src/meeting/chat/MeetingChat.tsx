@@ -36,22 +36,20 @@ const useStyles = makeStyles({
 interface MeetingChatProps {
   identities: Identity[];
   theme: Theme;
-  /** The page's locale, which the bot's activities carry. */
-  locale: string;
 }
 
 /**
  * The meeting chat as Teams would show it: the bot's messages and cards, drawn
  * by the Adaptive Cards renderer, with buttons pressed as the chosen member.
  */
-export function MeetingChat({ identities, theme, locale }: MeetingChatProps) {
+export function MeetingChat({ identities, theme }: MeetingChatProps) {
   const styles = useStyles();
   const t = useT();
-  const feed = useChat(locale);
+  const feed = useChat();
   const [role, setRole] = useState(identities.find((i) => i.role === 'report')?.role ?? identities[0]?.role);
   const actor = identities.find((i) => i.role === role);
   const getToken = useMemo(() => () => Promise.resolve(actor?.token ?? ''), [actor]);
-  const actions = useCardActions({ role: role ?? '', getToken, locale }, feed.reload);
+  const actions = useCardActions({ role: role ?? '', getToken }, feed.reload);
   const hostConfig = useMemo(() => cardHostConfig(theme), [theme]);
   const log = useRef<HTMLDivElement>(null);
   // What this page wrote to the bot: the service records only what the bot sends, so the chat shows these itself.
@@ -64,7 +62,7 @@ export function MeetingChat({ identities, theme, locale }: MeetingChatProps) {
   const send = async (text: string) => {
     if (!actor) return;
     const postedAt = new Date().toISOString();
-    await sendChatMessage(getToken, text, locale);
+    await sendChatMessage(getToken, text);
     const id = `sent-${sent.length + 1}`;
     setSent((all) => [...all, { id, author: actor.name, postedAt, text, cards: [], version: id }]);
     await feed.reload();
@@ -75,7 +73,7 @@ export function MeetingChat({ identities, theme, locale }: MeetingChatProps) {
 
   return (
     <div className={styles.chat}>
-      <MeetingControls locale={locale} onDone={feed.reload} />
+      <MeetingControls onDone={feed.reload} />
       <ActorPicker identities={identities} role={role} onChange={setRole} />
       {feed.error && <Notice intent="error">{t('pages.chat.unavailable', { reason: feed.error })}</Notice>}
       <div ref={log} className={styles.log} role="log" aria-label={t('pages.chat.log')} tabIndex={0}>

@@ -21,7 +21,7 @@ const CONTROLS: { event: MeetingEvent; label: MessageKey }[] = [
  * What Teams and time would do in a real meeting: the meeting starts and
  * ends, and the day before it the bot posts its prompt.
  */
-export function MeetingControls({ locale, onDone }: { locale: string; onDone: () => Promise<unknown> }) {
+export function MeetingControls({ onDone }: { onDone: () => Promise<unknown> }) {
   const styles = useStyles();
   const t = useT();
   const { tag } = useLocale();
@@ -33,7 +33,7 @@ export function MeetingControls({ locale, onDone }: { locale: string; onDone: ()
     setBusy(event);
     setError(undefined);
     setClock(undefined);
-    sendMeetingEvent(event, locale)
+    sendMeetingEvent(event)
       .then((outcome) => {
         setClock(outcome);
         return onDone();

@@ -57,12 +57,12 @@ function toMessage(entry: z.infer<typeof ChatEntry>): ChatMessage {
 }
 
 /**
- * Every call below names the page's locale: the service puts it on the Bot
- * Framework activity it builds (`activity.locale`, as Teams does), so the bot
- * answers in the language the page reads in.
+ * Every call below carries the page's language as Accept-Language (api/http.ts):
+ * the service puts it on the Bot Framework activity it builds
+ * (`activity.locale`, as Teams does), so the bot answers in it.
  */
-export async function loadChat(locale: string): Promise<ChatMessage[]> {
-  const { activities } = await request({}, 'GET', `/api/dev/chat?locale=${encodeURIComponent(locale)}`, ChatResponse);
+export async function loadChat(): Promise<ChatMessage[]> {
+  const { activities } = await request({}, 'GET', '/api/dev/chat', ChatResponse);
   return activities.filter((e) => !e.deleted && e.activity.type !== 'typing').map(toMessage);
 }
 
@@ -107,12 +107,8 @@ function flatStrings(data: unknown): Record<string, string> {
 }
 
 /** Presses a card button as the dev member whose token is given (the service verifies it). */
-export async function invokeCardAction(
-  getToken: TokenSource,
-  action: CardAction,
-  locale: string,
-): Promise<InvokeOutcome> {
-  const body = { activityId: action.activityId, verb: action.verb, data: flatStrings(action.data), locale };
+export async function invokeCardAction(getToken: TokenSource, action: CardAction): Promise<InvokeOutcome> {
+  const body = { activityId: action.activityId, verb: action.verb, data: flatStrings(action.data) };
   const result = await request({ getToken }, 'POST', '/api/dev/chat/invoke', InvokeResult, body);
   if (result.status >= 400) throw new ActionRefused(result.status);
   const { type, value } = result.body ?? {};
@@ -136,13 +132,13 @@ export interface ClockOutcome {
 }
 
 /** Sends the event; for the clock, what happened (nothing may have been due). */
-export async function sendMeetingEvent(event: MeetingEvent, locale: string): Promise<ClockOutcome | undefined> {
-  const answer = await request({}, 'POST', `/api/dev/${event}`, Anything, { locale });
+export async function sendMeetingEvent(event: MeetingEvent): Promise<ClockOutcome | undefined> {
+  const answer = await request({}, 'POST', `/api/dev/${event}`, Anything, {});
   const clock = event === 'clock/advance-to-prompt' ? ClockAdvanced.safeParse(answer).data : undefined;
   return clock && { now: clock.now, prompted: Boolean(clock.prompts?.length) };
 }
 
 /** A chat message to the bot from the dev member whose token is given. */
-export async function sendChatMessage(getToken: TokenSource, text: string, locale: string): Promise<void> {
-  await request({ getToken }, 'POST', '/api/dev/chat/message', Anything, { text, locale });
+export async function sendChatMessage(getToken: TokenSource, text: string): Promise<void> {
+  await request({ getToken }, 'POST', '/api/dev/chat/message', Anything, { text });
 }

@@ -28,12 +28,12 @@ export interface CardActions {
  * goes to the bot as an invoke and its answer replaces the card.
  */
 export function useCardActions(
-  actor: { role: string; getToken: TokenSource; locale: string },
+  actor: { role: string; getToken: TokenSource },
   reload: () => Promise<ChatMessage[] | undefined>,
 ): CardActions {
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [statuses, setStatuses] = useState<Record<string, MessageStatus>>({});
-  const { role, getToken, locale } = actor;
+  const { role, getToken } = actor;
   const t = useT();
 
   const setStatus = (id: string, status: MessageStatus | undefined) =>
@@ -54,11 +54,11 @@ export function useCardActions(
       if (statuses[message.id]?.pending) return;
       setStatus(message.id, { pending: true });
       const send = async () => {
-        const outcome = await invokeCardAction(
-          getToken,
-          { activityId: message.id, verb: event.verb, data: event.data },
-          locale,
-        );
+        const outcome = await invokeCardAction(getToken, {
+          activityId: message.id,
+          verb: event.verb,
+          data: event.data,
+        });
         // The bot may also have edited the message for everyone; the answer applies to that edit.
         const now = (await reload())?.find((m) => m.id === message.id);
         if (outcome.kind === 'card') {
@@ -75,7 +75,7 @@ export function useCardActions(
         setStatus(message.id, { notice: { intent: 'error', text } });
       });
     },
-    [role, getToken, locale, reload, statuses, t],
+    [role, getToken, reload, statuses, t],
   );
 
   return {

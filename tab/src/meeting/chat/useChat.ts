@@ -18,14 +18,14 @@ export interface ChatFeed {
  * has no push channel. Unchanged messages keep their previous objects, so a
  * card someone is typing into is not re-rendered when another one changes.
  */
-export function useChat(locale: string): ChatFeed {
+export function useChat(): ChatFeed {
   const [messages, setMessages] = useState<ChatMessage[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   const shown = useRef<ChatMessage[] | undefined>(undefined);
 
   const reload = useCallback(async () => {
     try {
-      const loaded = await loadChat(locale);
+      const loaded = await loadChat();
       setError(undefined);
       const previous = new Map((shown.current ?? []).map((m) => [m.version, m]));
       const next = loaded.map((m) => previous.get(m.version) ?? m);
@@ -39,7 +39,7 @@ export function useChat(locale: string): ChatFeed {
       setError(messageOf(e));
       return undefined;
     }
-  }, [locale]);
+  }, []);
 
   useEffect(() => {
     let stopped = false;
