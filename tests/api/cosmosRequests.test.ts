@@ -86,6 +86,21 @@ describe('Cosmos requests per operation', () => {
     expect(requests, made.join(', ')).toBeLessThanOrEqual(2);
   });
 
+  it('no query-plan request reaches Cosmos for a panel load or an edit; a query across 1:1s still asks for one', async () => {
+    const { path, asReport, counted, series } = await oneOnOne();
+    const start = proxy.forwarded.length;
+    await counted(() => asReport.get(`${path}/state`));
+    await counted(() => asReport.post(`${path}/topics`, { id: 'plan-a', text: 'Growth' }));
+    await counted(() => asReport.get(`${path}/state`));
+    expect(proxy.forwarded.slice(start).filter((r) => r.isQueryPlan)).toEqual([]);
+    // Positive control: a cross-partition query (the reconciler's kind) is planned by the gateway as before.
+    const before = proxy.forwarded.length;
+    await t.service.ctx.store.records.queryAcrossSeries('SELECT * FROM c WHERE c.id = @id', [
+      { name: '@id', value: series.id },
+    ]);
+    expect(proxy.forwarded.slice(before).filter((r) => r.isQueryPlan)).toHaveLength(1);
+  });
+
   it('the counting sees every request: a panel load on a service that has never seen the 1:1 costs more', async () => {
     // Positive control for the counts above: a cold load must show up as requests.
     const { path, asReport, counted } = await oneOnOne();

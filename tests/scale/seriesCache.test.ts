@@ -54,7 +54,10 @@ async function oneOnOne(a: TestService, b: TestService) {
   const asManager = apiClient(a.url, await idp.signToken(manager));
   const asReport = apiClient(b.url, await idp.signToken(report));
   const path = seriesPath(series.id);
-  const added = await asManager.post(`${path}/topics`, { id: `cache-${series.id.length}-${Date.now()}`, text: 'Growth' });
+  const added = await asManager.post(`${path}/topics`, {
+    id: `cache-${series.id.length}-${Date.now()}`,
+    text: 'Growth',
+  });
   expect(added.status, JSON.stringify(added.body)).toBe(201);
   const topic = RecordResponse.parse(added.body).record as Topic;
   for (const client of [asManager, asReport]) expect((await client.get(`${path}/state`)).status).toBe(200);

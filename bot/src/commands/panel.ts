@@ -37,7 +37,8 @@ function isHealthItem(record: SharedRecord, now: Date): boolean {
 function viewerOf(series: SharedRecord | undefined, caller: Caller, seriesId: string): Member | undefined {
   if (series?.type !== 'series' || series.id !== seriesId) return undefined;
   // A member who left the Teams chat has no access until they are back (domain/membership.ts).
-  if (series.tenantId !== caller.tenantId || series.deletedAt || !isActiveMember(series, caller.userId)) return undefined;
+  if (series.tenantId !== caller.tenantId || series.deletedAt || !isActiveMember(series, caller.userId))
+    return undefined;
   return memberOf(series, caller.userId);
 }
 
@@ -98,8 +99,7 @@ export async function loadPanelState(ctx: CommandContext, caller: Caller, series
   }
 
   const series = found.find((s) => s.record.type === 'series' && s.record.id === seriesId)?.record as
-    | Series
-    | undefined;
+    Series | undefined;
   const viewer = viewerOf(series, caller, seriesId);
   if (!series || !viewer) throw new Forbidden();
 

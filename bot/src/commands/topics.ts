@@ -28,7 +28,8 @@ const MAX_REBALANCE_ATTEMPTS = 4;
  */
 async function loadAgenda(ctx: CommandContext, seriesId: string, meetingId: string, fresh = false) {
   const held = fresh ? undefined : ctx.store.cache.agenda(seriesId, meetingId);
-  const stored: Stored<SharedRecord>[] = held ?? (await ctx.store.records.query(seriesId, { type: 'topic', meetingId }));
+  const stored: Stored<SharedRecord>[] =
+    held ?? (await ctx.store.records.query(seriesId, { type: 'topic', meetingId }));
   if (!held) ctx.store.cache.completeAgenda(seriesId, meetingId, stored);
   const agenda = agendaOf(
     stored.map((s) => s.record as Topic),

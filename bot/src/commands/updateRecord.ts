@@ -27,8 +27,7 @@ export async function updateWithRetry<U extends AnyRecord, K extends U['type']>(
   initial?: Stored<U>,
 ): Promise<Of<U, K>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const stored =
-      attempt === 0 ? (initial ?? (await repo.readCached(seriesId, id))) : await repo.read(seriesId, id);
+    const stored = attempt === 0 ? (initial ?? (await repo.readCached(seriesId, id))) : await repo.read(seriesId, id);
     // A cached record may be behind: it can only make a write succeed (its ETag is checked by Cosmos);
     // a refusal or "nothing to change" decided on it is decided again on a fresh read.
     const cached = repo.fromCache(stored);

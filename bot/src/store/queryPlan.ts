@@ -14,7 +14,8 @@ import type { FeedOptions, PluginConfig, Response } from '@azure/cosmos';
  */
 
 /** Clauses whose results the SDK assembles from the plan (checked on the query text, case-insensitive). */
-const NEEDS_PLAN = /\b(ORDER\s+BY|TOP|DISTINCT|GROUP\s+BY|OFFSET|LIMIT|COUNT|SUM|AVG|MIN|MAX|VectorDistance|RRF|FullTextScore)\b/i;
+const NEEDS_PLAN =
+  /\b(ORDER\s+BY|TOP|DISTINCT|GROUP\s+BY|OFFSET|LIMIT|COUNT|SUM|AVG|MIN|MAX|VectorDistance|RRF|FullTextScore)\b/i;
 
 /** The gateway's plan for a plain query over the whole key range (what the SDK would read, were it to need one). */
 const PASS_THROUGH_PLAN = {
