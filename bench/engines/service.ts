@@ -88,6 +88,12 @@ export class ServiceEngine implements Engine {
     if (!pair) throw new Error(`only ${this.pairs.length} 1:1s were seeded`);
     const sockets = await Promise.all(([0, 1] as const).map((member) => this.connect(pair, member, onSeen)));
     const base = `${this.url}/api/series/${encodeURIComponent(pair.seriesId)}`;
+    // A panel opens with its state, as the tab does (which also fills the service's series cache).
+    for (const token of pair.tokens) {
+      const res = await fetch(`${base}/state`, { headers: { authorization: `Bearer ${token}` } });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`GET /state → ${res.status}`);
+    }
     return {
       edit: async (edit, by) => {
         const record = await this.write(base, pair.tokens[by], edit);
