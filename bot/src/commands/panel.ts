@@ -72,7 +72,8 @@ export async function loadPanelState(ctx: CommandContext, caller: Caller, series
     { name: '@dueSince', value: dueDateWindowStart(now) },
   ];
 
-  const heldSeries = cache.get(seriesId, seriesId)?.record;
+  // A guess, whatever its age: the same query reads the series and meetings, and the window is checked on those.
+  const heldSeries = cache.peek(seriesId, seriesId)?.record;
   const heldMeetings = cache.meetings(seriesId);
   // Only for a member the cache knows: a stranger's request starts no query of the 1:1's records.
   const guess =

@@ -86,6 +86,14 @@ export class SeriesCache {
     return stored;
   }
 
+  /**
+   * The cached record whatever its age: only for a guess that is checked
+   * against Cosmos in the same request (the panel load's window).
+   */
+  peek(seriesId: string, id: string): Stored<SharedRecord> | undefined {
+    return this.entries.get(seriesId)?.records.get(id);
+  }
+
   /** Whether this object came from the cache (so a decision on it must be confirmed by a fresh read). */
   fromCache(stored: object | undefined): boolean {
     return stored !== undefined && this.handedOut.has(stored);
@@ -158,16 +166,15 @@ export class SeriesCache {
     this.entry(seriesId).completeAgendas.add(meetingId);
   }
 
-  /** Every meeting of the series, when all are held and confirmed within the TTL. */
+  /**
+   * Every meeting of the series, when all are held, whatever their age: only
+   * for a guess checked against Cosmos in the same request (the panel load).
+   */
   meetings(seriesId: string): Meeting[] | undefined {
     const entry = this.entries.get(seriesId);
     if (!entry?.meetingsComplete) return undefined;
     const meetings: Meeting[] = [];
-    for (const [id, stored] of entry.records) {
-      if (stored.record.type !== 'meeting') continue;
-      if (this.now() - (entry.seenAt.get(id) ?? 0) > this.ttlMs) return undefined;
-      meetings.push(stored.record);
-    }
+    for (const stored of entry.records.values()) if (stored.record.type === 'meeting') meetings.push(stored.record);
     return meetings;
   }
 
