@@ -70,6 +70,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Catalogs and locale rules are shared like the domain: no I/O, no UI, no service or tab code.
+    files: ['i18n/**/*.ts'],
+    ignores: ['i18n/vitePlugin.ts', 'i18n/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'vite', 'react*'], message: 'i18n/ does no I/O and has no UI.' },
+            { group: ['**/bot/**', '**/tab/**'], message: 'i18n/ must not import the service or the tab.' },
+          ],
+        },
+      ],
+    },
+  },
   // Later entries win for the files they match, so the general rule comes first.
   sdkBoundary(['bot/src/**/*.ts']),
   sdkBoundary(['bot/src/teams/**/*.ts'], ['teams']),
@@ -91,6 +107,12 @@ export default tseslint.config(
             {
               group: ['**/bot/**', '@azure/*', 'botbuilder*', 'express', 'pino'],
               message: 'The tab never imports service code.',
+            },
+            {
+              // The build compiles catalogs (i18n/vitePlugin.ts); an ICU parser in the page would cost the panel's first load.
+              group: ['@lingui/message-utils*', '**/i18n/compile*'],
+              message: 'The tab reads compiled catalogs; compile at build time, not in the browser.',
+              allowTypeImports: true,
             },
           ],
         },

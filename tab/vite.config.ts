@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compiledCatalogs } from '../i18n/vitePlugin.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -15,6 +16,8 @@ const service = `http://localhost:${process.env.PORT ?? '3978'}`;
 export default defineConfig({
   root: here('.'),
   base: '/',
+  // Message catalogs arrive compiled: the browser carries Lingui's runtime, not an ICU parser.
+  plugins: [compiledCatalogs()],
   // vite 8 transforms TSX itself (oxc); no React plugin is needed for a build.
   oxc: { jsx: { runtime: 'automatic' } },
   server: {

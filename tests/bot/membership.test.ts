@@ -20,6 +20,9 @@ afterAll(() => h?.stop());
 
 const summaries = () => h.connector.cards(h.chat.chatId).filter((c) => cardTexts(c).includes('1:1 summary'));
 const stateOf = async (member: EmulatedMember) => (await h.api(member)).get(`/series/${h.seriesId}/state`);
+/** The ids "My 1:1s" lists for a member. */
+const listedFor = async (member: EmulatedMember) =>
+  ((await (await h.api(member)).get('/me/series')).body as { series: { id: string }[] }).series.map((s) => s.id);
 
 function chatNow(...people: EmulatedMember[]): void {
   h.connector.emulator.setMembers(h.chat.chatId, people);
@@ -46,9 +49,13 @@ it('a member removed from the chat loses REST and live access at once, and gets 
   );
   try {
     expect((await stateOf(report)).status).toBe(200);
+    expect(await listedFor(report)).toContain(h.seriesId);
     chatNow(manager);
     await membersChanged('membersRemoved', report);
     expect((await stateOf(report)).status).toBe(403);
+    // "My 1:1s" no longer shows its title and names to them; the manager still sees it.
+    expect(await listedFor(report)).not.toContain(h.seriesId);
+    expect(await listedFor(manager)).toContain(h.seriesId);
 
     const asManager = await h.api(manager);
     expect((await asManager.post(`/series/${h.seriesId}/topics`, { id: 'after-leaving', text: 'Reorg' })).status).toBe(
@@ -65,6 +72,7 @@ it('a member removed from the chat loses REST and live access at once, and gets 
     chatNow(manager, report);
     await membersChanged('membersAdded', report);
     expect((await stateOf(report)).status).toBe(200);
+    expect(await listedFor(report)).toContain(h.seriesId);
   } finally {
     reportPanel.close();
     managerPanel.close();

@@ -264,4 +264,35 @@ describe('prompts and skipped meetings', () => {
     expect(promptPosts(h.connector, h.chat.chatId)).toHaveLength(before);
     expectValidCards(h.connector);
   });
+
+  it('withdraws the prompt owed to a meeting skipped before its time: never posted, never read again', async () => {
+    const api = await h.api(h.chat.manager);
+    const before = promptPosts(h.connector, h.chat.chatId).length;
+    h.clock.advanceTo(new Date((await nextStart(h)).getTime() - HOUR));
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
+    // Positive control: the end wrote the next meeting's prompt as owed.
+    const owedTo = (await panel(h)).series.currentMeetingId;
+    const start = await nextStart(h);
+    expect(await promptState(owedTo)).toBe('pending');
+
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/skip`, { outcome: 'skipped' })).status).toBe(200);
+    h.clock.advanceTo(new Date(start.getTime() - HOUR));
+    await h.svc.service.bot.scheduler.tick();
+    expect(await promptState(owedTo)).toBe('withdrawn');
+    expect(promptPosts(h.connector, h.chat.chatId)).toHaveLength(before);
+  });
+
+  async function promptState(meetingId: string): Promise<string | undefined> {
+    const { resources } = await h.svc.service.cosmos.containers.prompts.items
+      .query<{ state: string }>(
+        {
+          query: "SELECT * FROM c WHERE c.type = 'delivery' AND c.kind = 'prompt' AND c.meetingId = @id",
+          parameters: [{ name: '@id', value: meetingId }],
+        },
+        { partitionKey: h.seriesId },
+      )
+      .fetchAll();
+    return resources[0]?.state;
+  }
 });

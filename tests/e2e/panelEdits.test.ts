@@ -130,6 +130,66 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
     }
   });
 
+  it('a topic text and an action item change typed in their editors and the panel closed at once are saved', async () => {
+    await addTopic('Conference');
+    await addItem('report', 'Send the slides');
+    const page = await browser.context.newPage();
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    try {
+      await page.goto(`${service.url}/panel.html?dev=report`);
+      await openTopic(page, 'Conference');
+      await topicMenu(page, 'Conference', 'Edit text');
+      await page.getByLabel('Topic text').fill('Conference talk in March');
+      await page.getByRole('button', { name: 'More for “Send the slides”' }).click();
+      await page.getByRole('menuitem', { name: 'Edit' }).click();
+      // Opening the second editor moved the focus out of the first: that alone saves the topic.
+      await expect
+        .poll(async () => (await state()).topics.map((t) => t.text), SETTLE)
+        .toContain('Conference talk in March');
+      const editor = page.getByRole('form', { name: 'Edit “Send the slides”' });
+      await editor.getByLabel('Action item', { exact: true }).fill('Send the slides to Alex');
+      // Neither Save nor a click elsewhere: the page goes away with the editor open.
+      await page.goto('about:blank');
+
+      expect(asked).toEqual(['beforeunload']);
+      await expect
+        .poll(async () => (await state()).actionItems.map((a) => a.text), SETTLE)
+        .toContain('Send the slides to Alex');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Escape in a topic editor discards what was typed, and leaving the page then asks nothing and saves nothing', async () => {
+    await addTopic('Parking');
+    const page = await browser.context.newPage();
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    try {
+      await page.goto(`${service.url}/panel.html?dev=report`);
+      await openTopic(page, 'Parking');
+      await topicMenu(page, 'Parking', 'Edit text');
+      await page.getByLabel('Topic text').fill('Parking spaces for the new starters');
+      await page.getByLabel('Topic text').press('Escape');
+      await page.getByLabel('Topic text').waitFor({ state: 'detached' });
+      await page.goto('about:blank');
+
+      expect(asked).toEqual([]);
+      const texts = (await state()).topics.map((t) => t.text);
+      expect(texts).toContain('Parking');
+      expect(texts).not.toContain('Parking spaces for the new starters');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('an action item is corrected (a past due date asks once), deleted and brought back with Undo', async () => {
     await addItem('manager', 'Book the venue');
     const { page, report, manager } = await meetingPage();

@@ -67,3 +67,19 @@ describe('SDK boundaries in the service', () => {
     expect(await refusedIn('tests/lint/fixtures/sdkImports.ts')).toEqual([]);
   });
 });
+
+describe('the message catalogs in the tab', () => {
+  const imports = [
+    "import { compileMessage } from '@lingui/message-utils/compileMessage';",
+    "import type { CompiledMessage } from '@lingui/message-utils/compileMessage';",
+    "import { compileCatalog } from '../../../i18n/compile.js';",
+    'export const used = [compileMessage, compileCatalog] as unknown as CompiledMessage;',
+  ].join('\n');
+  const refused = async (filePath: string) =>
+    ((await eslint.lintText(imports, { filePath: `${ROOT}${filePath}` }))[0]?.messages ?? []).map((m) => m.line);
+
+  it('the tab may not carry the ICU compiler (catalogs are compiled at build time); a type import is fine', async () => {
+    expect(await refused('tab/src/panel/violation.ts')).toEqual([1, 3]);
+    expect(await refused('bot/src/i18n/violation.ts')).toEqual([]);
+  });
+});

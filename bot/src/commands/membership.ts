@@ -3,6 +3,7 @@ import { followChat } from '../../../domain/membership.js';
 import type { CommandContext } from './context.js';
 import { publishChanged } from './records.js';
 import { updateSharedRecord } from './updateRecord.js';
+import { indexSeriesMembers } from './userIndex.js';
 
 /**
  * Brings a series in step with the people in its Teams chat (Entra object
@@ -25,6 +26,10 @@ export async function followChatMembers(
     (current) => followChat(current, chatUserIds, ctx.clock.now()),
     before,
   );
-  if (before?.record.version !== updated.version) publishChanged(ctx, seriesId, [updated]);
+  if (before?.record.version !== updated.version) {
+    publishChanged(ctx, seriesId, [updated]);
+    // "My 1:1s" lists a 1:1 only for members in its chat.
+    await indexSeriesMembers(ctx, updated);
+  }
   return updated;
 }

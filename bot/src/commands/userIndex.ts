@@ -1,11 +1,14 @@
 import type { Member, Series } from '../../../domain/entities.js';
+import { isActiveMember } from '../../../domain/membership.js';
 import type { CommandContext } from './context.js';
 
 /**
  * Keeps the per-user index of 1:1s in step with a series' members: an entry
- * for each current member, none for anyone who left. Every command that
- * creates a series or changes its members calls this after its own write
- * (series creation here; the chat's membersAdded/membersRemoved handling).
+ * for each member who is in the 1:1's chat, none for anyone who left it (the
+ * list shows the title and both names, which only members may read). Every
+ * command that creates a series or changes its members calls this after its
+ * own write (series creation here; the chat's membersAdded/membersRemoved
+ * handling in membership.ts).
  * It writes the whole entry each time, so a repeat, a replay or a retry
  * after a half-done run all end in the same index. A failed index write is
  * logged, never undoes the series change: the next call repairs it.
@@ -19,11 +22,13 @@ export async function indexSeriesMembers(
 ): Promise<void> {
   const current = new Set(series.members.map((m) => m.userId));
   const gone = formerMembers.filter((m) => !current.has(m.userId));
+  const listed = series.deletedAt ? [] : series.members.filter((m) => isActiveMember(series, m.userId));
+  const unlisted = series.members.filter((m) => !listed.includes(m));
   const now = ctx.clock.now().toISOString();
   try {
     await Promise.all([
-      ...(series.deletedAt ? series.members : []).map((m) => ctx.store.userSeries.remove(m.userId, series.id)),
-      ...(series.deletedAt ? [] : series.members).map((member) =>
+      ...unlisted.map((m) => ctx.store.userSeries.remove(m.userId, series.id)),
+      ...listed.map((member) =>
         ctx.store.userSeries.put({
           id: series.id,
           userId: member.userId,

@@ -132,7 +132,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return true;
   }
 
-  /** Meetings whose prompt delivery was written pending with their schedule and is due now. */
+  /**
+   * Meetings whose prompt delivery was written pending with their schedule and
+   * is due now. A prompt whose meeting was skipped, cancelled, started or
+   * deleted first is withdrawn, so later ticks stop reading it.
+   */
   async function pendingPromptMeetings(now: Date): Promise<Meeting[]> {
     const owed = (await deps.botStore.retryable('prompt', now)).filter(
       (d) => !d.dueAt || Date.parse(d.dueAt) <= now.getTime(),
@@ -141,6 +145,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     for (const delivery of owed) {
       const meeting = (await deps.records.read(delivery.seriesId, delivery.meetingId))?.record;
       if (meeting?.type === 'meeting' && meeting.status === 'scheduled' && !meeting.deletedAt) found.push(meeting);
+      else {
+        const why =
+          meeting?.type !== 'meeting'
+            ? 'meeting gone'
+            : meeting.deletedAt
+              ? 'meeting deleted'
+              : `meeting ${meeting.status}`;
+        if (await deps.botStore.withdraw(delivery, why))
+          deps.logger.info({ seriesId: delivery.seriesId, meetingId: delivery.meetingId, why }, 'prompt withdrawn');
+      }
     }
     return found;
   }

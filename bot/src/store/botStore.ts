@@ -47,7 +47,8 @@ export const Delivery = z.object({
   seriesId: RecordId,
   kind: DeliveryKind,
   meetingId: RecordId,
-  state: z.enum(['pending', 'sending', 'sent', 'failed']),
+  /** `withdrawn`: no longer owed (its meeting was skipped, started or deleted before it was due). */
+  state: z.enum(['pending', 'sending', 'sent', 'failed', 'withdrawn']),
   /** When it may be posted (a prompt: its lead time before the meeting); absent means now. */
   dueAt: z.string().optional(),
   attempts: z.number().int().nonnegative(),
@@ -207,6 +208,20 @@ export class BotStore {
   /** Gives up a delivery that has nothing to post (its meeting was never held): never retried. */
   async abandon(claim: Claim, reason: string): Promise<void> {
     await this.replaceIfUnchanged({ ...claim.delivery, state: 'failed', lastError: reason.slice(0, 500) }, claim.etag);
+  }
+
+  /**
+   * Withdraws a pending message that is no longer owed, so it is never posted
+   * and no tick reads it again. Only a pending one: a claim in flight belongs
+   * to the instance posting it. Answers whether this call withdrew it.
+   */
+  async withdraw(key: { seriesId: string; kind: DeliveryKind; meetingId: string }, reason: string): Promise<boolean> {
+    const found = await this.read(key.seriesId, deliveryId(key.kind, key.meetingId));
+    if (!found) return false;
+    const current = Delivery.parse(found.doc);
+    if (current.state !== 'pending') return false;
+    const withdrawn: Delivery = { ...current, state: 'withdrawn', lastError: reason.slice(0, 500) };
+    return Boolean(await this.replaceIfUnchanged(withdrawn, found.etag));
   }
 
   /** Gives the claim back after a failed send, so a later tick (of any instance) retries. */

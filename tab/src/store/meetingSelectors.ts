@@ -6,6 +6,9 @@ import type { SeriesState } from './seriesState.js';
 
 const CLOSED: ReadonlySet<Meeting['status']> = new Set(['ended', 'skipped', 'cancelled']);
 
+/** Held, skipped or cancelled: a meeting that belongs to the history. */
+export const isPastMeeting = (meeting: Pick<Meeting, 'status'>): boolean => CLOSED.has(meeting.status);
+
 export function selectMeetings(state: SeriesState): Meeting[] {
   return visibleRecords(state, 'meeting').filter((m) => !m.deletedAt);
 }
@@ -20,6 +23,16 @@ export function selectPastMeetings(state: SeriesState): Meeting[] {
   return selectMeetings(state)
     .filter((m) => CLOSED.has(m.status))
     .sort((a, b) => Date.parse(b.scheduledStart) - Date.parse(a.scheduledStart));
+}
+
+/**
+ * How many past meetings the panel has not got yet. Not only pages bring
+ * them: a reconnect's catch-up carries every meeting changed lately, however
+ * old, so the cursor alone cannot tell whether anything is left to page.
+ */
+export function selectEarlierMeetingsLeft(state: SeriesState): number {
+  if (!state.history.before) return 0;
+  return Math.max(0, state.history.pastMeetings - selectPastMeetings(state).length);
 }
 
 export function selectTopicsOf(state: SeriesState, meetingId: string): Topic[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PanelState } from '../../../domain/api.js';
 import type { ActionItem, Meeting, Series, Topic } from '../../../domain/entities.js';
+import { selectEarlierMeetingsLeft } from './meetingSelectors.js';
 import { selectActionItems, selectAgenda } from './selectors.js';
 import {
   initialSeriesState,
@@ -293,5 +294,36 @@ describe('history paging in the series store', () => {
     const state = run(loaded(cursor('m-8')), { type: 'historyLoading' }, { type: 'historyFailed', message: 'offline' });
     expect(state.history).toMatchObject({ loading: false, before: cursor('m-8') });
     expect(state.notices.map((n) => n.text)).toEqual(['offline']);
+  });
+
+  it('meetings the catch-up brings from before the cursor count as loaded: nothing is offered twice', () => {
+    const past = (id: string): Meeting => ({ ...meeting(id), status: 'ended' });
+    // The load carries two of four past meetings; the reconnect's catch-up brings the other two.
+    const start = run({
+      type: 'loaded',
+      state: panelState({
+        meetings: [meeting(MEETING), past('m-1'), past('m-2')],
+        history: { pastMeetings: 4, before: cursor('m-2') },
+      }),
+    });
+    expect(selectEarlierMeetingsLeft(start)).toBe(2);
+    const caughtUp = seriesReducer(start, { type: 'recordsReceived', records: [past('m-3'), past('m-4')], clock: 5 });
+    expect(selectEarlierMeetingsLeft(caughtUp)).toBe(0);
+  });
+
+  it('the current meeting ending adds one past meeting, a replay of that event none', () => {
+    const start = run({
+      type: 'loaded',
+      state: panelState({
+        meetings: [{ ...meeting(MEETING), status: 'live' }],
+        history: { pastMeetings: 3, before: cursor('m-0') },
+      }),
+    });
+    const ended = { ...meeting(MEETING), status: 'ended' as const, version: 2 };
+    const once = seriesReducer(start, { type: 'recordsReceived', records: [ended] });
+    expect(once.history.pastMeetings).toBe(4);
+    expect(seriesReducer(once, { type: 'recordsReceived', records: [ended] }).history.pastMeetings).toBe(4);
+    // Three older meetings are still to page in: the one that just ended is not one of them.
+    expect(selectEarlierMeetingsLeft(once)).toBe(3);
   });
 });

@@ -112,6 +112,21 @@ export function missedChanges(table: RecordTable, records: readonly AnyRecord[])
   });
 }
 
+const PAST_STATUSES: ReadonlySet<string> = new Set(['ended', 'skipped', 'cancelled']);
+
+/**
+ * Meetings these records move into the past (the current one ended or was
+ * skipped), so the count of past meetings stays exact between loads. A past
+ * meeting the panel did not hold before is history arriving, not a new one.
+ */
+function newlyPast(table: RecordTable, records: readonly AnyRecord[]): number {
+  return records.filter((record) => {
+    if (record.type !== 'meeting' || !PAST_STATUSES.has(record.status)) return false;
+    const held = table.meeting[record.id];
+    return held !== undefined && !PAST_STATUSES.has(held.status);
+  }).length;
+}
+
 export function seriesReducer(state: SeriesState, action: SeriesAction): SeriesState {
   switch (action.type) {
     case 'loaded': {
@@ -156,12 +171,14 @@ export function seriesReducer(state: SeriesState, action: SeriesAction): SeriesS
         ? addNotice(state, action.message)
         : { ...state, status: 'failed', loadError: action.message };
     case 'recordsReceived': {
-      const records = mergeRecords(
-        state.records,
-        action.records.filter((r) => r.seriesId === state.seriesId),
-      );
+      const mine = action.records.filter((r) => r.seriesId === state.seriesId);
+      const records = mergeRecords(state.records, mine);
       const clock = Math.max(state.clock, action.clock ?? 0);
-      return records === state.records && clock === state.clock ? state : { ...state, records, clock };
+      if (records === state.records && clock === state.clock) return state;
+      const ended = newlyPast(state.records, mine);
+      const history =
+        ended > 0 ? { ...state.history, pastMeetings: state.history.pastMeetings + ended } : state.history;
+      return { ...state, records, clock, history };
     }
     case 'outdated':
       return { ...state, outdated: action.message, live: 'offline', liveMessage: action.message };

@@ -1,9 +1,10 @@
 import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState, type FocusEvent, type FormEvent } from 'react';
 import { TEXT_LIMITS, type ActionItem } from '../../../../domain/entities.js';
 import { otherMember } from '../../store/selectors.js';
 import { limitOf } from '../../ui/limits.js';
 import { useSeriesView } from '../SeriesContext.js';
+import { onFocusLeft, useEditorDraft } from '../useEditorDraft.js';
 import { formatDueDate, todayIsoDate } from './dates.js';
 
 const useStyles = makeStyles({
@@ -19,8 +20,8 @@ const useStyles = makeStyles({
 });
 
 /**
- * Correcting an action item: text, owner, due date. A due date in the past
- * asks once; a change the other person made meanwhile is shown, and the
+ * Correcting an action item: text, owner, due date; leaving the editor or
+ * the page saves what was changed. A due date in the past asks once; a change the other person made meanwhile is shown, and the
  * person keeps theirs or takes the other's.
  */
 export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone(): void }) {
@@ -37,25 +38,46 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
   const changedMeanwhile = item.version > base.version;
   const other = otherMember(series, viewer)?.name ?? 'The other person';
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (text.trim() === '' || limit.over) return;
-    if (past && !pastOk) return setPastOk(true);
-    const changes = {
-      ...(text.trim() !== base.text ? { text } : {}),
-      ...(ownerId !== base.ownerId ? { ownerId } : {}),
-      ...(dueDate !== (base.dueDate ?? '') ? { dueDate: dueDate || null } : {}),
-    };
-    if (Object.keys(changes).length === 0) return onDone();
+  const changes = {
+    ...(text.trim() !== base.text ? { text } : {}),
+    ...(ownerId !== base.ownerId ? { ownerId } : {}),
+    ...(dueDate !== (base.dueDate ?? '') ? { dueDate: dueDate || null } : {}),
+  };
+  const savable = text.trim() !== '' && !limit.over;
+  // Leaving the page saves even a past date the person has not confirmed yet:
+  // they typed it, and a date to correct beats a change lost.
+  const draft = useEditorDraft({
+    pending: () => savable && Object.keys(changes).length > 0,
+    save: () => save(true),
+  });
+  const close = () => {
+    draft.settle();
+    onDone();
+  };
+
+  const save = (pastConfirmed: boolean) => {
+    if (!savable) return;
+    if (past && !pastConfirmed) return setPastOk(true);
+    if (Object.keys(changes).length === 0) return close();
     setSaving(true);
     void actions.editActionItem(item.id, { ...changes, baseVersion: base.version }).then((outcome) => {
       setSaving(false);
-      if (outcome.kind === 'saved') onDone();
+      if (outcome.kind === 'saved') close();
     });
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save(pastOk);
+  };
+  // Clicking or tabbing outside keeps the changes; while the other person's
+  // change is shown, or a past date waits for its answer, the person decides.
+  const onBlur = (event: FocusEvent<HTMLFormElement>) =>
+    onFocusLeft(event, () => {
+      if (Object.keys(changes).length > 0 && !changedMeanwhile && !saving && !(past && pastOk)) save(false);
+    });
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={`Edit “${item.text}”`}>
+    <form className={styles.form} onSubmit={submit} onBlur={onBlur} aria-label={`Edit “${item.text}”`}>
       <Field label="Action item" validationState={limit.state} validationMessage={limit.message}>
         <Input value={text} autoFocus onChange={(_, d) => setText(d.value)} />
       </Field>
@@ -87,7 +109,7 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
           <Button size="small" onClick={() => setBase(item)}>
             Keep mine
           </Button>{' '}
-          <Button size="small" onClick={onDone}>
+          <Button size="small" onClick={close}>
             Take theirs
           </Button>
         </div>
@@ -101,7 +123,7 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
         >
           {past && pastOk ? 'Save anyway' : 'Save'}
         </Button>
-        <Button size="small" onClick={onDone}>
+        <Button size="small" onClick={close}>
           Cancel
         </Button>
       </div>

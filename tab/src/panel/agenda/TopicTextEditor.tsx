@@ -1,9 +1,10 @@
 import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FocusEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { TEXT_LIMITS, type Topic } from '../../../../domain/entities.js';
 import { otherMember } from '../../store/selectors.js';
 import { limitOf } from '../../ui/limits.js';
 import { useSeriesView } from '../SeriesContext.js';
+import { onFocusLeft, useEditorDraft } from '../useEditorDraft.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -21,8 +22,8 @@ const useStyles = makeStyles({
 });
 
 /**
- * Editing a topic's text inline (Enter saves, Escape cancels). The edit
- * names the version it started from. If the other person changes the text
+ * Editing a topic's text inline (Enter saves, Escape cancels; leaving the
+ * editor or the page saves too). The edit names the version it started from. If the other person changes the text
  * meanwhile, the editor shows their text at once, and the person chooses:
  * keep mine, take theirs, or edit both together. Nothing is lost silently.
  */
@@ -37,15 +38,28 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
     topic.version > base.version && topic.text !== base.text && topic.text !== text.trim() ? topic.text : null;
   const other = otherMember(series, viewer)?.name ?? 'The other person';
 
+  const changed = text.trim() !== base.text.trim() && text.trim() !== '' && !limit.over;
+  const draft = useEditorDraft({ pending: () => changed, save: () => save(base.version) });
+  const close = () => {
+    draft.settle();
+    onDone();
+  };
+
   const save = (version: number) => {
-    if (text.trim() === base.text.trim() && !theirs) return onDone();
+    if (text.trim() === base.text.trim() && !theirs) return close();
     if (text.trim() === '' || limit.over) return;
     setSaving(true);
     void actions.editTopic(topic.id, { text, baseVersion: version }).then((outcome) => {
       setSaving(false);
-      if (outcome.kind === 'saved') onDone();
+      if (outcome.kind === 'saved') close();
     });
   };
+  // Clicking or tabbing anywhere outside the editor keeps what was typed; while
+  // the other person's text is shown, the person chooses instead.
+  const onBlur = (event: FocusEvent<HTMLFormElement>) =>
+    onFocusLeft(event, () => {
+      if (changed && theirs === null && !saving) save(base.version);
+    });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save(base.version);
@@ -57,7 +71,7 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      onDone();
+      close();
     } else if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       save(base.version);
@@ -65,7 +79,7 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
   };
 
   return (
-    <form className={styles.form} onSubmit={submit}>
+    <form className={styles.form} onSubmit={submit} onBlur={onBlur}>
       <Field
         label="Topic text"
         size="small"
@@ -96,7 +110,7 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
             >
               Keep mine
             </Button>
-            <Button size="small" onClick={onDone}>
+            <Button size="small" onClick={close}>
               Take theirs
             </Button>
             <Button size="small" onClick={() => rebase(`${theirs}\n${text.trim()}`)}>
@@ -110,7 +124,7 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
           <Button size="small" appearance="primary" type="submit" disabled={saving || text.trim() === '' || limit.over}>
             Save
           </Button>
-          <Button size="small" onClick={onDone}>
+          <Button size="small" onClick={close}>
             Cancel
           </Button>
         </div>

@@ -1,7 +1,7 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { HistoryRegular } from '@fluentui/react-icons';
 import type { Meeting } from '../../../../domain/entities.js';
-import { selectPastMeetings, selectTopicsOf } from '../../store/meetingSelectors.js';
+import { selectEarlierMeetingsLeft, selectPastMeetings, selectTopicsOf } from '../../store/meetingSelectors.js';
 import { meetingTime } from '../header/cadenceText.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
@@ -28,8 +28,8 @@ export function PastMeetings({ onOpen }: { onOpen(meetingId: string): void }) {
   const styles = useStyles();
   const { state, actions } = useSeriesView();
   const past = selectPastMeetings(state);
-  const { before, loading, pastMeetings } = state.history;
-  const notLoaded = Math.max(0, pastMeetings - past.length);
+  const { before, loading } = state.history;
+  const notLoaded = selectEarlierMeetingsLeft(state);
 
   return (
     <section className={styles.section} aria-labelledby="past-meetings-heading">
@@ -58,16 +58,14 @@ export function PastMeetings({ onOpen }: { onOpen(meetingId: string): void }) {
           })}
         </ul>
       )}
-      {before && (
+      {notLoaded > 0 && (
         <Button
           appearance="secondary"
           className={styles.more}
           disabled={loading}
           onClick={() => void actions.loadEarlierMeetings()}
         >
-          {loading
-            ? 'Loading earlier meetings…'
-            : `Show earlier meetings${notLoaded > 0 ? ` (${notLoaded} more)` : ''}`}
+          {loading ? 'Loading earlier meetings…' : `Show earlier meetings (${notLoaded} more)`}
         </Button>
       )}
     </section>
