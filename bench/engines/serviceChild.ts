@@ -69,7 +69,7 @@ function send(message: ChildReply): void {
  * service's 3 s storage limit: a 1:1 is seeded again (ensureSeriesForChat is
  * idempotent) rather than failing the whole run.
  */
-async function seeding<T>(seed: () => Promise<T>, attempts = 5): Promise<T> {
+async function seeding<T>(seed: () => Promise<T>, attempts = 8): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await seed();
@@ -123,8 +123,8 @@ async function main(): Promise<void> {
       tokens: [tokens[0]!, tokens[1]!],
     };
   };
-  for (let start = 0; start < pairs; start += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, pairs - start) }, (_, k) => seedOne(start + k)));
+  for (let start = 0; start < pairs; start += 25) {
+    await Promise.all(Array.from({ length: Math.min(25, pairs - start) }, (_, k) => seedOne(start + k)));
   }
   // The idle 1:1s: stored like the others (series and first meeting), never connected.
   const seedIdle = (i: number) =>
@@ -140,8 +140,9 @@ async function main(): Promise<void> {
         cadence: DEFAULT_CADENCE,
       }),
     );
-  for (let start = 0; start < stored - pairs; start += 100) {
-    await Promise.all(Array.from({ length: Math.min(100, stored - pairs - start) }, (_, k) => seedIdle(start + k)));
+  // 25 at a time: more only queue behind each other in the Cosmos child and pass the 3 s limit on a busy machine.
+  for (let start = 0; start < stored - pairs; start += 25) {
+    await Promise.all(Array.from({ length: Math.min(25, stored - pairs - start) }, (_, k) => seedIdle(start + k)));
   }
 
   process.on('message', (raw: ParentRequest) => {

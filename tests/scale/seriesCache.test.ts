@@ -3,7 +3,7 @@ import { ErrorBody, PanelState, RecordResponse } from '../../domain/api.js';
 import type { Member, Series, Topic } from '../../domain/entities.js';
 import { followChatMembers } from '../../bot/src/commands/membership.js';
 import { apiClient, eventually, seriesPath } from '../support/api.js';
-import { startCosmosFaultProxy, type CosmosFaultProxy } from '../support/faultProxy.js';
+import { startCosmosFaultProxy, startTcpProxy, type CosmosFaultProxy } from '../support/faultProxy.js';
 import { startTestIdentityProvider, type TestIdentityProvider } from '../support/jwks.js';
 import { seedSeries, startCosmosServer, startTestService, type TestService } from '../support/service.js';
 import { startLocalRedis, type LocalRedis } from './redisServer.js';
@@ -145,4 +145,44 @@ describe('two instances with Redis: writes reach the other instance’s cache', 
     expect(made.map((r) => `${r.method} ${r.path}`)).toHaveLength(1);
     expect(RecordResponse.parse(second.body).record).toMatchObject({ text: 'Growth plan', status: 'discussed' });
   });
+});
+
+describe('a close made through A while B cannot hear A (Redis cut)', () => {
+  it(
+    'a topic edit B accepts on its stale cache reaches the carried copy once B is back on Redis',
+    { timeout: 60_000 },
+    async () => {
+      const redisForB = await startTcpProxy('127.0.0.1', Number(new URL(redis.url).port));
+      const a = await instance({ REDIS_URL: redis.url });
+      const b = await instance({ REDIS_URL: `redis://127.0.0.1:${redisForB.port}` });
+      try {
+        const { asManager, asReport, path, topic } = await oneOnOne(a, b);
+        redisForB.block();
+        redisForB.cut();
+        expect((await asManager.post(`${path}/meetings/current/start`)).status).toBe(200);
+        const ended = await asManager.post(`${path}/meetings/current/end`);
+        expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+        // B still holds the meeting as open: the edit is written, after A copied the agenda on.
+        const edited = await asReport.patch(`${path}/topics/${topic.id}`, { text: 'Growth plan' });
+        expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+        const copyText = async () => {
+          const state = PanelState.parse((await asManager.get(`${path}/state`)).body);
+          return state.topics.find((t) => t.originId === topic.id && t.meetingId === state.series.currentMeetingId)
+            ?.text;
+        };
+        // Positive control: the race happened — the copy A made does not have B's change yet.
+        expect(await copyText()).toBe('Growth');
+        redisForB.restore();
+        let text: string | undefined;
+        for (let i = 0; i < 200 && text !== 'Growth plan'; i++) {
+          text = await copyText();
+          if (text !== 'Growth plan') await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(text).toBe('Growth plan');
+      } finally {
+        redisForB.restore();
+        await redisForB.close();
+      }
+    },
+  );
 });
