@@ -69,13 +69,14 @@ function send(message: ChildReply): void {
  * service's 3 s storage limit: a 1:1 is seeded again (ensureSeriesForChat is
  * idempotent) rather than failing the whole run.
  */
-async function seeding<T>(seed: () => Promise<T>, attempts = 8): Promise<T> {
+async function seeding<T>(seed: () => Promise<T>, attempts = 30): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await seed();
     } catch (error) {
       if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      // The Cosmos child answers nothing while it runs the scheduler's cross-partition scans: wait it out.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)));
     }
   }
 }
