@@ -123,9 +123,13 @@ export class ServiceEngine implements Engine {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    const ack = (await socket.timeout(30_000).emitWithAck(EVENTS.join, { seriesId: pair.seriesId })) as JoinAck;
-    if (!ack.ok) throw new Error(`join refused: ${ack.error.message}`);
-    return socket;
+    // "Briefly unavailable" (storage busy) is retried, as the tab does; opening is not measured.
+    for (let attempt = 1; ; attempt++) {
+      const ack = (await socket.timeout(30_000).emitWithAck(EVENTS.join, { seriesId: pair.seriesId })) as JoinAck;
+      if (ack.ok) return socket;
+      if (ack.error.code !== 'unavailable' || attempt >= 20) throw new Error(`join refused: ${ack.error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   }
 
   private async write(base: string, token: string, edit: AgendaEdit): Promise<{ id: string; version: number }> {
