@@ -2,6 +2,7 @@ import type { Role, Series, Topic, UserId } from './entities.js';
 import { memberOf } from './entities.js';
 import { compareByOrder, freshKeys, isValidOrderKey, keyBetween, ORDER_KEY_SOFT_LIMIT } from './ordering.js';
 import { NotFound, Invalid } from './errors.js';
+import { localText } from './localText.js';
 
 /** The live (not deleted) topics of one meeting, in agenda order. */
 export function agendaOf(topics: readonly Topic[], meetingId: string): Topic[] {
@@ -81,11 +82,16 @@ export function orderForNewTopic(
  * with equal keys (those are rebalanced).
  */
 export function placeMove(agenda: readonly Topic[], topicId: string, afterId: string | null): Placement {
-  if (afterId === topicId) throw new Invalid('A topic cannot be moved after itself.');
-  if (!agenda.some((t) => t.id === topicId)) throw new NotFound('That topic is not on this agenda.');
+  if (afterId === topicId)
+    throw new Invalid('A topic cannot be moved after itself.').worded(localText('domain.error.topic.moveAfterItself'));
+  if (!agenda.some((t) => t.id === topicId))
+    throw new NotFound('That topic is not on this agenda.').worded(localText('domain.error.topic.notOnAgenda'));
   const others = agenda.filter((t) => t.id !== topicId);
   const index = afterId === null ? -1 : others.findIndex((t) => t.id === afterId);
-  if (afterId !== null && index < 0) throw new NotFound('The topic to move after is not on this agenda.');
+  if (afterId !== null && index < 0)
+    throw new NotFound('The topic to move after is not on this agenda.').worded(
+      localText('domain.error.topic.afterNotOnAgenda'),
+    );
   return placeAt(others, index + 1, topicId);
 }
 

@@ -5,6 +5,7 @@ import { derivedId } from './ids.js';
 import { compareByOrder, keyBetween, keysAfter } from './ordering.js';
 import { nextOccurrence } from './schedule.js';
 import { meetingIdFor, newMeeting } from './series.js';
+import { localText } from './localText.js';
 
 export { createSeries, firstMeeting } from './series.js';
 
@@ -60,7 +61,9 @@ export function findOrCreateNextMeeting(
     if (!taken) return { meeting: newMeeting(series.id, start, now), isNew: true };
     after = start;
   }
-  throw new Conflict('Could not find a free slot for the next meeting; check the series cadence.');
+  throw new Conflict('Could not find a free slot for the next meeting; check the series cadence.').worded(
+    localText('domain.error.noFreeSlot'),
+  );
 }
 
 export interface CarryInput {

@@ -1,6 +1,7 @@
 import type { ActionItem, Topic } from './entities.js';
 import { ACTION_ITEM_EDIT_FIELDS, TOPIC_EDIT_FIELDS } from './entities.js';
 import { EditConflict } from './errors.js';
+import { localText } from './localText.js';
 
 /**
  * Field-level edit conflicts. Each topic and action item keeps, per editable
@@ -77,7 +78,7 @@ export function assertNoEditConflict<R extends Editable>(current: R, next: R, ba
       'Nothing was saved: compare the two versions and choose what to keep.',
     current,
     clashing,
-  );
+  ).worded(localText('domain.error.editConflict', { what: current.type }));
 }
 
 function describeField(field: string): string {

@@ -1,9 +1,13 @@
 import type { ActionItem, Topic } from './entities.js';
+import { localText, type LocalText } from './localText.js';
 
 /**
  * Typed errors thrown by commands and domain rules. Transports map them once:
  * the HTTP error handler to 4xx statuses, the bot error handler to a card
- * message. `message` is written for the person who caused it.
+ * message. `message` is written for the person who caused it, in English;
+ * `text`, when set, is the same in the reader's words (catalog `domain.error.*`).
+ * Without it a reader of another language gets the code's general message
+ * (`errorText`), so every code has one.
  */
 export type DomainErrorCode =
   | 'invalid'
@@ -17,6 +21,9 @@ export type DomainErrorCode =
   | 'meeting_ended';
 
 export class DomainError extends Error {
+  /** The message in the reader's words; set with `worded`. */
+  text?: LocalText;
+
   constructor(
     readonly code: DomainErrorCode,
     message: string,
@@ -25,6 +32,17 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+
+  /** `throw new NotFound('That topic …').worded(localText('domain.error.…'))`. */
+  worded(text: LocalText): this {
+    this.text = text;
+    return this;
+  }
+}
+
+/** What a reader of any language is told: the error's own words, or its code's general message. */
+export function errorText(error: DomainError): LocalText {
+  return error.text ?? localText(`domain.error.code.${error.code}` as LocalText['key']);
 }
 
 export class Invalid extends DomainError {
@@ -33,13 +51,17 @@ export class Invalid extends DomainError {
   }
 }
 export class Unauthenticated extends DomainError {
-  constructor(message = 'Sign-in is required.') {
-    super('unauthenticated', message);
+  /** Without a message: the usual one, in every reader's words. */
+  constructor(message?: string) {
+    super('unauthenticated', message ?? 'Sign-in is required.');
+    if (message === undefined) this.worded(localText('domain.error.signIn'));
   }
 }
 export class Forbidden extends DomainError {
-  constructor(message = 'You are not a member of this 1:1.') {
-    super('forbidden', message);
+  /** Without a message: the usual one, in every reader's words. */
+  constructor(message?: string) {
+    super('forbidden', message ?? 'You are not a member of this 1:1.');
+    if (message === undefined) this.worded(localText('domain.error.notMember'));
   }
 }
 export class NotFound extends DomainError {
@@ -53,8 +75,10 @@ export class Conflict extends DomainError {
   }
 }
 export class RateLimited extends DomainError {
-  constructor(message = 'Too many requests: wait a minute and try again.') {
-    super('rate_limited', message);
+  /** Without a message: the usual one, in every reader's words. */
+  constructor(message?: string) {
+    super('rate_limited', message ?? 'Too many requests: wait a minute and try again.');
+    if (message === undefined) this.worded(localText('domain.error.tooMany'));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ActionItem, Meeting, Series, Topic } from './entities.js';
 import { memberWithRole } from './entities.js';
+import { localText, type LocalText } from './localText.js';
 import { addDaysToDate, localDateOf, occurrencesBetween } from './schedule.js';
 
 /**
@@ -14,14 +15,25 @@ export type HealthKey = 'cadence' | 'leadership' | 'balance' | 'followThrough';
 
 export interface HealthFigure {
   key: HealthKey;
+  /** English; readers get `labelText`. */
   label: string;
   /** 0..1, or null when there is nothing to measure yet. */
   value: number | null;
-  /** Short and countable, e.g. "3 of 4". */
+  /** Short and countable, e.g. "3 of 4" (English; readers get `displayText`). */
   display: string;
   level: HealthLevel;
+  /** English; readers get `nudgeText`. */
   nudge: string;
+  /** The same three in the reader's words (catalog `domain.health.*`); names and counts are values. */
+  labelText: LocalText;
+  displayText: LocalText;
+  nudgeText: LocalText;
+  /** The question bank question a nudge quotes ("e.g. …"), so the reader can add it in their words. */
+  askQuestionId?: string;
 }
+
+/** The question the balance nudges quote: the mission's own "Where do you want to grow?". */
+export const GROWTH_QUESTION_ID = 'q-growth-01';
 
 export interface HealthInput {
   series: Series;
@@ -75,7 +87,7 @@ export function cadenceKept({ series, meetings, now }: Pick<HealthInput, 'series
     return at >= windowStart.getTime() && at <= now.getTime();
   }).length;
   const missedInARow = missedSinceLastHeld(series, live, start, slotsEndedBy, anchor);
-  const base = { key: 'cadence' as const, label: 'Cadence' };
+  const base = { key: 'cadence' as const, label: 'Cadence', labelText: localText('domain.health.cadence.label') };
 
   if (expected === 0) {
     if (held > 0) {
@@ -85,6 +97,8 @@ export function cadenceKept({ series, meetings, now }: Pick<HealthInput, 'series
         display: `${held} held`,
         level: 'good',
         nudge: 'Off to a good start. Keep the next 1:1 on the calendar.',
+        displayText: localText('domain.health.cadence.display.held', { held }),
+        nudgeText: localText('domain.health.cadence.nudge.firstHeld'),
       };
     }
     return {
@@ -93,6 +107,8 @@ export function cadenceKept({ series, meetings, now }: Pick<HealthInput, 'series
       display: 'No 1:1 due yet',
       level: 'none',
       nudge: 'No 1:1 was due yet. Protect the first one: a steady rhythm is what builds trust.',
+      displayText: localText('domain.health.cadence.display.noneDue'),
+      nudgeText: localText('domain.health.cadence.nudge.noneDue'),
     };
   }
   const kept = Math.min(held, expected);
@@ -103,16 +119,34 @@ export function cadenceKept({ series, meetings, now }: Pick<HealthInput, 'series
 
   const young = windowStart.getTime() === start.getTime();
   const period = young ? 'since you started' : `in the last ${WINDOW_WEEKS} weeks`;
+  const since = young ? 'start' : 'window';
   let nudge: string;
+  let nudgeText: LocalText;
   if (missedInARow > 0) {
     const last = missedInARow === 1 ? 'The last 1:1 did' : `The last ${missedInARow} 1:1s did`;
     nudge = `${last} not happen. Hold the next one, even if short: skipping tells your report they are not a priority.`;
+    nudgeText = localText('domain.health.cadence.nudge.missed', { missed: missedInARow });
   } else if (level === 'good') {
     nudge = `You held ${kept} of ${expected} 1:1s ${period}. Keep protecting this time.`;
+    nudgeText = localText('domain.health.cadence.nudge.kept', { kept, expected, since, weeks: WINDOW_WEEKS });
   } else {
     nudge = `${expected - kept} of ${expected} 1:1s ${period} did not happen. When a week gets busy, move the 1:1 rather than cancel it.`;
+    nudgeText = localText('domain.health.cadence.nudge.slipped', {
+      missed: expected - kept,
+      expected,
+      since,
+      weeks: WINDOW_WEEKS,
+    });
   }
-  return { ...base, value, display: `${kept} of ${expected}`, level, nudge };
+  return {
+    ...base,
+    value,
+    display: `${kept} of ${expected}`,
+    level,
+    nudge,
+    displayText: localText('domain.health.cadence.display.kept', { kept, expected }),
+    nudgeText,
+  };
 }
 
 /** Slots passed since the last meeting held (or since the series began): skipped, cancelled or simply not held. */
@@ -198,7 +232,11 @@ function capForSmallSample(level: HealthLevel, total: number): HealthLevel {
  */
 export function whoLeads(series: Series, recent: readonly Topic[]): HealthFigure {
   const report = memberWithRole(series, 'report');
-  const base = { key: 'leadership' as const, label: 'Who leads' };
+  const base = {
+    key: 'leadership' as const,
+    label: 'Who leads',
+    labelText: localText('domain.health.leadership.label'),
+  };
   const total = recent.length;
   if (total === 0) {
     return {
@@ -207,6 +245,8 @@ export function whoLeads(series: Series, recent: readonly Topic[]): HealthFigure
       display: 'No topics yet',
       level: 'none',
       nudge: `No topics yet. Invite ${report.name} to add the first one: the 1:1 is their meeting.`,
+      displayText: localText('domain.health.noTopics'),
+      nudgeText: localText('domain.health.leadership.nudge.noTopics', { report: report.name }),
     };
   }
   const fromTemplates = recent.filter((t) => t.source === 'template').length;
@@ -219,6 +259,13 @@ export function whoLeads(series: Series, recent: readonly Topic[]): HealthFigure
   ];
   const display = [`${byReport} of ${total} topics raised by ${report.name}`, ...apart].join(', ');
   const otherwise = apart.length > 0 ? `; ${apart.join(' and ')}` : '';
+  const displayText = localText('domain.health.leadership.display', {
+    byReport,
+    total,
+    report: report.name,
+    fromTemplates,
+    fromQuestions,
+  });
   if (raised === 0) {
     return {
       ...base,
@@ -226,6 +273,8 @@ export function whoLeads(series: Series, recent: readonly Topic[]): HealthFigure
       display,
       level: 'none',
       nudge: `Every recent topic came from a template or the question bank. Invite ${report.name} to add one of their own: the 1:1 is their meeting.`,
+      displayText,
+      nudgeText: localText('domain.health.leadership.nudge.noneOwn', { report: report.name }),
     };
   }
   const value = byReport / raised;
@@ -234,7 +283,26 @@ export function whoLeads(series: Series, recent: readonly Topic[]): HealthFigure
     level === 'good'
       ? `${report.name} raised ${byReport} of the ${raised} recent topics you two brought yourselves${otherwise}. The employee leads, as it should be.`
       : `${report.name} raised ${byReport} of the ${raised} recent topics you two brought yourselves${otherwise}. Ask what they want to talk about before you add yours; their topics go first.`;
-  return { ...base, value, display, level, nudge };
+  const apartKind =
+    fromTemplates > 0 && fromQuestions > 0
+      ? 'both'
+      : fromTemplates > 0
+        ? 'templates'
+        : fromQuestions > 0
+          ? 'questions'
+          : 'none';
+  const nudgeText = localText(
+    level === 'good' ? 'domain.health.leadership.nudge.good' : 'domain.health.leadership.nudge.low',
+    {
+      report: report.name,
+      byReport,
+      raised,
+      apart: apartKind,
+      fromTemplates,
+      fromQuestions,
+    },
+  );
+  return { ...base, value, display, level, nudge, displayText, nudgeText };
 }
 
 // ---------------------------------------------------------------------------
@@ -246,7 +314,7 @@ export function whoLeads(series: Series, recent: readonly Topic[]): HealthFigure
  * 10–25 % is worth watching; below 10 % the 1:1 has become a status report.
  */
 export function balance(recent: readonly Topic[]): HealthFigure {
-  const base = { key: 'balance' as const, label: 'Balance' };
+  const base = { key: 'balance' as const, label: 'Balance', labelText: localText('domain.health.balance.label') };
   const total = recent.length;
   if (total === 0) {
     return {
@@ -255,6 +323,9 @@ export function balance(recent: readonly Topic[]): HealthFigure {
       display: 'No topics yet',
       level: 'none',
       nudge: 'No topics yet. Mix work with growth from the start, e.g. "Where do you want to grow?"',
+      displayText: localText('domain.health.noTopics'),
+      nudgeText: localText('domain.health.balance.nudge.noTopics'),
+      askQuestionId: GROWTH_QUESTION_ID,
     };
   }
   const personal = recent.filter((t) => t.category === 'growth' || t.category === 'wellbeing').length;
@@ -264,7 +335,19 @@ export function balance(recent: readonly Topic[]): HealthFigure {
     level === 'good'
       ? `${personal} of ${total} recent topics were about growth or wellbeing: a coaching conversation, not a status report.`
       : `Only ${personal} of ${total} recent topics were about growth or wellbeing; this risks becoming a status report. Add one, e.g. "Where do you want to grow?"`;
-  return { ...base, value, display: `${personal} of ${total} topics`, level, nudge };
+  return {
+    ...base,
+    value,
+    display: `${personal} of ${total} topics`,
+    level,
+    nudge,
+    displayText: localText('domain.health.balance.display', { personal, total }),
+    nudgeText: localText(level === 'good' ? 'domain.health.balance.nudge.good' : 'domain.health.balance.nudge.low', {
+      personal,
+      total,
+    }),
+    ...(level === 'good' ? {} : { askQuestionId: GROWTH_QUESTION_ID }),
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -285,7 +368,11 @@ export function followThrough({
   const timeZone = series.cadence.timeZone;
   const today = localDateOf(now, timeZone);
   const windowStart = addDaysToDate(today, -WINDOW_WEEKS * 7);
-  const base = { key: 'followThrough' as const, label: 'Follow-through' };
+  const base = {
+    key: 'followThrough' as const,
+    label: 'Follow-through',
+    labelText: localText('domain.health.followThrough.label'),
+  };
   const onTime = (item: ActionItem) =>
     item.doneAt !== undefined &&
     item.dueDate !== undefined &&
@@ -304,6 +391,8 @@ export function followThrough({
       display: 'Nothing due yet',
       level: 'none',
       nudge: 'No action items were due yet. Close each topic with a next step, an owner and a due date.',
+      displayText: localText('domain.health.followThrough.display.nothingDue'),
+      nudgeText: localText('domain.health.followThrough.nudge.nothingDue'),
     };
   }
   const kept = due.filter(onTime).length;
@@ -313,5 +402,16 @@ export function followThrough({
     level === 'good'
       ? `${kept} of ${due.length} action items were done on time. Keep opening each 1:1 with last time's items.`
       : `${due.length - kept} of ${due.length} action items slipped past their due date. Start the next 1:1 with them: finish, re-plan or drop each one.`;
-  return { ...base, value, display: `${kept} of ${due.length} on time`, level, nudge };
+  return {
+    ...base,
+    value,
+    display: `${kept} of ${due.length} on time`,
+    level,
+    nudge,
+    displayText: localText('domain.health.followThrough.display', { kept, due: due.length }),
+    nudgeText:
+      level === 'good'
+        ? localText('domain.health.followThrough.nudge.good', { kept, due: due.length })
+        : localText('domain.health.followThrough.nudge.slipped', { slipped: due.length - kept, due: due.length }),
+  };
 }

@@ -3,6 +3,7 @@ import { ActionItem, IsoDateTime, Member, MeetingStatus, RecordId, Role } from '
 import type { Meeting, Series, SharedNote, PrivateNote, Topic } from './entities.js';
 import { isOpen, isOverdue } from './followUp.js';
 import { seriesHealth, type HealthFigure, type HealthInput, type HealthKey, type HealthLevel } from './health.js';
+import { localText, LocalTextSchema, type LocalText } from './localText.js';
 import { localDateOf } from './schedule.js';
 
 /**
@@ -24,6 +25,10 @@ export const HomeFigure = z.object({
   display: z.string(),
   level: HealthLevelSchema,
   nudge: z.string(),
+  /** label, display and nudge in the reader's words (the English fields stay until every reader uses these). */
+  labelText: LocalTextSchema,
+  displayText: LocalTextSchema,
+  nudgeText: LocalTextSchema,
   value: z.number().min(0).max(1).nullable(),
   /**
    * The figure as it stood after each of the last meetings held, oldest
@@ -41,6 +46,9 @@ export const HomeSignal = z.object({
   /** Short, e.g. "Skipped twice", "You raised 80% of topics lately", "3 overdue". */
   headline: z.string(),
   nudge: z.string(),
+  /** headline and nudge in the reader's words. */
+  headlineText: LocalTextSchema,
+  nudgeText: LocalTextSchema,
 });
 export type HomeSignal = z.infer<typeof HomeSignal>;
 
@@ -129,24 +137,55 @@ export function skippedInARow(series: Series, meetings: readonly Meeting[]): num
   return count;
 }
 
-function headlineOf(figure: HealthFigure, input: RowInput, viewerRole: Member['role']): string {
+interface Headline {
+  headline: string;
+  headlineText: LocalText;
+}
+
+/** The cadence headline's counts come from the figure's own words ("3 of 4", "2 held", none due). */
+function heldHeadline(figure: HealthFigure): LocalText {
+  const values = figure.displayText.values ?? {};
+  if (figure.displayText.key === 'domain.health.cadence.display.kept')
+    return localText('domain.home.headline.held', values);
+  if (figure.displayText.key === 'domain.health.cadence.display.held')
+    return localText('domain.home.headline.heldOnly', values);
+  return localText('domain.home.headline.noneDue');
+}
+
+function headlineOf(figure: HealthFigure, input: RowInput, viewerRole: Member['role']): Headline {
+  const noTopics = { headline: 'No topics yet', headlineText: localText('domain.health.noTopics') };
   switch (figure.key) {
     case 'cadence': {
       const skipped = skippedInARow(input.series, input.meetings);
-      if (skipped === 1) return 'Last 1:1 skipped';
-      if (skipped === 2) return 'Skipped twice';
-      if (skipped > 2) return `Skipped ${skipped} times in a row`;
-      return `Held ${figure.display} 1:1s`;
+      const skippedText = localText('domain.home.headline.skipped', { skipped });
+      if (skipped === 1) return { headline: 'Last 1:1 skipped', headlineText: skippedText };
+      if (skipped === 2) return { headline: 'Skipped twice', headlineText: skippedText };
+      if (skipped > 2) return { headline: `Skipped ${skipped} times in a row`, headlineText: skippedText };
+      return { headline: `Held ${figure.display} 1:1s`, headlineText: heldHeadline(figure) };
     }
     case 'leadership': {
-      if (figure.value === null) return 'No topics yet';
+      if (figure.value === null) return noTopics;
       const mine = viewerRole === 'report' ? figure.value : 1 - figure.value;
-      return `You raised ${percent(mine)} of topics lately`;
+      return {
+        headline: `You raised ${percent(mine)} of topics lately`,
+        headlineText: localText('domain.home.headline.leadership', { share: mine }),
+      };
     }
     case 'balance':
-      return figure.value === null ? 'No topics yet' : `${percent(figure.value)} of topics on growth or wellbeing`;
+      return figure.value === null
+        ? noTopics
+        : {
+            headline: `${percent(figure.value)} of topics on growth or wellbeing`,
+            headlineText: localText('domain.home.headline.balance', { share: figure.value }),
+          };
     case 'followThrough':
-      return `Action items ${figure.display}`;
+      return {
+        headline: `Action items ${figure.display}`,
+        headlineText:
+          figure.displayText.key === 'domain.health.followThrough.display'
+            ? localText('domain.home.headline.followThrough', figure.displayText.values)
+            : localText('domain.home.headline.nothingDue'),
+      };
   }
 }
 
@@ -160,8 +199,9 @@ export function worstSignal(
   const candidates: HomeSignal[] = figures.map((f) => ({
     key: f.key,
     level: f.level,
-    headline: headlineOf(f, input, viewerRole),
+    ...headlineOf(f, input, viewerRole),
     nudge: f.nudge,
+    nudgeText: f.nudgeText,
   }));
   if (overdue > 0) {
     candidates.push({
@@ -169,6 +209,8 @@ export function worstSignal(
       level: overdue >= 3 ? 'concern' : 'watch',
       headline: `${overdue} overdue`,
       nudge: `${overdue} action ${overdue === 1 ? 'item is' : 'items are'} past due. Start the next 1:1 with them: finish, re-plan or drop each one.`,
+      headlineText: localText('domain.home.headline.overdue', { overdue }),
+      nudgeText: localText('domain.home.nudge.overdue', { overdue }),
     });
   }
   const rank = (s: HomeSignal) => SEVERITY[s.level] * 10 - TIE_ORDER.indexOf(s.key);
@@ -182,6 +224,8 @@ export function worstSignal(
     level: 'good',
     headline: 'On track',
     nudge: cadence?.nudge ?? 'Keep the next 1:1 on the calendar.',
+    headlineText: localText('domain.home.headline.onTrack'),
+    nudgeText: cadence?.nudgeText ?? localText('domain.home.nudge.onTrack'),
   };
 }
 
@@ -243,6 +287,9 @@ export function homeRow(input: RowInput): Omit<HomeRow, 'panelUrl'> {
       display: f.display,
       level: f.level,
       nudge: f.nudge,
+      labelText: f.labelText,
+      displayText: f.displayText,
+      nudgeText: f.nudgeText,
       value: f.value,
       trend: [...trend[f.key].slice(-(TREND_MEETINGS - 1)), f.value],
     })),

@@ -22,6 +22,7 @@ export function isClosed(meeting: Pick<Meeting, 'status'>): boolean {
 }
 
 import { meetingDate } from './meetingDate.js';
+import { localText } from './localText.js';
 
 export { meetingDate };
 
@@ -33,10 +34,13 @@ const earlier = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
  * `at` is when it really started (Teams' event time); never later than now.
  */
 export function startMeeting(meeting: Meeting, at: Date, now: Date): Meeting {
-  if (meeting.deletedAt) throw new NotFound('That meeting does not exist in this 1:1.');
+  if (meeting.deletedAt)
+    throw new NotFound('That meeting does not exist in this 1:1.').worded(localText('domain.error.meeting.notFound'));
   if (meeting.status === 'live') return meeting;
   if (isClosed(meeting)) {
-    throw new MeetingEnded(`This 1:1 was already ${meeting.status}; it cannot start again.`);
+    throw new MeetingEnded(`This 1:1 was already ${meeting.status}; it cannot start again.`).worded(
+      localText('domain.error.meeting.cannotRestart', { status: meeting.status }),
+    );
   }
   const stamp = now.toISOString();
   return {
@@ -80,11 +84,12 @@ export interface Closing {
  */
 export function closeMeeting(input: CloseInput): Closing {
   const { meeting, outcome, now } = input;
-  if (meeting.deletedAt) throw new NotFound('That meeting does not exist in this 1:1.');
+  if (meeting.deletedAt)
+    throw new NotFound('That meeting does not exist in this 1:1.').worded(localText('domain.error.meeting.notFound'));
   if (isClosed(meeting)) {
     throw new MeetingEnded(
       meeting.status === 'ended' ? 'This 1:1 has already ended.' : `This 1:1 was already ${meeting.status}.`,
-    );
+    ).worded(localText('domain.error.meeting.alreadyClosed', { status: meeting.status }));
   }
   const stamp = now.toISOString();
   let closedFields: Partial<Meeting>;
@@ -99,10 +104,15 @@ export function closeMeeting(input: CloseInput): Closing {
       // The only moment known is the end: it was held then, not on its planned slot.
       closedFields = { status: 'ended', startedAt: endAt.toISOString(), endedAt: endAt.toISOString() };
     } else {
-      throw new MeetingNotLive('This 1:1 has not started yet, so it cannot end. Start it first, or skip it.');
+      throw new MeetingNotLive('This 1:1 has not started yet, so it cannot end. Start it first, or skip it.').worded(
+        localText('domain.error.meeting.notStarted'),
+      );
     }
   } else {
-    if (meeting.status === 'live') throw new Invalid('This 1:1 is under way; end it instead of skipping it.');
+    if (meeting.status === 'live')
+      throw new Invalid('This 1:1 is under way; end it instead of skipping it.').worded(
+        localText('domain.error.meeting.underWay'),
+      );
     closedFields = { status: outcome };
   }
   const endedAt = new Date(closedFields.endedAt ?? stamp);

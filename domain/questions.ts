@@ -1,4 +1,6 @@
+import type { MessageKey } from '../i18n/keys.js';
 import type { Meeting, Role, Topic, TopicCategory } from './entities.js';
+import { localText, type LocalText } from './localText.js';
 import { normalizeText } from './textMatch.js';
 
 /**
@@ -10,7 +12,18 @@ import { normalizeText } from './textMatch.js';
 export interface Question {
   id: string;
   category: TopicCategory;
+  /** English, as the catalog's source; readers get `questionText(question)` in their language. */
   text: string;
+}
+
+/** A question in the reader's words: catalog key `domain.question.<id>` (i18n/catalogs/<locale>/domain.json). */
+export function questionText(question: Pick<Question, 'id'>): LocalText {
+  return localText(`domain.question.${question.id}` as MessageKey);
+}
+
+/** A category's name in the reader's words (`domain.category.<category>`). */
+export function categoryText(category: TopicCategory): LocalText {
+  return localText(`domain.category.${category}` as MessageKey);
 }
 
 const bank = (category: TopicCategory, texts: readonly string[], prefix = 'q'): Question[] =>
@@ -145,8 +158,9 @@ const PRIORITY: readonly TopicCategory[] = ['growth', 'wellbeing', 'feedback', '
 export const LOOKBACK_MEETINGS = 4;
 
 export interface SuggestedQuestion extends Question {
-  /** Why this one, in words for the people in the meeting. */
+  /** Why this one, in words for the people in the meeting (English; readers get `reasonText`). */
   reason: string;
+  reasonText: LocalText;
 }
 
 export interface SuggestQuestionInput {
@@ -202,7 +216,15 @@ export function suggestQuestion({
     const pool = fresh.length > 0 ? fresh : inCategory;
     if (pool.length === 0) continue;
     const question = pool[((Math.trunc(rotation) % pool.length) + pool.length) % pool.length]!;
-    return { ...question, reason: reasonFor(category, counts.get(category) ?? 0, held.length) };
+    const count = counts.get(category) ?? 0;
+    return {
+      ...question,
+      reason: reasonFor(category, count, held.length),
+      reasonText: localText(count === 0 ? 'domain.question.reason.absent' : 'domain.question.reason.rarest', {
+        category,
+        held: held.length,
+      }),
+    };
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Cadence, Weekday } from './entities.js';
 import { Invalid } from './errors.js';
+import { localText } from './localText.js';
 
 /**
  * Cadence → occurrences. A 1:1 happens at a local wall-clock time ("09:00 on
@@ -90,7 +91,7 @@ export function assertTimeZone(timeZone: string): void {
   if (!isValidTimeZone(timeZone)) {
     throw new Invalid(
       `"${timeZone}" is not a known time zone. Use an IANA name such as Europe/Berlin or America/New_York.`,
-    );
+    ).worded(localText('domain.error.timeZone', { timeZone }));
   }
 }
 
@@ -226,7 +227,10 @@ function* occurrenceDays(cadence: Cadence, startDay: number, anchorWeek: number 
 
 function parseTime(time: string): { hour: number; minute: number } {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
-  if (!match) throw new Invalid(`"${time}" is not a time of day. Use HH:mm, 24-hour, e.g. 09:30.`);
+  if (!match)
+    throw new Invalid(`"${time}" is not a time of day. Use HH:mm, 24-hour, e.g. 09:30.`).worded(
+      localText('domain.error.timeOfDay', { time }),
+    );
   return { hour: Number(match[1]), minute: Number(match[2]) };
 }
 

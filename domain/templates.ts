@@ -1,8 +1,10 @@
 import { z } from 'zod/v4';
+import type { MessageKey } from '../i18n/keys.js';
 import type { Series, Topic, TopicCategory, UserId } from './entities.js';
 import { memberOf } from './entities.js';
 import { Forbidden, Invalid } from './errors.js';
 import { derivedId } from './ids.js';
+import { localText, type LocalText } from './localText.js';
 import { compareByOrder, keysAfter } from './ordering.js';
 import { normalizeText } from './textMatch.js';
 
@@ -84,6 +86,18 @@ export const TEMPLATES: Readonly<Record<TemplateId, AgendaTemplate>> = {
 
 export const TEMPLATE_LIST: readonly AgendaTemplate[] = TemplateId.options.map((id) => TEMPLATES[id]);
 
+/**
+ * A template's words for the reader: `domain.template.<id>.name`,
+ * `.description` and `.topic.<n>` (n from 1) in the catalogs. The English
+ * fields above are the source the catalog is checked against.
+ */
+export const templateNameText = (id: TemplateId): LocalText => localText(`domain.template.${id}.name` as MessageKey);
+export const templateDescriptionText = (id: TemplateId): LocalText =>
+  localText(`domain.template.${id}.description` as MessageKey);
+/** The `index`-th topic (from 0, as in `topics`); the catalog counts from 1. */
+export const templateTopicText = (id: TemplateId, index: number): LocalText =>
+  localText(`domain.template.${id}.topic.${index + 1}` as MessageKey);
+
 /** The id of a template's i-th topic in a meeting: the same on every apply, so applying twice adds nothing. */
 export function templateTopicId(meetingId: string, templateId: TemplateId, index: number): string {
   return derivedId(meetingId, 'tpl', templateId, String(index));
@@ -103,6 +117,12 @@ export interface TemplateContext {
   now: Date;
   /** Id of the template's i-th topic; defaults to `<meetingId>~tpl~<templateId>~<i>`. */
   idFor?: (index: number) => string;
+  /**
+   * The words of the i-th topic (`templateTopicText`) in the language of the
+   * person applying it: the topic is their text from then on, like one they
+   * typed. Defaults to the English source.
+   */
+  wordFor?: (text: LocalText) => string;
 }
 
 /**
@@ -117,6 +137,11 @@ export function topicsFromTemplate(templateId: TemplateId, context: TemplateCont
   if (!parsedId.success)
     throw new Invalid(
       `Unknown agenda template "${String(templateId)}". Choose one of: ${TemplateId.options.join(', ')}.`,
+    ).worded(
+      localText('domain.error.template.unknown', {
+        templateId: String(templateId),
+        choices: TemplateId.options.join(', '),
+      }),
     );
   const template = TEMPLATES[parsedId.data];
   const { series, addedBy, meetingId, now } = context;
@@ -127,9 +152,13 @@ export function topicsFromTemplate(templateId: TemplateId, context: TemplateCont
   const takenIds = new Set(ofMeeting.map((t) => t.id));
   const textsThere = new Set(live.map((t) => normalizeText(t.text)));
   const idFor = context.idFor ?? ((i: number) => templateTopicId(meetingId, template.id, i));
+  const wordFor = context.wordFor;
 
   const fresh = template.topics
-    .map((topic, i) => ({ topic, id: idFor(i) }))
+    .map((topic, i) => ({
+      topic: wordFor ? { ...topic, text: wordFor(templateTopicText(template.id, i)) } : topic,
+      id: idFor(i),
+    }))
     .filter(({ topic, id }) => !takenIds.has(id) && !textsThere.has(normalizeText(topic.text)));
   const keys = keysAfter(live.at(-1)?.order ?? null, fresh.length);
   const stamp = now.toISOString();

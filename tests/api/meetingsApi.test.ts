@@ -103,6 +103,31 @@ describe('meetings', () => {
     expect(JSON.stringify(unknown.body)).toContain('career-conversation');
   });
 
+  it('a template applied from a German panel adds its topics in German; applied again in English it adds nothing', async () => {
+    const { series, path, state } = await oneOnOne();
+    const report = series.members.find((m) => m.role === 'report')!;
+    const token = await devToken(t.service, series.tenantId, report);
+    const inGerman = apiClient(t.url, token, { acceptLanguage: 'de-DE,de;q=0.9,en;q=0.8' });
+    const applied = await inGerman.post(`${path}/meetings/current/template`, { templateId: 'first-one-on-one' });
+    expect(applied.status).toBe(200);
+    expect(RecordsResponse.parse(applied.body).records.map((r) => ('text' in r ? r.text : ''))).toEqual([
+      'Was erhoffen Sie sich von unseren 1:1s?',
+      'Woran arbeiten Sie gerade, und was steht Ihnen dabei im Weg?',
+      'Wie sieht für Sie eine gute Arbeitswoche aus?',
+      'Wie bekommen Sie Feedback am liebsten: direkt im Moment, schriftlich oder hier im 1:1?',
+      'Wo möchten Sie sich im nächsten Jahr weiterentwickeln?',
+    ]);
+    const inEnglish = apiClient(t.url, token, { acceptLanguage: 'en-US' });
+    const again = await inEnglish.post(`${path}/meetings/current/template`, { templateId: 'first-one-on-one' });
+    expect(RecordsResponse.parse(again.body).records).toEqual(RecordsResponse.parse(applied.body).records);
+    expect((await state()).topics).toHaveLength(5);
+    // Positive control: English is what a panel without Accept-Language gets.
+    const other = await inEnglish.post(`${path}/meetings/current/template`, { templateId: 'regular-check-in' });
+    expect(RecordsResponse.parse(other.body).records.map((r) => ('text' in r ? r.text : ''))).toContain(
+      'What is on your mind this week?',
+    );
+  });
+
   it('after meetings held early, a new cadence never schedules the next one before them', async () => {
     const { api, path, state } = await oneOnOne();
     expect((await api.post(`${path}/meetings/current/start`)).status).toBe(200);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { localText } from '../../domain/localText.js';
+import { questionText } from '../../domain/questions.js';
 import { adaptiveCard, textBlock } from '../../bot/src/cards/adaptiveCard.js';
 import { helpCard } from '../../bot/src/cards/helpCard.js';
 import { noticeCard, skippedNudgeCard } from '../../bot/src/cards/noticeCard.js';
@@ -21,7 +23,7 @@ function promptView(overrides: Partial<PromptView> = {}): PromptView {
       { text: link, category: 'work', addedByName: 'Max', carriedOver: false },
     ],
     openActionItems: [{ id: 'ai-1', text: 'Draft the *Q3* plan', ownerName: 'Riya', dueDate: '2026-12-03' }],
-    question: 'What is the biggest obstacle you are facing right now?',
+    question: questionText({ id: 'q-work-01' }),
     refreshUserIds: ['29:riya', '29:max'],
     ...overrides,
   };
@@ -36,7 +38,12 @@ function summaryView(overrides: Partial<SummaryView> = {}): SummaryView {
     actionItems: [{ text: 'Book the course', ownerName: 'Riya', dueDate: '2026-12-15', state: 'open' }],
     carriedOver: [{ text: link }],
     nextMeeting: '2026-12-08T09:00:00Z',
-    health: [{ label: 'Meetings held (last 8 weeks)', value: '7 of 8' }],
+    health: [
+      {
+        label: localText('bot.summary.health.leadership.label', { report: 'Riya (she/her)' }),
+        value: localText('bot.summary.health.ofTheLast', { count: 3, total: 5 }),
+      },
+    ],
     narrative: 'You talked about the career path.',
     panelUrl: 'https://companion.example/panel',
     ...overrides,
@@ -117,7 +124,8 @@ describe('cards', () => {
       'Carried over to next time',
       'Next 1:1: {{DATE(2026-12-08T09:00:00Z, LONG)}} {{TIME(2026-12-08T09:00:00Z)}}',
       '{{DATE(2026-12-01T09:31:12Z, LONG)}}',
-      'Meetings held \\\\(last 8 weeks\\\\)',
+      'Topics raised by Riya \\\\(she/her\\\\)',
+      '3 of the last 5',
       'You talked about the career path.',
     ]) {
       expect(json).toContain(expected);

@@ -83,3 +83,17 @@ describe('the local meeting chat', () => {
     expect(cardTexts(card(summary)).join('\n')).toContain('Feedback on my demo');
   });
 });
+
+describe('the local meeting chat in the page’s language', () => {
+  it('answers a message from a German page in German, and an English page in English', async () => {
+    const alex = identity('manager').token;
+    const german = apiClient(svc.url, alex, { acceptLanguage: 'de-DE,de;q=0.9' });
+    expect((await german.post('/dev/chat/message', { seriesId: session.seriesId, text: 'Hallo' })).status).toBe(202);
+    const afterGerman = await chat();
+    expect(cardTexts(card(afterGerman.at(-1))).join('\n')).toContain('Ich führe die gemeinsame Agenda dieses 1:1');
+    // Positive control: the same message from an English page is answered in English.
+    const english = apiClient(svc.url, alex, { acceptLanguage: 'en-US' });
+    expect((await english.post('/dev/chat/message', { seriesId: session.seriesId, text: 'Hello' })).status).toBe(202);
+    expect(cardTexts(card((await chat()).at(-1))).join('\n')).toContain('I keep the shared agenda of this 1:1');
+  });
+});

@@ -41,7 +41,7 @@ it(
         'guest-user',
       ]);
       // The change reaches the open panel live, like any other.
-      const notice = panel.getByText(/The meeting chat now has 3 people/);
+      const notice = panel.getByText(/Other people are in the meeting chat now/);
       await expect.poll(() => notice.isVisible(), { timeout: 15_000 }).toBe(true);
       expect(await panel.getByText('Nothing is posted in the meeting chat').isVisible()).toBe(true);
     } finally {

@@ -7,6 +7,8 @@ import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt } from '../support/browser.js';
 import { startTestIdentityProvider, TEST_TENANT_ID, type TestIdentityProvider } from '../support/jwks.js';
 import { seedSeries, startTestService, type TestService } from '../support/service.js';
+import { PanelState } from '../../domain/api.js';
+import { panelWords, unwrappedTexts } from './catalogText.js';
 import {
   APP_HOST,
   startTeamsHost,
@@ -196,6 +198,27 @@ describe('outside a meeting', () => {
   });
 });
 
+describe('the side panel in the language Teams runs in', () => {
+  it('reads German when Teams says de-de, and asks the service in German', { timeout: 90_000 }, async () => {
+    const tab = await host.openPage(ssoFor(report));
+    const languages = new Set<string>();
+    tab.page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/'))
+        languages.add(request.headers()['accept-language'] ?? '(none)');
+    });
+    await tab.open({ contentUrl: `${host.appOrigin}/panel.html`, context: contextFor(report, { locale: 'de-de' }) });
+    await tab.tab.getByLabel('Neues Thema').waitFor(SETTLE);
+    await tab.tab.getByRole('heading', { name: 'Aufgaben' }).waitFor(SETTLE);
+    expect(await tab.tab.getByLabel('New topic').count()).toBe(0);
+    expect(await tab.tab.locator('html').getAttribute('lang')).toBe('de-DE');
+    // From the first call (the series lookup, before the panel renders) to a write after it.
+    await tab.tab.getByLabel('Neues Thema').fill('Teamausflug planen');
+    await tab.tab.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
+    await tab.tab.getByRole('listitem', { name: 'Teamausflug planen' }).waitFor(SETTLE);
+    expect([...languages]).toEqual(['de-DE']);
+  });
+});
+
 describe('the meeting stage', () => {
   it('shows the agenda read-only and live, with no private notes or controls', { timeout: 90_000 }, async () => {
     const stage = await openTab(manager, contextFor(manager, { frameContext: 'meetingStage' }));
@@ -265,4 +288,45 @@ describe('the set-up page in Teams', () => {
     await setup.tab.getByText('The tab could not be saved').waitFor(SETTLE);
     expect((await setup.state()).settings).toBeUndefined();
   });
+});
+
+describe('the Teams-only surfaces in the pseudo-locale', () => {
+  /** The tab's own frame inside the host page. */
+  const tabFrame = (tab: TeamsHostPage) => tab.page.frames().find((frame) => frame.url().includes('/panel.html'))!;
+
+  it(
+    'the sign-in problem, the personal-tab notice and the stage agenda all come from the catalog',
+    { timeout: 90_000 },
+    async () => {
+      const p = await panelWords('qps-ploc');
+      const state = PanelState.parse(
+        (await apiClient(svc.url, await idp.signToken(manager)).get(`${seriesPath(series.id)}/state`)).body,
+      );
+      const seeded = [series.title, manager.name, report.name, ...state.topics.map((t) => t.text)];
+
+      const refused = await host.openPage(async () => ({ ok: false, reason: 'resourceRequiresConsent' }));
+      await refused.open({
+        contentUrl: `${host.appOrigin}/panel.html`,
+        context: contextFor(report, { locale: 'qps-ploc' }),
+      });
+      await refused.tab.getByText(p('panel.app.failed.title')).waitFor(SETTLE);
+      await refused.tab.getByRole('button', { name: p('panel.app.tryAgain') }).waitFor(SETTLE);
+      expect(await unwrappedTexts(tabFrame(refused), seeded)).toEqual([]);
+
+      const personal = await openTab(
+        report,
+        contextFor(report, { frameContext: 'content', chatId: '', meetingId: '', locale: 'qps-ploc' }),
+      );
+      await personal.tab.getByText(p('panel.app.notInMeeting.title')).waitFor(SETTLE);
+      expect(await unwrappedTexts(tabFrame(personal), seeded)).toEqual([]);
+
+      const stage = await openTab(manager, contextFor(manager, { frameContext: 'meetingStage', locale: 'qps-ploc' }));
+      await stage.tab
+        .getByRole('list', { name: p('panel.agenda.heading') })
+        .getByRole('listitem')
+        .first()
+        .waitFor(SETTLE);
+      expect(await unwrappedTexts(tabFrame(stage), seeded)).toEqual([]);
+    },
+  );
 });

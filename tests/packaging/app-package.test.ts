@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppManifestUtils, type TeamsManifestV1D22 } from '@microsoft/app-manifest';
@@ -6,6 +6,8 @@ import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   buildAppPackage,
+  compilableSchema,
+  localizationSchemaUrl,
   main,
   PackagingError,
   parseEnvFile,
@@ -79,12 +81,13 @@ describe('npm run package', () => {
     expect(manifest.developer.name).toBe('Contoso "People" Team');
   });
 
-  it('zips exactly the manifest and the two icons, at the sizes Teams requires', async () => {
-    const { zipPath, manifest } = await build();
+  it('zips exactly the manifest, the two icons at the sizes Teams requires, and the German strings', async () => {
+    const { zipPath, manifest, languages } = await build();
     expect(zipPath).toBe(join(dir, 'appPackage.ci.zip'));
     const files = unzipSync(readFileSync(zipPath));
-    expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(files).sort()).toEqual(['color.png', 'de.json', 'manifest.json', 'outline.png']);
     expect(JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8'))).toEqual(manifest);
+    expect(JSON.parse(Buffer.from(files['de.json']!).toString('utf8'))).toEqual(languages['de.json']);
     expect(readPngHeader(files[manifest.icons.color]!)).toMatchObject({ width: 192, height: 192 });
     expect(readPngHeader(files[manifest.icons.outline]!)).toMatchObject({ width: 32, height: 32 });
   });
@@ -95,6 +98,70 @@ describe('npm run package', () => {
     await expect(build({ ...withoutApp, PRIVACY_URL: '' })).rejects.toThrow(
       /Unresolved placeholders in appPackage\/manifest\.json: PRIVACY_URL, AAD_APP_CLIENT_ID\.\nSet them in .*\.env\.ci/,
     );
+  });
+
+  it('packages the German name and descriptions, valid against the bundled localization schema, suffix resolved', async () => {
+    const { manifest, languages } = await build();
+    const german = languages['de.json']!;
+    expect((manifest as Manifest).localizationInfo).toEqual({
+      defaultLanguageTag: 'en-us',
+      additionalLanguages: [{ languageTag: 'de', file: 'de.json' }],
+    });
+    const schema = compilableSchema(
+      await AppManifestUtils.fetchSchema(localizationSchemaUrl(manifest.manifestVersion)),
+    );
+    expect(await AppManifestUtils.validateAgainstSchema(german as never, schema)).toEqual([]);
+    expect(german['name.short']).toBe('1:1 Companion (ci)');
+    expect(german['description.short']).toMatch(/Agenda, Notizen und Aufgaben/);
+    expect(german['staticTabs[0].name']).toBe('Meine 1:1s');
+    expect(german['composeExtensions[0].commands[0].title']).toBe('Zur 1:1-Agenda hinzufügen');
+    // Every string a person reads in the store and in Teams' menus has its German form.
+    expect(Object.keys(german).sort()).toEqual(
+      [
+        '$schema',
+        'name.short',
+        'name.full',
+        'description.short',
+        'description.full',
+        'staticTabs[0].name',
+        'composeExtensions[0].commands[0].title',
+        'composeExtensions[0].commands[0].description',
+      ].sort(),
+    );
+  });
+
+  /** A copy of appPackage with de.json changed, to package from. */
+  function withGerman(change: (strings: Record<string, string>) => void): string {
+    const root = mkdtempSync(join(tmpdir(), 'app-root-'));
+    cpSync(join(REPO_ROOT, 'appPackage'), join(root, 'appPackage'), {
+      recursive: true,
+      filter: (source) => !source.includes('/build'),
+    });
+    const file = join(root, 'appPackage/de.json');
+    const strings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    change(strings);
+    writeFileSync(file, JSON.stringify(strings));
+    return root;
+  }
+
+  it('refuses a German file that breaks the localization schema or names a string the manifest lacks', async () => {
+    writeFileSync(join(dir, '.env.ci'), envFile(PROVISIONED));
+    const buildFrom = (root: string) => buildAppPackage({ env: 'ci', envDir: dir, outDir: dir, overrides: {}, root });
+    const tooLong = withGerman((s) => {
+      s['composeExtensions[0].commands[0].title'] = 'Diese Nachricht zur Agenda des nächsten 1:1 hinzufügen';
+    });
+    const stray = withGerman((s) => {
+      s['staticTabs[3].name'] = 'Gibt es nicht';
+    });
+    const unchanged = withGerman(() => undefined);
+    try {
+      await expect(buildFrom(tooLong)).rejects.toThrow(/de\.json does not match[\s\S]*must NOT have more than 32/);
+      await expect(buildFrom(stray)).rejects.toThrow(/"staticTabs\[3\]\.name" names nothing in the manifest/);
+      // Positive control: the unchanged copy packages.
+      await expect(buildFrom(unchanged)).resolves.toMatchObject({ languages: { 'de.json': {} } });
+    } finally {
+      for (const root of [tooLong, stray, unchanged]) rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('accepts an empty name suffix, as a production environment has', async () => {

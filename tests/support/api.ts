@@ -8,13 +8,14 @@ export interface ApiResponse {
   retryAfter?: string;
 }
 
-/** A tiny REST client speaking to the real service over HTTP. */
-export function apiClient(baseUrl: string, token?: string) {
+/** A tiny REST client speaking to the real service over HTTP; `acceptLanguage` as the tab sends its locale. */
+export function apiClient(baseUrl: string, token?: string, options: { acceptLanguage?: string } = {}) {
   async function call(method: string, path: string, body?: unknown): Promise<ApiResponse> {
     const response = await fetch(`${baseUrl}/api${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(options.acceptLanguage ? { 'accept-language': options.acceptLanguage } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),

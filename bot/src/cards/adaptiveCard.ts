@@ -160,11 +160,11 @@ function toCardInstant(iso: string): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** A calendar date (YYYY-MM-DD) as words; no time zone can shift a due date by a day. */
-export function calendarDate(isoDate: string): string {
+/** A calendar date (YYYY-MM-DD) as words in `locale`; no time zone can shift a due date by a day. */
+export function calendarDate(isoDate: string, locale = 'en-GB'): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
-  return new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat(locale, {
     timeZone: 'UTC',
     weekday: 'short',
     day: 'numeric',

@@ -1,7 +1,8 @@
 import { TEXT_LIMITS } from '../../../domain/entities.js';
+import type { Translator } from '../i18n/translator.js';
 import { adaptiveCard, heading, textBlock, type AdaptiveCard, type CardElement } from './adaptiveCard.js';
-import { CATEGORY_LABELS } from './categories.js';
 import { cardText, plainCardText } from './text.js';
+import { categoryChoices, ENGLISH } from './words.js';
 
 /** Input ids of the "Add to 1:1 agenda" dialog; the submit handler reads them back. */
 export const ADD_TO_AGENDA_INPUTS = { seriesId: 'seriesId', category: 'category', text: 'text' } as const;
@@ -18,8 +19,8 @@ export interface AddToAgendaView {
 }
 
 /** The dialog of the "Add to 1:1 agenda" message action: which 1:1, which category, what text. */
-export function addToAgendaCard(view: AddToAgendaView): AdaptiveCard {
-  const body: CardElement[] = [heading('Add to 1:1 agenda')];
+export function addToAgendaCard(view: AddToAgendaView, t: Translator = ENGLISH): AdaptiveCard {
+  const body: CardElement[] = [heading(t.t('bot.addToAgenda.title'))];
   if (view.notice) {
     body.push(
       textBlock(cardText(view.notice.text), view.notice.tone === 'error' ? { color: 'Attention' } : { isSubtle: true }),
@@ -29,7 +30,7 @@ export function addToAgendaCard(view: AddToAgendaView): AdaptiveCard {
     {
       type: 'Input.ChoiceSet',
       id: ADD_TO_AGENDA_INPUTS.seriesId,
-      label: '1:1',
+      label: t.t('bot.addToAgenda.oneOnOne'),
       value: view.selectedSeriesId ?? view.choices[0]?.seriesId ?? '',
       choices: view.choices.map((c) => ({
         title: plainCardText(c.title.trim() ? `${c.otherName} — ${c.title}` : c.otherName),
@@ -39,23 +40,23 @@ export function addToAgendaCard(view: AddToAgendaView): AdaptiveCard {
     {
       type: 'Input.ChoiceSet',
       id: ADD_TO_AGENDA_INPUTS.category,
-      label: 'Category',
+      label: t.t('bot.category.label'),
       value: view.category ?? 'work',
-      choices: Object.entries(CATEGORY_LABELS).map(([value, title]) => ({ title, value })),
+      choices: categoryChoices(t),
     },
     {
       type: 'Input.Text',
       id: ADD_TO_AGENDA_INPUTS.text,
-      label: 'Topic',
+      label: t.t('bot.topic.label'),
       isMultiline: true,
       maxLength: TEXT_LIMITS.topic,
       isRequired: true,
-      errorMessage: 'Write the topic first.',
+      errorMessage: t.t('bot.topic.required'),
       value: plainCardText(view.text),
     },
-    textBlock('A link to the message is added to the topic as your note.', { isSubtle: true, size: 'Small' }),
+    textBlock(t.t('bot.addToAgenda.linkNote'), { isSubtle: true, size: 'Small' }),
   );
   return adaptiveCard(body, {
-    actions: [{ type: 'Action.Submit', title: 'Add to agenda', style: 'positive' }],
+    actions: [{ type: 'Action.Submit', title: t.t('bot.agenda.add'), style: 'positive' }],
   });
 }

@@ -1,5 +1,7 @@
+import type { Translator } from '../i18n/translator.js';
 import { adaptiveCard, cardDateTime, heading, textBlock, type AdaptiveCard } from './adaptiveCard.js';
 import { panelActions } from './welcomeCard.js';
+import { ENGLISH } from './words.js';
 
 export interface HelpView {
   nextMeeting?: string;
@@ -8,20 +10,14 @@ export interface HelpView {
   hasSeries: boolean;
 }
 
-/** The answer to any message sent to the bot in the meeting chat. */
-export function helpCard(view: HelpView): AdaptiveCard {
+/** The answer to any message sent to the bot in the meeting chat, in the sender's words. */
+export function helpCard(view: HelpView, t: Translator = ENGLISH): AdaptiveCard {
   const body = [
-    heading('1:1 Companion'),
-    textBlock(
-      'I keep the shared agenda of this 1:1: before each meeting I ask what you want to talk about, ' +
-        'during the meeting the side panel holds the agenda, notes and action items, and afterwards I post a summary.',
-    ),
-    textBlock(
-      view.hasSeries
-        ? 'Open the 1:1 Companion panel from the meeting to add topics, take notes and capture action items.'
-        : 'I work in meeting chats with exactly two people: a manager and a team member.',
-    ),
+    heading(t.t('bot.help.heading')),
+    textBlock(t.t('bot.help.about')),
+    textBlock(view.hasSeries ? t.t('bot.help.openPanel') : t.t('bot.help.twoPeople')),
   ];
-  if (view.nextMeeting) body.push(textBlock(`Next 1:1: ${cardDateTime(view.nextMeeting)}`, { isSubtle: true }));
-  return adaptiveCard(body, panelActions(view.panelUrl));
+  if (view.nextMeeting)
+    body.push(textBlock(t.t('bot.card.next', { when: cardDateTime(view.nextMeeting) }), { isSubtle: true }));
+  return adaptiveCard(body, panelActions(view.panelUrl, t));
 }

@@ -1,7 +1,9 @@
 import { TEXT_LIMITS, type TopicCategory } from '../../../domain/entities.js';
+import type { LocalText } from '../../../domain/localText.js';
+import { categoryText } from '../../../domain/questions.js';
+import type { Translator } from '../i18n/translator.js';
 import {
   adaptiveCard,
-  calendarDate,
   cardDateTime,
   heading,
   section,
@@ -11,9 +13,9 @@ import {
   type CardElement,
   type ColumnSet,
 } from './adaptiveCard.js';
-import { CATEGORY_LABELS } from './categories.js';
 import { cardText, cardTextInline } from './text.js';
 import { CARD_VERBS, PROMPT_INPUTS } from './verbs.js';
+import { cardWords, categoryChoices, dueDateFor, ENGLISH } from './words.js';
 
 export interface PromptView {
   seriesId: string;
@@ -23,20 +25,20 @@ export interface PromptView {
   scheduledStart: string;
   agenda: { text: string; category: TopicCategory; addedByName: string; carriedOver: boolean }[];
   openActionItems: { id: string; text: string; ownerName: string; dueDate?: string }[];
-  /** One open-ended question to think about. */
-  question?: string;
+  /** One open-ended question to think about (from the question bank, worded for the reader). */
+  question?: LocalText;
   /** Teams user ids (MRIs) whose clients refresh the card by themselves when they view it. */
   refreshUserIds: string[];
-  /** A line about the last action (e.g. "Added: …"), shown to the person who pressed the button. */
+  /** A line about the last action (e.g. "Added: …"), already in the presser's words, shown to them alone. */
   notice?: { text: string; tone: 'info' | 'error' };
 }
 
 /** The pre-meeting prompt: "What would you like to talk about?" plus last time's open action items. */
-export function promptCard(view: PromptView): AdaptiveCard {
+export function promptCard(view: PromptView, t: Translator = ENGLISH): AdaptiveCard {
   const data: ActionData = { seriesId: view.seriesId, meetingId: view.meetingId, promptId: view.promptId };
   const body: CardElement[] = [
-    textBlock(`Your next 1:1 is ${cardDateTime(view.scheduledStart)}.`, { isSubtle: true }),
-    heading('What would you like to talk about?', 'Small'),
+    textBlock(t.t('bot.prompt.next', { when: cardDateTime(view.scheduledStart) }), { isSubtle: true }),
+    heading(t.t('bot.prompt.heading'), 'Small'),
   ];
   if (view.notice) {
     body.push(
@@ -47,58 +49,66 @@ export function promptCard(view: PromptView): AdaptiveCard {
     {
       type: 'Input.Text',
       id: PROMPT_INPUTS.topicText,
-      label: 'Topic',
-      placeholder: 'Something on your mind, a win, a blocker, a question…',
+      label: t.t('bot.topic.label'),
+      placeholder: t.t('bot.prompt.topicPlaceholder'),
       maxLength: TEXT_LIMITS.topic,
       isRequired: true,
-      errorMessage: 'Write the topic first.',
+      errorMessage: t.t('bot.topic.required'),
     },
     {
       type: 'Input.ChoiceSet',
       id: PROMPT_INPUTS.category,
-      label: 'Category',
+      label: t.t('bot.category.label'),
       value: 'work',
-      choices: Object.entries(CATEGORY_LABELS).map(([value, title]) => ({ title, value })),
+      choices: categoryChoices(t),
     },
     {
       type: 'ActionSet',
-      actions: [{ type: 'Action.Execute', verb: CARD_VERBS.addTopic, title: 'Add to agenda', data, style: 'positive' }],
+      actions: [
+        { type: 'Action.Execute', verb: CARD_VERBS.addTopic, title: t.t('bot.agenda.add'), data, style: 'positive' },
+      ],
     },
   );
   if (view.question) {
-    body.push(section('A question to think about', [textBlock(cardText(view.question), { isSubtle: true })]));
+    body.push(section(t.t('bot.prompt.question'), [textBlock(cardWords(t, view.question), { isSubtle: true })]));
   }
-  body.push(section('On the agenda', agendaLines(view.agenda)));
+  body.push(section(t.t('bot.prompt.agenda'), agendaLines(view.agenda, t)));
   if (view.openActionItems.length > 0) {
     body.push(
       section(
-        'Open action items from last time',
-        view.openActionItems.map((item) => actionItemRow(item, data)),
+        t.t('bot.prompt.openItems'),
+        view.openActionItems.map((item) => actionItemRow(item, data, t)),
       ),
     );
   }
   return adaptiveCard(body, {
     refresh: {
-      action: { type: 'Action.Execute', verb: CARD_VERBS.refreshPrompt, title: 'Refresh', data },
+      action: { type: 'Action.Execute', verb: CARD_VERBS.refreshPrompt, title: t.t('bot.prompt.refresh'), data },
       userIds: view.refreshUserIds,
     },
   });
 }
 
-function agendaLines(agenda: PromptView['agenda']): CardElement[] {
-  if (agenda.length === 0)
-    return [textBlock('Nothing yet. Topics you add here show up in the side panel.', { isSubtle: true })];
+function agendaLines(agenda: PromptView['agenda'], t: Translator): CardElement[] {
+  if (agenda.length === 0) return [textBlock(t.t('bot.prompt.agendaEmpty'), { isSubtle: true })];
   return agenda.map((topic) =>
     textBlock(
-      `• ${cardTextInline(topic.text)} — ${CATEGORY_LABELS[topic.category]}, ${cardTextInline(topic.addedByName)}` +
-        (topic.carriedOver ? ' (carried over)' : ''),
+      t.t('bot.prompt.agendaItem', {
+        topic: cardTextInline(topic.text),
+        category: t.t(categoryText(topic.category)),
+        name: cardTextInline(topic.addedByName),
+        carried: topic.carriedOver ? 'yes' : 'no',
+      }),
       { spacing: 'Small' },
     ),
   );
 }
 
-function actionItemRow(item: PromptView['openActionItems'][number], data: ActionData): ColumnSet {
-  const due = item.dueDate ? `, due ${calendarDate(item.dueDate)}` : '';
+function actionItemRow(item: PromptView['openActionItems'][number], data: ActionData, t: Translator): ColumnSet {
+  const words = { item: cardTextInline(item.text), owner: cardTextInline(item.ownerName) };
+  const line = item.dueDate
+    ? t.t('bot.prompt.actionItemDue', { ...words, due: dueDateFor(t, item.dueDate) })
+    : t.t('bot.prompt.actionItem', words);
   return {
     type: 'ColumnSet',
     spacing: 'Small',
@@ -107,7 +117,7 @@ function actionItemRow(item: PromptView['openActionItems'][number], data: Action
         type: 'Column',
         width: 'stretch',
         verticalContentAlignment: 'Center',
-        items: [textBlock(`${cardTextInline(item.text)} — ${cardTextInline(item.ownerName)}${due}`)],
+        items: [textBlock(line)],
       },
       {
         type: 'Column',
@@ -119,7 +129,7 @@ function actionItemRow(item: PromptView['openActionItems'][number], data: Action
               {
                 type: 'Action.Execute',
                 verb: CARD_VERBS.completeActionItem,
-                title: 'Done',
+                title: t.t('bot.prompt.done'),
                 data: { ...data, actionItemId: item.id },
                 associatedInputs: 'none',
               },

@@ -1,7 +1,9 @@
 import type { TopicCategory } from '../../../domain/entities.js';
+import type { LocalText } from '../../../domain/localText.js';
+import { categoryText } from '../../../domain/questions.js';
+import type { Translator } from '../i18n/translator.js';
 import {
   adaptiveCard,
-  calendarDate,
   cardDateTime,
   heading,
   section,
@@ -9,9 +11,9 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from './adaptiveCard.js';
-import { CATEGORY_LABELS } from './categories.js';
 import { cardText, cardTextInline } from './text.js';
 import { panelActions } from './welcomeCard.js';
+import { cardWords, dueDateFor, ENGLISH } from './words.js';
 
 /**
  * Everything the summary card shows. It is built from shared records only
@@ -27,7 +29,8 @@ export interface SummaryView {
   openFromBefore?: SummaryActionItem[];
   carriedOver: { text: string }[];
   nextMeeting?: string;
-  health: { label: string; value: string }[];
+  /** Each figure in words that name what it counts (views/summaryView.ts `healthInWords`). */
+  health: { label: LocalText; value: LocalText }[];
   /** Optional AI narrative written from the shared content above. */
   narrative?: string;
   panelUrl?: string;
@@ -47,13 +50,14 @@ export function nothingRecorded(view: SummaryView): boolean {
   );
 }
 
-export function summaryCard(view: SummaryView): AdaptiveCard {
+/** The summary in the reader's words (a proactive card: the chat's last known locale, see postSummary.ts). */
+export function summaryCard(view: SummaryView, t: Translator = ENGLISH): AdaptiveCard {
   if (nothingRecorded(view)) {
-    return adaptiveCard([textBlock(`1:1 of ${cardDateTime(view.heldAt)}: nothing was recorded on the agenda.`)]);
+    return adaptiveCard([textBlock(t.t('bot.summary.nothing', { held: cardDateTime(view.heldAt) }))]);
   }
   const body: CardElement[] = [
-    heading('1:1 summary'),
-    textBlock(`Held ${cardDateTime(view.heldAt)}`, { isSubtle: true, spacing: 'None' }),
+    heading(t.t('bot.summary.heading')),
+    textBlock(t.t('bot.summary.held', { held: cardDateTime(view.heldAt) }), { isSubtle: true, spacing: 'None' }),
   ];
   if (view.narrative) {
     body.push({
@@ -61,38 +65,43 @@ export function summaryCard(view: SummaryView): AdaptiveCard {
       style: 'emphasis',
       items: [
         textBlock(cardText(view.narrative)),
-        textBlock('Written by AI from the shared agenda and notes.', { isSubtle: true, size: 'Small' }),
+        textBlock(t.t('bot.summary.byAi'), { isSubtle: true, size: 'Small' }),
       ],
     });
   }
+  const itemLine = (item: SummaryActionItem) => actionItemLine(item, t);
   body.push(
     section(
-      'Discussed',
-      view.discussed.length ? view.discussed.flatMap(discussedTopic) : [none('No topic was marked discussed.')],
+      t.t('bot.summary.discussed'),
+      view.discussed.length
+        ? view.discussed.flatMap((topic) => discussedTopic(topic, t))
+        : [none(t.t('bot.summary.noneDiscussed'))],
     ),
   );
   body.push(
     section(
-      'Action items',
-      view.actionItems.length ? view.actionItems.map(actionItemLine) : [none('No new action items.')],
+      t.t('bot.summary.actionItems'),
+      view.actionItems.length ? view.actionItems.map(itemLine) : [none(t.t('bot.summary.noActionItems'))],
     ),
   );
   if (view.openFromBefore?.length) {
-    body.push(section('Still open from earlier 1:1s', view.openFromBefore.map(actionItemLine)));
+    body.push(section(t.t('bot.summary.openFromBefore'), view.openFromBefore.map(itemLine)));
   }
   if (view.carriedOver.length) {
     body.push(
       section(
-        'Carried over to next time',
-        view.carriedOver.map((t) => textBlock(`• ${cardTextInline(t.text)}`, { spacing: 'Small' })),
+        t.t('bot.summary.carriedOver'),
+        view.carriedOver.map((topic) =>
+          textBlock(t.t('bot.summary.carriedItem', { topic: cardTextInline(topic.text) }), { spacing: 'Small' }),
+        ),
       ),
     );
   }
   body.push(
-    textBlock(view.nextMeeting ? `Next 1:1: ${cardDateTime(view.nextMeeting)}` : 'No next 1:1 is scheduled yet.', {
-      spacing: 'Medium',
-      weight: 'Bolder',
-    }),
+    textBlock(
+      view.nextMeeting ? t.t('bot.card.next', { when: cardDateTime(view.nextMeeting) }) : t.t('bot.summary.noNext'),
+      { spacing: 'Medium', weight: 'Bolder' },
+    ),
   );
   if (view.health.length) {
     body.push({
@@ -100,22 +109,20 @@ export function summaryCard(view: SummaryView): AdaptiveCard {
       spacing: 'Medium',
       separator: true,
       items: [
-        textBlock('How your 1:1s are going', { isSubtle: true }),
+        textBlock(t.t('bot.summary.health'), { isSubtle: true }),
         {
           type: 'FactSet',
-          facts: view.health.map((h) => ({ title: cardTextInline(h.label), value: cardTextInline(h.value) })),
+          facts: view.health.map((h) => ({ title: cardWords(t, h.label), value: cardWords(t, h.value) })),
         },
       ],
     });
   }
-  return adaptiveCard(body, panelActions(view.panelUrl));
+  return adaptiveCard(body, panelActions(view.panelUrl, t));
 }
 
-function discussedTopic(topic: SummaryView['discussed'][number]): CardElement[] {
-  const title = textBlock(`${cardTextInline(topic.text)} (${CATEGORY_LABELS[topic.category]})`, {
-    weight: 'Bolder',
-    spacing: 'Small',
-  });
+function discussedTopic(topic: SummaryView['discussed'][number], t: Translator): CardElement[] {
+  const words = { topic: cardTextInline(topic.text), category: t.t(categoryText(topic.category)) };
+  const title = textBlock(t.t('bot.summary.discussedTopic', words), { weight: 'Bolder', spacing: 'Small' });
   const notes = topic.notes
     .filter((n) => n.text.trim() !== '')
     .map((n): CardElement => ({
@@ -130,11 +137,12 @@ function discussedTopic(topic: SummaryView['discussed'][number]): CardElement[] 
 }
 
 /** Done and overdue in words (and a mark), so the state reads the same with any theme or screen reader. */
-function actionItemLine(item: SummaryActionItem): CardElement {
-  const due = item.dueDate ? `, due ${calendarDate(item.dueDate)}` : '';
-  const state = item.state === 'done' ? ' — done' : item.state === 'overdue' ? ' — overdue' : '';
-  const mark = item.state === 'done' ? '✓' : '•';
-  return textBlock(`${mark} ${cardTextInline(item.text)} — ${cardTextInline(item.ownerName)}${due}${state}`, {
+function actionItemLine(item: SummaryActionItem, t: Translator): CardElement {
+  const words = { item: cardTextInline(item.text), owner: cardTextInline(item.ownerName), state: item.state };
+  const line = item.dueDate
+    ? t.t('bot.summary.actionItemDue', { ...words, due: dueDateFor(t, item.dueDate) })
+    : t.t('bot.summary.actionItem', words);
+  return textBlock(line, {
     spacing: 'Small',
     ...(item.state === 'overdue' ? { color: 'Attention' as const } : {}),
   });

@@ -1,5 +1,7 @@
+import type { Translator } from '../i18n/translator.js';
 import { adaptiveCard, cardDateTime, heading, textBlock, type AdaptiveCard, type CardAction } from './adaptiveCard.js';
 import { cardTextInline } from './text.js';
+import { ENGLISH } from './words.js';
 
 export interface WelcomeView {
   members: { name: string; role: 'manager' | 'report' }[];
@@ -9,24 +11,21 @@ export interface WelcomeView {
   panelUrl?: string;
 }
 
-/** Posted once when the app is added to a meeting chat. */
-export function welcomeCard(view: WelcomeView): AdaptiveCard {
-  const names = view.members.map((m) => cardTextInline(m.name)).join(' and ');
+/** Posted once when the app is added to a meeting chat, in the words of the person who added it. */
+export function welcomeCard(view: WelcomeView, t: Translator = ENGLISH): AdaptiveCard {
+  const [first, second] = view.members.map((m) => cardTextInline(m.name));
   const body = [
-    heading('1:1 Companion is set up'),
-    textBlock(`This chat is now the home of the 1:1 between ${names}.`),
+    heading(t.t('bot.welcome.heading')),
+    textBlock(t.t('bot.welcome.home', { count: view.members.length, first: first ?? '', second: second ?? '' })),
+    textBlock(t.t('bot.welcome.how', { hours: view.leadHours })),
     textBlock(
-      `About ${view.leadHours} hours before each meeting I will ask what you would like to talk about. ` +
-        'Topics land on a shared agenda in the meeting side panel, and after the meeting I post a summary here.',
-    ),
-    textBlock(
-      view.nextMeeting ? `Next 1:1: ${cardDateTime(view.nextMeeting)}` : 'Set the schedule in the side panel.',
+      view.nextMeeting ? t.t('bot.card.next', { when: cardDateTime(view.nextMeeting) }) : t.t('bot.welcome.noSchedule'),
       { isSubtle: true },
     ),
   ];
-  return adaptiveCard(body, panelActions(view.panelUrl));
+  return adaptiveCard(body, panelActions(view.panelUrl, t));
 }
 
-export function panelActions(panelUrl: string | undefined): { actions?: CardAction[] } {
-  return panelUrl ? { actions: [{ type: 'Action.OpenUrl', title: 'Open the 1:1 panel', url: panelUrl }] } : {};
+export function panelActions(panelUrl: string | undefined, t: Translator = ENGLISH): { actions?: CardAction[] } {
+  return panelUrl ? { actions: [{ type: 'Action.OpenUrl', title: t.t('bot.card.openPanel'), url: panelUrl }] } : {};
 }

@@ -2,6 +2,7 @@ import { ApplyTemplateBody, UpdateCadenceBody } from '../../../domain/api.js';
 import { compareByOrder } from '../../../domain/ordering.js';
 import { templateTopicIds, topicsFromTemplate } from '../../../domain/templates.js';
 import type { Meeting, Series, SharedRecord, Topic } from '../../../domain/entities.js';
+import type { LocalText } from '../../../domain/localText.js';
 import { Invalid } from '../../../domain/errors.js';
 import { canonicalTimeZone, isValidTimeZone, nextOccurrence } from '../../../domain/schedule.js';
 import { requireMember } from './access.js';
@@ -14,13 +15,15 @@ import { updateSharedRecord } from './updateRecord.js';
  * Applies an agenda template to the current meeting; applying it twice adds
  * nothing. Answers (and publishes) the template's topics on the agenda, new or
  * added by an earlier apply: a retry whose first answer was lost still reaches
- * the other panel.
+ * the other panel. `wordFor` words the topics in the applier's language
+ * (English when not given).
  */
 export async function applyTemplate(
   ctx: CommandContext,
   caller: Caller,
   seriesId: string,
   input: unknown,
+  wordFor?: (text: LocalText) => string,
 ): Promise<Topic[]> {
   const { series } = await requireMember(ctx, caller, seriesId);
   const { templateId } = parseInput(ApplyTemplateBody, input, 'template choice');
@@ -32,6 +35,7 @@ export async function applyTemplate(
     addedBy: caller.userId,
     meetingId,
     now: ctx.clock.now(),
+    ...(wordFor ? { wordFor } : {}),
   });
   const ofTemplate = new Set(templateTopicIds(meetingId, templateId));
   const answered = agenda.filter((t) => ofTemplate.has(t.id) && !t.deletedAt);

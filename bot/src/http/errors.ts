@@ -1,6 +1,8 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { ErrorBody } from '../../../domain/api.js';
 import { DomainError, EditConflict, type DomainErrorCode } from '../../../domain/errors.js';
+import { errorMessage } from '../i18n/errorWords.js';
+import { translatorForRequest, type Translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import { asStorageUnavailable, type StorageUnavailable } from '../store/errors.js';
 
@@ -20,23 +22,29 @@ export function errorBody(code: string, message: string, details?: readonly stri
   return { error: { code, message, ...(details && details.length > 0 ? { details: [...details] } : {}) } };
 }
 
+/**
+ * The words of the person who sent the request: the tab sends the locale it
+ * shows as `Accept-Language`; without one, English. Codes never change.
+ */
+export function readerOfRequest(req: Pick<Request, 'headers'> | undefined): Translator {
+  return translatorForRequest(req?.headers['accept-language']);
+}
+
 /** body-parser marks its own failures with `type` and `status`. */
-function bodyParserError(error: unknown): { status: number; body: ErrorBody } | undefined {
+function bodyParserError(error: unknown, t: Translator): { status: number; body: ErrorBody } | undefined {
   if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
   switch ((error as { type: unknown }).type) {
     case 'entity.too.large':
-      return { status: 413, body: errorBody('too_large', 'The request is too large. Shorten the text and try again.') };
+      return { status: 413, body: errorBody('too_large', t.t('bot.api.tooLarge')) };
     case 'entity.parse.failed':
-      return { status: 400, body: errorBody('invalid', 'The request body is not valid JSON.') };
+      return { status: 400, body: errorBody('invalid', t.t('bot.api.badJson')) };
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return { status: 415, body: errorBody('invalid', 'Send the request body as UTF-8 JSON.') };
+      return { status: 415, body: errorBody('invalid', t.t('bot.api.utf8')) };
     default:
       return undefined;
   }
 }
-
-export const UNAVAILABLE_MESSAGE = 'The 1:1 service is busy for a moment. Try again in a few seconds.';
 
 /**
  * 503 with `Retry-After` (whole seconds, at least 1): storage is briefly
@@ -45,7 +53,7 @@ export const UNAVAILABLE_MESSAGE = 'The 1:1 service is busy for a moment. Try ag
  */
 export function answerUnavailable(res: Response, retryAfterMs: number): void {
   res.set('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
-  res.status(503).json(errorBody('unavailable', UNAVAILABLE_MESSAGE));
+  res.status(503).json(errorBody('unavailable', readerOfRequest(res.req).t('bot.api.unavailable')));
 }
 
 /** Maps typed errors to statuses once; unknown errors are logged and answered without internals. */
@@ -62,27 +70,30 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       answerUnavailable(res, unavailable.retryAfterMs);
       return;
     }
+    const t = readerOfRequest(req);
     if (error instanceof EditConflict) {
-      const body = errorBody(error.code, error.message);
+      const body = errorBody(error.code, errorMessage(t, error));
       res
         .status(STATUS[error.code])
         .json({ error: { ...body.error, current: error.current, fields: [...error.fields] } });
       return;
     }
     if (error instanceof DomainError) {
-      res.status(STATUS[error.code]).json(errorBody(error.code, error.message, error.details));
+      res.status(STATUS[error.code]).json(errorBody(error.code, errorMessage(t, error), error.details));
       return;
     }
-    const known = bodyParserError(error);
+    const known = bodyParserError(error, t);
     if (known) {
       res.status(known.status).json(known.body);
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
-    res.status(500).json(errorBody('internal', 'Something went wrong on our side. Please try again.'));
+    res.status(500).json(errorBody('internal', t.t('bot.error.internal')));
   };
 }
 
 export const apiNotFound: RequestHandler = (req, res) => {
-  res.status(404).json(errorBody('not_found', `There is no API route ${req.method} ${req.path}.`));
+  res
+    .status(404)
+    .json(errorBody('not_found', readerOfRequest(req).t('bot.api.noRoute', { method: req.method, path: req.path })));
 };

@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { ErrorBody } from '../../../domain/api.js';
 import type { Caller } from '../identity/index.js';
 import { requestAddress } from './clientAddress.js';
+import { readerOfRequest } from './errors.js';
 
 export interface RateLimiterOptions {
   /** Requests a caller may make per minute. */
@@ -114,7 +115,7 @@ function tooManyRequests(res: Response, retryAfterSeconds: number): void {
   const body: ErrorBody = {
     error: {
       code: 'rate_limited',
-      message: `Too many requests: wait ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'} and try again.`,
+      message: readerOfRequest(res.req).t('bot.api.tooMany', { seconds: retryAfterSeconds }),
     },
   };
   res.status(429).setHeader('Retry-After', String(retryAfterSeconds)).json(body);

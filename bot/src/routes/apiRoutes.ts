@@ -20,6 +20,7 @@ import { putPrivateNote, putSharedNote } from '../commands/notes.js';
 import { exportHistory, loadHomeView, searchMySeries } from '../commands/home.js';
 import { findSeriesForChat, listMySeries, loadHistoryPage, loadPanelState } from '../commands/panel.js';
 import { addTopic, deleteTopic, editTopic, moveTopic, restoreTopic } from '../commands/topics.js';
+import type { Translator } from '../i18n/translator.js';
 
 /** What a handler gets: path parameters already checked (router.ts), the body parsed by the route's schema. */
 export interface RouteInput {
@@ -31,6 +32,8 @@ export interface RouteInput {
   query: Record<string, string>;
   /** "Open the 1:1 panel" link for a chat (a Teams deep link when TEAMS_APP_ID is set). */
   panelUrl(chatId: string): string | undefined;
+  /** The caller's words (their `Accept-Language`; the tab sends the locale it shows). */
+  translator: Translator;
 }
 
 /** A file to download instead of JSON (the Markdown export). */
@@ -195,8 +198,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
     method: 'POST',
     path: '/series/:seriesId/meetings/current/template',
     body: { schema: ApplyTemplateBody, what: 'template choice' },
-    handler: async ({ ctx, caller, params, body }) => ({
-      records: await applyTemplate(ctx, caller, params.seriesId!, body),
+    // The topics are written in the words of the person applying the template.
+    handler: async ({ ctx, caller, params, body, translator }) => ({
+      records: await applyTemplate(ctx, caller, params.seriesId!, body, (text) => translator.t(text)),
     }),
   },
   // `:meetingId` may be `current` (the series' current meeting); a named meeting makes a resend safe:

@@ -4,6 +4,7 @@ import { Invalid } from '../../../domain/errors.js';
 import type { CommandContext } from '../commands/context.js';
 import { parseInput } from '../commands/input.js';
 import { callerOf } from '../http/auth.js';
+import { translatorForRequest } from '../i18n/translator.js';
 import { FileAnswer, type ApiRoute } from './apiRoutes.js';
 
 /** Path parameters become Cosmos ids and room names: check their shape before any look-up. */
@@ -52,6 +53,7 @@ export function apiRouter(routes: readonly ApiRoute[], deps: ApiRouterDeps): Rou
         body,
         query: checkedQuery(req),
         panelUrl: deps.panelUrl,
+        translator: translatorForRequest(req.headers['accept-language']),
       });
       if (answer instanceof FileAnswer) {
         res

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import { promptCard } from '../cards/promptCard.js';
 import { skippedNudgeCard } from '../cards/noticeCard.js';
+import { translatorFor, type Translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import type { RecordRepository } from '../store/recordStore.js';
 import type { BotStore, ChatMember, Claim, DeliveryKind } from '../store/botStore.js';
@@ -99,14 +100,15 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     kind: DeliveryKind,
     meetingId: string,
     now: Date,
-    build: (members: ChatMember[]) => AdaptiveCard | undefined,
+    /** The chat's members, and its last known language (see ChatBinding.locale): nobody is being answered. */
+    build: (members: ChatMember[], t: Translator) => AdaptiveCard | undefined,
   ): Promise<boolean> {
     const binding = await deps.botStore.chatBinding(state.series.id);
     if (!binding) {
       deps.logger.debug({ seriesId: state.series.id, kind }, 'no chat binding yet; nothing to post to');
       return false;
     }
-    const card = build(binding.members);
+    const card = build(binding.members, translatorFor(binding.locale));
     if (!card) return false;
     const claim: Claim | undefined = await deps.botStore.claim(
       { seriesId: state.series.id, kind, meetingId },
@@ -168,17 +170,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const report: TickReport = { prompts: [], nudges: [], summaries: [], settled: [] };
     if (deps.settleCloses) report.settled = await deps.settleCloses();
 
+    // Keyed by series too: meeting ids come from the slot's time, so two 1:1s at the same hour share one.
     const due = new Map<string, Meeting>();
     for (const meeting of [...(await dueMeetings(now)), ...(await pendingPromptMeetings(now))]) {
       const dueAt = Date.parse(meeting.scheduledStart) - leadMs;
-      if (dueAt <= now.getTime() && Date.parse(meeting.scheduledStart) > now.getTime()) due.set(meeting.id, meeting);
+      if (dueAt <= now.getTime() && Date.parse(meeting.scheduledStart) > now.getTime())
+        due.set(`${meeting.seriesId}/${meeting.id}`, meeting);
     }
     for (const meeting of due.values()) {
       const state = await loadState(meeting.seriesId);
       if (!state || !promptStillOpen(state, meeting.id)) continue;
-      const posted = await deliver(state, 'prompt', meeting.id, now, (members) => {
+      const posted = await deliver(state, 'prompt', meeting.id, now, (members, t) => {
         const view = promptViewFor(state, meeting.id, members);
-        return view && promptCard(view);
+        return view && promptCard(view, t);
       });
       if (posted) report.prompts.push(meeting.id);
     }
@@ -196,8 +200,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const meeting = state?.meetings.find((m) => m.id === meetingId);
     if (!state || !meeting || !secondSkipInARow(state.meetings, meeting)) return false;
     const next = upcomingMeeting(state, now);
-    return deliver(state, 'nudge', meeting.id, now, () =>
-      skippedNudgeCard(next ? { nextMeeting: next.scheduledStart } : {}),
+    return deliver(state, 'nudge', meeting.id, now, (_members, t) =>
+      skippedNudgeCard(next ? { nextMeeting: next.scheduledStart } : {}, t),
     );
   }
 

@@ -35,6 +35,12 @@ export const ChatBinding = z.object({
   conversationReference: ConversationReferenceJson,
   members: z.array(ChatMember),
   updatedAt: z.string(),
+  /**
+   * The locale (BCP 47, from Teams' `activity.locale`) of the last person who
+   * wrote to the bot or pressed a card button in this chat: proactive cards
+   * (prompt, nudge, summary) have no activity of their own to answer in.
+   */
+  locale: z.string().max(35).optional(),
 });
 export type ChatBinding = z.infer<typeof ChatBinding>;
 
@@ -98,6 +104,26 @@ export class BotStore {
     }
     await this.container.items.upsert<ItemDefinition>(doc);
     return { created: false };
+  }
+
+  /**
+   * Remembers the chat's language for proactive cards. Callers compare with
+   * the binding they already read, so the steady state costs no request; a
+   * concurrent change of the binding wins (ETag) and the next activity retries.
+   */
+  async rememberLocale(seriesId: string, locale: string): Promise<void> {
+    const found = await this.read(seriesId, 'chat');
+    if (!found) return;
+    const binding = ChatBinding.parse(found.doc);
+    if (binding.locale === locale) return;
+    try {
+      await this.container.item('chat', seriesId).replace<ItemDefinition>(ChatBinding.parse({ ...binding, locale }), {
+        accessCondition: { type: 'IfMatch', condition: found.etag },
+      });
+    } catch (error) {
+      const status = cosmosStatus(error);
+      if (status !== 412 && status !== 404) throw error;
+    }
   }
 
   /**

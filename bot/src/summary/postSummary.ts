@@ -2,6 +2,7 @@ import type { SharedRecord } from '../../../domain/entities.js';
 import type { Clock } from '../clock.js';
 import { summaryCard } from '../cards/summaryCard.js';
 import type { LifecycleListener } from '../commands/context.js';
+import { translatorFor } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import type { BotStore } from '../store/botStore.js';
 import type { ChatPoster } from '../scheduler/chatPoster.js';
@@ -69,10 +70,12 @@ export function summaryPoster(deps: SummaryDeps): SummaryPoster {
       await deps.botStore.abandon(claim, 'the meeting was not held');
       return false;
     }
+    // Posted into the chat, answering nobody: in the language the chat last spoke to the bot in.
+    const t = translatorFor(binding.locale);
     let activityId: string | undefined;
     try {
-      const narrative = await writeNarrative(deps, view);
-      activityId = await deps.poster.post(binding, summaryCard({ ...view, ...(narrative ? { narrative } : {}) }));
+      const narrative = await writeNarrative(deps, view, t.locale.messages);
+      activityId = await deps.poster.post(binding, summaryCard({ ...view, ...(narrative ? { narrative } : {}) }, t));
     } catch (error) {
       // Not posted: give the claim back so the next tick tries again.
       await deps.botStore.release(claim, error instanceof Error ? error.message : String(error));
@@ -117,10 +120,11 @@ function withPanel(panelUrl: string | undefined): { panelUrl?: string } {
 async function writeNarrative(
   deps: SummaryDeps,
   view: Parameters<typeof narrativeRequest>[0],
+  language: string,
 ): Promise<string | undefined> {
   if (!deps.narrative) return undefined;
   try {
-    const text = await deps.narrative.write(narrativeRequest(view));
+    const text = await deps.narrative.write(narrativeRequest(view, language));
     return text === undefined ? undefined : tidyNarrative(text);
   } catch (error) {
     deps.logger.warn(

@@ -74,3 +74,11 @@ export function meetingEventDetails(value: unknown): MeetingEventDetails {
   if (endTime) details.endTime = endTime;
   return details;
 }
+
+/** The reader's locale as Teams sends it (`de-DE`, `en-US`); anything that is not a language tag is ignored. */
+export function localeOf(activity: Partial<Activity>): string | undefined {
+  const locale: unknown = activity.locale;
+  return typeof locale === 'string' && locale.length <= 35 && /^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$/.test(locale)
+    ? locale
+    : undefined;
+}

@@ -8,8 +8,10 @@ import { DEFAULT_CADENCE, ensureSeriesForChat } from '../commands/series.js';
 import type { ChatBinding, ChatMember } from '../store/botStore.js';
 import { cadenceFromMeeting } from '../rules/cadenceFromMeeting.js';
 import type { ChatPerson, MeetingInfo, TeamsChat } from '../chat/teamsChat.js';
-import { meetingIdOf, tenantOf } from './activity.js';
+import { errorMessage } from '../i18n/errorWords.js';
+import { localeOf, meetingIdOf, tenantOf } from './activity.js';
 import { botbuilderChat } from './botbuilderChat.js';
+import { readerOf } from './chatLocale.js';
 import type { BotRuntime } from './runtime.js';
 
 /**
@@ -17,21 +19,22 @@ import type { BotRuntime } from './runtime.js';
  * conversationUpdate that adds the bot): find or start the chat's 1:1 with
  * the chat's two people (from Teams, never from a client), learn the
  * meeting's time as the default cadence, remember where to post, and welcome
- * them once per install. Safe to run again: every step is idempotent.
+ * them once per install, in the words of the person who added the app (its
+ * locale is remembered for the proactive cards). Safe to run again: every
+ * step is idempotent.
  */
 export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<void> {
   const activity = context.activity;
   const chat = botbuilderChat(context);
+  const t = readerOf(activity);
   const tenantId = tenantOf(activity);
   if (activity.conversation?.conversationType !== 'groupChat' || !tenantId) {
-    await chat.sendCard(noticeCard('Add 1:1 Companion to the chat of a meeting between two people.'));
+    await chat.sendCard(noticeCard(t.t('bot.install.notGroup')));
     return;
   }
   const people = await chatPeople(chat);
   if (people.length !== 2) {
-    await chat.sendCard(
-      noticeCard(`1:1 Companion works in meeting chats of exactly two people; this chat has ${people.length}.`),
-    );
+    await chat.sendCard(noticeCard(t.t('bot.install.notTwo', { count: people.length })));
     return;
   }
   const meetingId = meetingIdOf(activity);
@@ -62,6 +65,7 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
       cadence,
       ...(firstStart ? { firstStart } : {}),
     });
+    const locale = localeOf(activity);
     const binding: ChatBinding = {
       id: 'chat',
       type: 'chatBinding',
@@ -71,6 +75,7 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
       ) as ChatBinding['conversationReference'],
       members: people.map((p): ChatMember => ({ userId: p.userId, mri: p.mri, name: displayName(p) })),
       updatedAt: rt.clock.now().toISOString(),
+      ...(locale ? { locale } : {}),
     };
     await rt.botStore.saveChatBinding(binding);
     // Welcome once per install, whichever of Teams' install events gets here first.
@@ -78,14 +83,17 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
     const current = (await rt.ctx().store.records.read(series.id, series.currentMeetingId))?.record;
     try {
       await chat.sendCard(
-        welcomeCard({
-          members: series.members.map((m) => ({ name: m.name, role: m.role })),
-          ...(current?.type === 'meeting' && current.status === 'scheduled'
-            ? { nextMeeting: current.scheduledStart }
-            : {}),
-          leadHours: rt.config.PROMPT_LEAD_HOURS,
-          ...withPanel(rt.panelUrl(series.chatId)),
-        }),
+        welcomeCard(
+          {
+            members: series.members.map((m) => ({ name: m.name, role: m.role })),
+            ...(current?.type === 'meeting' && current.status === 'scheduled'
+              ? { nextMeeting: current.scheduledStart }
+              : {}),
+            leadHours: rt.config.PROMPT_LEAD_HOURS,
+            ...withPanel(rt.panelUrl(series.chatId)),
+          },
+          t,
+        ),
       );
     } catch (error) {
       // Not posted: give the welcome back so Teams' retry (or the other install event) posts it.
@@ -94,7 +102,7 @@ export async function setUpChat(rt: BotRuntime, context: TurnContext): Promise<v
     }
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await chat.sendCard(noticeCard(error.message, 'error'));
+    await chat.sendCard(noticeCard(errorMessage(t, error), 'error'));
   }
 }
 

@@ -4,21 +4,26 @@ import { myOneOnOnesCard } from '../cards/myOneOnOnesCard.js';
 import { homeLink } from '../cards/panelLink.js';
 import { listMySeries } from '../commands/panel.js';
 import { callerOf, tenantOf } from './activity.js';
+import { readerOf, rememberChatLocale } from './chatLocale.js';
 import { setUpChat } from './install.js';
 import { cardMessage } from './proactive.js';
 import { seriesOfChat, type BotRuntime } from './runtime.js';
 
 /**
  * Any message to the bot gets a short answer: what the app does, when the
- * next 1:1 is, and a link to the panel. A chat the bot was added to without
+ * next 1:1 is, and a link to the panel, in the sender's language (which the
+ * chat's proactive cards then use too). A chat the bot was added to without
  * our hearing of it (a missed install event) is set up first.
  */
 export async function answerMessage(rt: BotRuntime, context: TurnContext): Promise<void> {
   const activity = context.activity;
   if (activity.conversation.conversationType === 'personal') return answerPersonal(rt, context);
+  const t = readerOf(activity);
   const tenantId = tenantOf(activity);
   let series = await seriesOfChat(rt, activity.conversation.id, tenantId);
-  if (series && !(await rt.botStore.chatBinding(series.id))) series = undefined;
+  const binding = series && (await rt.botStore.chatBinding(series.id));
+  if (!binding) series = undefined;
+  else await rememberChatLocale(rt, binding, activity);
   if (!series && activity.conversation.conversationType === 'groupChat') {
     await setUpChat(rt, context);
     series = await seriesOfChat(rt, activity.conversation.id, tenantId);
@@ -29,11 +34,14 @@ export async function answerMessage(rt: BotRuntime, context: TurnContext): Promi
   const panelUrl = series && rt.panelUrl(series.chatId);
   await context.sendActivity(
     cardMessage(
-      helpCard({
-        hasSeries: Boolean(series),
-        ...(nextMeeting ? { nextMeeting } : {}),
-        ...(panelUrl ? { panelUrl } : {}),
-      }),
+      helpCard(
+        {
+          hasSeries: Boolean(series),
+          ...(nextMeeting ? { nextMeeting } : {}),
+          ...(panelUrl ? { panelUrl } : {}),
+        },
+        t,
+      ),
     ),
   );
 }
@@ -65,5 +73,7 @@ async function answerPersonal(rt: BotRuntime, context: TurnContext): Promise<voi
     ...(rt.config.TEAMS_APP_ID ? { teamsAppId: rt.config.TEAMS_APP_ID } : {}),
     ...(rt.config.PUBLIC_URL ? { publicUrl: rt.config.PUBLIC_URL } : {}),
   });
-  await context.sendActivity(cardMessage(myOneOnOnesCard({ upcoming, ...(homeUrl ? { homeUrl } : {}) })));
+  await context.sendActivity(
+    cardMessage(myOneOnOnesCard({ upcoming, ...(homeUrl ? { homeUrl } : {}) }, readerOf(context.activity))),
+  );
 }

@@ -7,8 +7,11 @@ import { ADD_TO_AGENDA_INPUTS, addToAgendaCard, type AddToAgendaView } from '../
 import { putSharedNote } from '../commands/notes.js';
 import { listMySeries } from '../commands/panel.js';
 import { addTopic } from '../commands/topics.js';
+import { errorMessage } from '../i18n/errorWords.js';
+import type { Translator } from '../i18n/translator.js';
 import type { Caller } from '../identity/index.js';
 import { callerOf } from './activity.js';
+import { readerOf } from './chatLocale.js';
 import type { BotRuntime } from './runtime.js';
 
 /**
@@ -76,37 +79,33 @@ async function dialogView(rt: BotRuntime, caller: Caller): Promise<AddToAgendaVi
   }));
 }
 
-function dialog(view: AddToAgendaView): TaskModuleTaskInfo {
+function dialog(view: AddToAgendaView, t: Translator): TaskModuleTaskInfo {
   return {
-    title: 'Add to 1:1 agenda',
+    title: t.t('bot.addToAgenda.title'),
     width: 'medium',
     height: 'medium',
-    card: CardFactory.adaptiveCard(addToAgendaCard(view)),
+    card: CardFactory.adaptiveCard(addToAgendaCard(view, t)),
   };
 }
 
+/** The dialog and its answers speak the presser's language (`activity.locale`). */
 export async function onFetchAddToAgenda(rt: BotRuntime, context: TurnContext): Promise<TaskModuleTaskInfo | string> {
+  const t = readerOf(context.activity);
   const caller = callerOf(context.activity);
-  if (!caller) return 'We could not tell who you are. Open this from Teams and try again.';
+  if (!caller) return t.t('bot.addToAgenda.whoAreYou');
   const choices = await dialogView(rt, caller);
-  if (choices.length === 0) {
-    return 'You have no 1:1s yet. Add 1:1 Companion to the meeting chat of a 1:1 first, then add messages to its agenda.';
-  }
+  if (choices.length === 0) return t.t('bot.addToAgenda.noSeries');
   const text = messageText(payloadOf(context));
   const fits = text.length <= TEXT_LIMITS.topic;
-  return dialog({
-    choices,
-    // The prefill is a starting point the person edits; a long message is cut here, and said so.
-    text: fits ? text : `${text.slice(0, TEXT_LIMITS.topic - 1)}…`,
-    ...(fits
-      ? {}
-      : {
-          notice: {
-            text: `The message is longer than ${TEXT_LIMITS.topic} characters: keep what matters.`,
-            tone: 'info',
-          },
-        }),
-  });
+  return dialog(
+    {
+      choices,
+      // The prefill is a starting point the person edits; a long message is cut here, and said so.
+      text: fits ? text : `${text.slice(0, TEXT_LIMITS.topic - 1)}…`,
+      ...(fits ? {} : { notice: { text: t.t('bot.addToAgenda.cut', { max: TEXT_LIMITS.topic }), tone: 'info' } }),
+    },
+    t,
+  );
 }
 
 /** One message, one person, one 1:1: one topic, so a retried or repeated submit adds it once. */
@@ -119,27 +118,29 @@ export async function onSubmitAddToAgenda(
   context: TurnContext,
   raw: unknown,
 ): Promise<TaskModuleTaskInfo | string> {
+  const t = readerOf(context.activity);
   const caller = callerOf(context.activity);
-  if (!caller) return 'We could not tell who you are. Open this from Teams and try again.';
+  if (!caller) return t.t('bot.addToAgenda.whoAreYou');
   const parsed = SubmitData.safeParse(raw);
-  if (!parsed.success) return 'This dialog is out of date. Close it and start "Add to 1:1 agenda" again.';
+  if (!parsed.success) return t.t('bot.addToAgenda.outdated');
   const data = parsed.data;
   const text = data[ADD_TO_AGENDA_INPUTS.text].trim();
   const seriesId = data[ADD_TO_AGENDA_INPUTS.seriesId];
   const category = data[ADD_TO_AGENDA_INPUTS.category];
   const again = async (notice: string) =>
-    dialog({
-      choices: await dialogView(rt, caller),
-      text,
-      selectedSeriesId: seriesId,
-      category,
-      notice: { text: notice, tone: 'error' },
-    });
-  if (text === '') return again('Write the topic first.');
-  if (text.length > TEXT_LIMITS.topic) {
-    return again(
-      `A topic can be at most ${TEXT_LIMITS.topic} characters; this one has ${text.length}. Shorten it and add it again.`,
+    dialog(
+      {
+        choices: await dialogView(rt, caller),
+        text,
+        selectedSeriesId: seriesId,
+        category,
+        notice: { text: notice, tone: 'error' },
+      },
+      t,
     );
+  if (text === '') return again(t.t('bot.topic.required'));
+  if (text.length > TEXT_LIMITS.topic) {
+    return again(t.t('bot.addToAgenda.tooLong', { max: TEXT_LIMITS.topic, length: text.length }));
   }
 
   const payload = payloadOf(context);
@@ -148,15 +149,19 @@ export async function onSubmitAddToAgenda(
     const topic = await addTopic(rt.ctx(), caller, seriesId, { id, text, category });
     if (payload.linkToMessage) {
       const author = payload.from?.user?.displayName;
+      const link = payload.linkToMessage;
+      // The note is the presser's own text from then on, in their words, like a note they typed.
       await putSharedNote(rt.ctx(), caller, seriesId, topic.id, {
-        text: `From a Teams message${author ? ` by ${author}` : ''}: ${payload.linkToMessage}`,
+        text: author
+          ? t.t('bot.addToAgenda.noteFrom', { author, link })
+          : t.t('bot.addToAgenda.noteFromMessage', { link }),
       });
     }
-    return `Added to the agenda of your next 1:1: ${topic.text}`;
+    return t.t('bot.addToAgenda.added', { topic: topic.text });
   } catch (error) {
-    if (error instanceof Forbidden) return 'You can add topics only to the 1:1s you are part of.';
-    if (error instanceof DomainError) return again(error.message);
+    if (error instanceof Forbidden) return t.t('bot.addToAgenda.notMember');
+    if (error instanceof DomainError) return again(errorMessage(t, error));
     rt.logger.error({ err: error }, 'add to agenda failed');
-    return 'Something went wrong on our side. Please try again.';
+    return t.t('bot.error.internal');
   }
 }

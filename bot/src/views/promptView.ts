@@ -1,7 +1,7 @@
 import { agendaOf } from '../../../domain/agenda.js';
 import type { ActionItem, Meeting, Series, SharedRecord, Topic } from '../../../domain/entities.js';
 import { openItemsFromEarlierMeetings } from '../../../domain/followUp.js';
-import { suggestQuestion } from '../../../domain/questions.js';
+import { questionText, suggestQuestion } from '../../../domain/questions.js';
 import type { PromptView } from '../cards/promptCard.js';
 import type { ChatMember } from '../store/botStore.js';
 
@@ -64,7 +64,7 @@ export function promptViewFor(
       ownerName: nameOf(item.ownerId),
       ...(item.dueDate ? { dueDate: item.dueDate } : {}),
     })),
-    ...(question ? { question: question.text } : {}),
+    ...(question ? { question: questionText(question) } : {}),
     refreshUserIds: state.series.members
       .map((member) => chatMembers.find((c) => c.userId === member.userId)?.mri)
       .filter((mri): mri is string => mri !== undefined),

@@ -1,12 +1,8 @@
 import { agendaOf } from '../../../domain/agenda.js';
-import {
-  memberWithRole,
-  type ActionItem,
-  type Series,
-  type SharedNote,
-  type SharedRecord,
-} from '../../../domain/entities.js';
+import { memberWithRole, type ActionItem, type SharedNote, type SharedRecord } from '../../../domain/entities.js';
+import type { Series } from '../../../domain/entities.js';
 import { seriesHealth, WINDOW_WEEKS, type HealthFigure } from '../../../domain/health.js';
+import { localText, type LocalText } from '../../../domain/localText.js';
 import { meetingDate } from '../../../domain/meetingLifecycle.js';
 import { localDateOf } from '../../../domain/schedule.js';
 import type { SummaryView } from '../cards/summaryCard.js';
@@ -93,24 +89,44 @@ export function summaryViewFor(input: SummaryInput): SummaryView | undefined {
   };
 }
 
-/** "3 of 4" says nothing on its own: each health line names what it counts. */
-export function healthInWords(figure: HealthFigure, series: Series): { label: string; value: string } {
-  const count = /^(\d+) of (\d+)/.exec(figure.display);
-  const [x, y] = count ? [count[1], count[2]] : [undefined, undefined];
+/**
+ * "3 of 4" says nothing on its own: each health line names what it counts.
+ * The counts come from the figure's own words (its displayText values); a
+ * figure without counts ("2 held") says it in its own words.
+ */
+export function healthInWords(figure: HealthFigure, series: Series): { label: LocalText; value: LocalText } {
+  const counts = figure.displayText.values ?? {};
+  const ofTheLast = (count: unknown, total: unknown) =>
+    typeof count === 'number' && typeof total === 'number'
+      ? localText('bot.summary.health.ofTheLast', { count, total })
+      : figure.displayText;
   switch (figure.key) {
     case 'cadence':
       return {
-        label: '1:1s held',
-        value: x ? `${x} of the ${y} planned in the last ${WINDOW_WEEKS} weeks` : figure.display,
+        label: localText('bot.summary.health.cadence.label'),
+        value:
+          figure.displayText.key === 'domain.health.cadence.display.kept'
+            ? localText('bot.summary.health.cadence.value', {
+                kept: counts.kept ?? 0,
+                expected: counts.expected ?? 0,
+                weeks: WINDOW_WEEKS,
+              })
+            : figure.displayText,
       };
     case 'leadership':
       return {
-        label: `Topics raised by ${memberWithRole(series, 'report').name}`,
-        value: x ? `${x} of the last ${y}` : figure.display,
+        label: localText('bot.summary.health.leadership.label', { report: memberWithRole(series, 'report').name }),
+        value: ofTheLast(counts.byReport, counts.total),
       };
     case 'balance':
-      return { label: 'Topics on growth or wellbeing', value: x ? `${x} of the last ${y}` : figure.display };
+      return { label: localText('bot.summary.health.balance.label'), value: ofTheLast(counts.personal, counts.total) };
     case 'followThrough':
-      return { label: 'Action items done by their due date', value: x ? `${x} of ${y} due lately` : figure.display };
+      return {
+        label: localText('bot.summary.health.followThrough.label'),
+        value:
+          typeof counts.kept === 'number' && typeof counts.due === 'number'
+            ? localText('bot.summary.health.followThrough.value', { kept: counts.kept, due: counts.due })
+            : figure.displayText,
+      };
   }
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod/v4';
 import { ErrorBody } from '../../../domain/api.js';
+import type { MessageKey } from '../../../i18n/keys.js';
+import type { Translate } from '../i18n/useT.js';
 
 /** A failed call, carrying the server's message written for the person using the panel. */
 export class ApiError extends Error {
@@ -43,6 +45,47 @@ export function setLeaving(value: boolean): void {
 }
 
 /**
+ * The page's language: sent as `Accept-Language` on every request, so the
+ * service words its errors (and template topics) the way the page does, and
+ * used for the few messages the tab itself words here (no connection, an
+ * answer it cannot read; keys `panel.error.*`, so pass a translator that has
+ * the panel catalog). Set once, before the first render; pages that never
+ * set it get the browser's own header and English.
+ */
+let language: { tag: string; translate?: Translate } | undefined;
+
+export function setRequestLanguage(tag: string, translate?: Translate): void {
+  language = { tag, ...(translate ? { translate } : {}) };
+}
+
+export function requestLanguage(): string | undefined {
+  return language?.tag;
+}
+
+type TabError = 'network' | 'badResponse' | 'http' | 'unknown';
+
+const ENGLISH: Record<TabError, (status: number) => string> = {
+  network: () => 'Cannot reach the 1:1 service. Check your connection and try again.',
+  badResponse: () => 'The service sent an answer this panel does not understand.',
+  http: (status) => `The service could not handle the request (HTTP ${status}). Try again.`,
+  unknown: () => 'Something went wrong. Try again.',
+};
+
+const TAB_ERROR_KEYS = {
+  network: 'panel.error.network',
+  badResponse: 'panel.error.badResponse',
+  http: 'panel.error.http',
+  unknown: 'panel.error.unknown',
+} as const satisfies Record<TabError, MessageKey>;
+
+function tabMessage(error: TabError, status = 0): string {
+  const key = TAB_ERROR_KEYS[error];
+  const worded = language?.translate?.(key, { status });
+  // A page whose catalogs lack the panel's keys gets the key back from Lingui: English reads better.
+  return worded && worded !== key ? worded : ENGLISH[error](status);
+}
+
+/**
  * One JSON request. Every response is parsed with the shared schema, so a
  * contract drift shows up as a clear error here instead of a broken panel.
  */
@@ -54,6 +97,7 @@ export async function request<S extends z.ZodType>(
   body?: unknown,
 ): Promise<z.output<S>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (language) headers['Accept-Language'] = language.tag;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const keepalive = leaving && method !== 'GET';
   if (options.getToken) {
@@ -72,14 +116,14 @@ export async function request<S extends z.ZodType>(
       ...(keepalive ? { keepalive: true } : {}),
     });
   } catch {
-    throw new ApiError(0, 'network', 'Cannot reach the 1:1 service. Check your connection and try again.');
+    throw new ApiError(0, 'network', tabMessage('network'));
   }
 
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw errorFrom(response.status, payload, retryAfterMs(response.headers.get('Retry-After')));
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    throw new ApiError(response.status, 'bad_response', 'The service sent an answer this panel does not understand.');
+    throw new ApiError(response.status, 'bad_response', tabMessage('badResponse'));
   }
   return parsed.data;
 }
@@ -90,13 +134,7 @@ function errorFrom(status: number, payload: unknown, retryAfter: number | undefi
     const { code, message, details, current } = parsed.data.error;
     return new ApiError(status, code, message, details, retryAfter, current);
   }
-  return new ApiError(
-    status,
-    'http',
-    `The service could not handle the request (HTTP ${status}). Try again.`,
-    [],
-    retryAfter,
-  );
+  return new ApiError(status, 'http', tabMessage('http', status), [], retryAfter);
 }
 
 /** `Retry-After` as seconds (what the service sends) or an HTTP date. */
@@ -112,5 +150,5 @@ export function messageOf(error: unknown): string {
   if (error instanceof ApiError) {
     return error.details.length > 0 ? `${error.message} ${error.details.join(' ')}` : error.message;
   }
-  return error instanceof Error ? error.message : 'Something went wrong. Try again.';
+  return error instanceof Error ? error.message : tabMessage('unknown');
 }

@@ -8,6 +8,7 @@ import {
   RecordsChanged,
   Resync,
 } from '../../../domain/realtime.js';
+import type { Translate } from '../i18n/useT.js';
 import type { TokenSource } from './http.js';
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
@@ -33,16 +34,21 @@ const MAX_RETRY_MS = 60_000;
  * connection asks for a fresh token (Teams tokens expire) and rejoins the
  * series' room. Returns a function that closes the channel.
  */
-export function connectRealtime(seriesId: string, getToken: TokenSource, handlers: RealtimeHandlers): () => void {
+export function connectRealtime(
+  seriesId: string,
+  getToken: TokenSource,
+  handlers: RealtimeHandlers,
+  t: Translate,
+): () => void {
   // Socket.IO's client loads after the first paint (the panel shows its REST state first): it
   // keeps the side panel's initial script within its budget (tests/e2e/bundleSize.test.ts).
   let closed = false;
   let close: (() => void) | undefined;
   import('socket.io-client').then(
     ({ io }) => {
-      if (!closed) close = openChannel(io, seriesId, getToken, handlers);
+      if (!closed) close = openChannel(io, seriesId, getToken, handlers, t);
     },
-    () => handlers.onStatus('offline', 'Live updates could not load. Reload the panel.'),
+    () => handlers.onStatus('offline', t('panel.live.couldNotLoad')),
   );
   return () => {
     closed = true;
@@ -55,6 +61,7 @@ function openChannel(
   seriesId: string,
   getToken: TokenSource,
   handlers: RealtimeHandlers,
+  t: Translate,
 ): () => void {
   const socket: Socket = io({
     auth: (deliver) => {
@@ -72,9 +79,9 @@ function openChannel(
 
   const join = () => {
     socket.timeout(JOIN_TIMEOUT_MS).emit(EVENTS.join, { seriesId }, (timedOut: Error | null, raw: unknown) => {
-      if (timedOut) return handlers.onStatus('offline', 'Live updates did not start in time. Reload the panel.');
+      if (timedOut) return handlers.onStatus('offline', t('panel.live.joinTimedOut'));
       const ack = JoinAck.safeParse(raw);
-      if (!ack.success) return handlers.onStatus('offline', 'Live updates are unavailable right now.');
+      if (!ack.success) return handlers.onStatus('offline', t('panel.live.unavailable'));
       if (!ack.data.ok) {
         handlers.onStatus('offline', ack.data.error.message);
         // The service's storage was briefly unavailable: join again on the same connection.

@@ -1,17 +1,17 @@
 import { DevSession } from '../../../domain/api.js';
-import { messageOf, request } from '../api/http.js';
+import { request } from '../api/http.js';
 import type { SessionResult } from './session.js';
 import { themeFromQuery } from './theme.js';
 
 /** Local dev mode: the service hands out the demo series and a signed token per member. */
 export async function devSession(role: string): Promise<SessionResult> {
   if (role !== 'report' && role !== 'manager') {
-    return { kind: 'failed', message: `Unknown dev identity "${role}": use ?dev=report or ?dev=manager.` };
+    return { kind: 'failed', problem: { kind: 'unknownDevRole', role } };
   }
   try {
     const session = await request({}, 'GET', '/api/dev/session', DevSession);
     const identity = session.identities.find((i) => i.role === role);
-    if (!identity) return { kind: 'failed', message: `The dev session has no ${role}.` };
+    if (!identity) return { kind: 'failed', problem: { kind: 'devRoleMissing', role } };
     return {
       kind: 'ready',
       session: {
@@ -22,6 +22,6 @@ export async function devSession(role: string): Promise<SessionResult> {
       },
     };
   } catch (error) {
-    return { kind: 'failed', message: `Dev mode is not available: ${messageOf(error)}` };
+    return { kind: 'failed', problem: { kind: 'devUnavailable', error } };
   }
 }

@@ -1,4 +1,5 @@
 import type { TokenSource } from '../api/http.js';
+import type { SignInProblem } from './ssoProblem.js';
 import type { ThemeName } from './theme.js';
 
 /** Where Teams shows the page: the meeting's side panel, the shared stage, or a chat tab. */
@@ -22,13 +23,28 @@ export interface PanelSession {
   stageShare?: StageShare;
 }
 
-export type SessionResult =
+/**
+ * Why the panel could not open, as facts rather than sentences: the panel
+ * words it once its language is known (the session is resolved before that).
+ */
+export type SessionProblem =
+  | { kind: 'unknownDevRole'; role: string }
+  | { kind: 'devRoleMissing'; role: string }
+  | { kind: 'devUnavailable'; error: unknown }
+  | { kind: 'signIn'; signIn: SignInProblem }
+  | { kind: 'error'; error: unknown };
+
+export type SessionResult = (
   | { kind: 'ready'; session: PanelSession }
   | { kind: 'notInTeams' }
   /** In Teams, but not in a meeting (a personal app, a chat without a meeting). */
   | { kind: 'notInMeeting' }
   /** `retry: false`: a setup problem only an admin can fix, where trying again would only loop. */
-  | { kind: 'failed'; message: string; retry?: boolean };
+  | { kind: 'failed'; problem: SessionProblem; retry?: boolean }
+) & {
+  /** Teams' `app.locale` (`de-de`), once the host has said it: the panel's language unless `?locale=` names one. */
+  locale?: string;
+};
 
 /**
  * `?dev=report|manager` (the local meeting page) takes a dev identity from the
@@ -43,4 +59,9 @@ export async function resolveSession(search: string = window.location.search): P
   }
   const { teamsSession } = await import('./teamsSession.js');
   return teamsSession();
+}
+
+/** `?locale=` on the panel's URL: the local meeting page (and tests) choose the language this way. */
+export function localeFromQuery(search: string = window.location.search): string | null {
+  return new URLSearchParams(search).get('locale');
 }

@@ -9,29 +9,26 @@ export class SignInError extends Error {
 }
 
 /**
- * Words a person can act on for a failed Teams sign-in. Teams reports SSO
- * failures as bare codes ("resourceRequiresConsent", "invalid_grant", ...);
- * the code stays in the text for whoever helps them.
+ * A failed Teams sign-in, sorted by what the person can do about it. Teams
+ * reports SSO failures as bare codes ("resourceRequiresConsent",
+ * "invalid_grant", ...); the code stays with it for whoever helps them.
+ * - consent: the person (or their admin) must agree first; trying again helps.
+ * - notSetUp: the app's sign-in does not cover this address; only an admin can fix it.
+ * - failed: anything else Teams said; trying again may help.
+ * - rejected: the service did not accept the token (expired, wrong audience).
  */
-export function signInProblem(error: unknown): { message: string; retry: boolean } | undefined {
+export type SignInProblem =
+  { kind: 'consent' | 'notSetUp' | 'failed'; reason: string } | { kind: 'rejected'; message: string };
+
+export function signInProblem(error: unknown): { signIn: SignInProblem; retry: boolean } | undefined {
   if (error instanceof SignInError) {
-    const reason = error.reason || 'no reason given';
-    if (/consent|interaction_required/i.test(reason)) {
-      return {
-        message: `1:1 Companion needs your permission before Teams can sign you in. Select Try again; if this keeps coming back, ask your admin to grant consent for the app. (Teams said: ${reason})`,
-        retry: true,
-      };
-    }
-    if (/resource|origin/i.test(reason)) {
-      return {
-        message: `Teams cannot sign you in to 1:1 Companion at this address: the app's sign-in is not set up for it. Tell your Teams admin. (Teams said: ${reason})`,
-        retry: false,
-      };
-    }
-    return { message: `Teams could not sign you in to 1:1 Companion. Try again. (Teams said: ${reason})`, retry: true };
+    const reason = error.reason;
+    if (/consent|interaction_required/i.test(reason)) return { signIn: { kind: 'consent', reason }, retry: true };
+    if (/resource|origin/i.test(reason)) return { signIn: { kind: 'notSetUp', reason }, retry: false };
+    return { signIn: { kind: 'failed', reason }, retry: true };
   }
   if (error instanceof ApiError && error.status === 401) {
-    return { message: `The 1:1 service did not accept your Teams sign-in: ${error.message} Try again.`, retry: true };
+    return { signIn: { kind: 'rejected', message: error.message }, retry: true };
   }
   return undefined;
 }

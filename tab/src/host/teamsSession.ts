@@ -1,6 +1,7 @@
 import { app, authentication, FrameContexts, meeting } from '@microsoft/teams-js';
 import { SeriesSummary } from '../../../domain/api.js';
-import { messageOf, request } from '../api/http.js';
+import { request, requestLanguage, setRequestLanguage } from '../api/http.js';
+import { requestTag } from './locale.js';
 import type { SessionResult, StageShare, Surface } from './session.js';
 import { SignInError, signInProblem } from './ssoProblem.js';
 import { themeFromQuery, themeName } from './theme.js';
@@ -58,7 +59,8 @@ function stageShare(contentUrl: string): Promise<StageShare | undefined> {
           share: () =>
             new Promise<void>((done, fail) =>
               meeting.shareAppContentToStage((shareError) => {
-                if (shareError) fail(new Error(shareError.message ?? 'Teams could not share the agenda to the stage.'));
+                // Teams' own words, when it gives any; the panel says the rest in the person's language.
+                if (shareError) fail(new Error(shareError.message ?? ''));
                 else done();
               }, contentUrl),
             ),
@@ -84,11 +86,15 @@ export async function initializeInTeams(): Promise<boolean> {
 export async function teamsSession(): Promise<SessionResult> {
   if (!(await initializeInTeams())) return { kind: 'notInTeams' };
 
+  let locale: string | undefined;
   try {
     const context = await app.getContext();
+    locale = context.app.locale || undefined;
+    // `?locale=` (set before this) wins; otherwise the service answers in Teams' language from the first call.
+    if (locale && requestLanguage() === undefined) setRequestLanguage(requestTag(locale));
     const chatId = context.chat?.id;
     // A 1:1 lives in its meeting's chat: a personal app or a chat without a meeting has no 1:1 to show.
-    if (!chatId || !context.meeting?.id) return { kind: 'notInMeeting' };
+    if (!chatId || !context.meeting?.id) return { kind: 'notInMeeting', ...(locale ? { locale } : {}) };
     const summary = await request(
       { getToken: teamsToken },
       'GET',
@@ -102,6 +108,7 @@ export async function teamsSession(): Promise<SessionResult> {
     const pinned = themeFromQuery();
     return {
       kind: 'ready',
+      ...(locale ? { locale } : {}),
       session: {
         seriesId: summary.id,
         getToken: teamsToken,
@@ -115,7 +122,9 @@ export async function teamsSession(): Promise<SessionResult> {
     };
   } catch (error) {
     const signIn = signInProblem(error);
-    if (signIn) return { kind: 'failed', ...signIn };
-    return { kind: 'failed', message: messageOf(error) };
+    const failed = signIn
+      ? { kind: 'failed' as const, problem: { kind: 'signIn' as const, signIn: signIn.signIn }, retry: signIn.retry }
+      : { kind: 'failed' as const, problem: { kind: 'error' as const, error } };
+    return { ...failed, ...(locale ? { locale } : {}) };
   }
 }

@@ -1,5 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
 import type { Meeting } from '../../../domain/entities.js';
+import { useT } from '../i18n/useT.js';
 import type { PanelMode } from '../store/meetingSelectors.js';
 import { Disclosure } from '../ui/Disclosure.js';
 import { AgendaSection } from './agenda/AgendaSection.js';
@@ -33,12 +34,13 @@ interface ModeSectionsProps {
  */
 export function ModeSections({ mode, ended, onOpenPast }: ModeSectionsProps) {
   const { series } = useSeriesView();
+  const t = useT();
   const tail = (
     <Later>
       <ActionItemsSection />
       <PrivateNotes key={series.currentMeetingId} meetingId={series.currentMeetingId} />
       {mode === 'live' && (
-        <Disclosure summary="1:1 health and a question to try">
+        <Disclosure summary={t('panel.live.healthAndQuestion')}>
           <HealthStrip />
           <TryAsking />
         </Disclosure>

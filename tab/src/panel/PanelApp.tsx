@@ -2,15 +2,20 @@ import { Button, FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/r
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { resolveSession, type SessionResult } from '../host/session.js';
 import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
+import { useLocale } from '../i18n/I18nRoot.js';
+import { useT } from '../i18n/useT.js';
 import { Notice } from '../ui/Notice.js';
 import { SeriesPanel } from './SeriesPanel.js';
+import { sessionProblemText } from './sessionProblemText.js';
 
 // Only the meeting stage, or a host that lets people share to it, needs these: they load on demand.
 const StageView = lazy(() => import('../stage/StageView.js').then((m) => ({ default: m.StageView })));
 const ShareToStage = lazy(() => import('../stage/ShareToStage.js').then((m) => ({ default: m.ShareToStage })));
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh' },
+  // Fluent's provider sets `text-align: left` on itself, styled for its parent's direction (always left to right
+  // here): the logical value follows the provider's own `dir`.
+  provider: { minHeight: '100vh', textAlign: 'start' },
   centered: {
     padding: tokens.spacingHorizontalL,
     display: 'flex',
@@ -20,65 +25,73 @@ const useStyles = makeStyles({
   retry: { alignSelf: 'flex-start' },
 });
 
-/** Finds out where the panel runs (Teams or dev mode), then opens the series in the host's theme. */
-export function PanelApp() {
+/**
+ * Opens the series in the host's theme and the person's language. The first
+ * session is resolved before the first render (it may carry Teams' locale);
+ * "Try again" resolves it afresh (a new Teams token, a new lookup).
+ */
+export function PanelApp({ first }: { first: SessionResult }) {
   const styles = useStyles();
-  const [result, setResult] = useState<SessionResult | undefined>();
+  const t = useT();
+  const { dir } = useLocale();
+  const [result, setResult] = useState<SessionResult | undefined>(first);
   const [theme, setTheme] = useState<ThemeName>(themeFromQuery() ?? 'default');
-  // Bumped by "Try again": resolves the session afresh (a new Teams token, a new lookup).
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let active = true;
-    setResult(undefined);
-    void resolveSession().then((resolved) => {
+    const take = (resolved: SessionResult) => {
       if (!active) return;
       setResult(resolved);
       if (resolved.kind === 'ready') {
         setTheme(resolved.session.theme);
         resolved.session.onThemeChange?.((next) => active && setTheme(next));
       }
-    });
+    };
+    if (attempt === 0) take(first);
+    else {
+      setResult(undefined);
+      void resolveSession().then(take);
+    }
     return () => {
       active = false;
     };
-  }, [attempt]);
+  }, [attempt, first]);
 
   return (
-    <FluentProvider theme={fluentTheme(theme)} className={styles.provider}>
-      {result === undefined && <Spinner className={styles.centered} label="Opening your 1:1…" />}
+    // Fluent positions its popovers, menus and toasts by `dir`, apart from the document's own.
+    <FluentProvider theme={fluentTheme(theme)} dir={dir} className={styles.provider}>
+      {result === undefined && <Spinner className={styles.centered} label={t('panel.app.opening')} />}
       {result?.kind === 'notInTeams' && (
         <div className={styles.centered}>
-          <Notice intent="info" title="Open this panel in a Teams meeting">
-            1:1 Companion runs as a side panel in a Teams meeting. To try it on this machine, start the service in dev
-            mode (npm start) and open its local meeting page at /.
+          <Notice intent="info" title={t('panel.app.notInTeams.title')}>
+            {t('panel.app.notInTeams.body')}
           </Notice>
         </div>
       )}
       {result?.kind === 'notInMeeting' && (
         <div className={styles.centered}>
-          <Notice intent="info" title="Open this from your 1:1 meeting">
-            1:1 Companion works inside a recurring meeting between two people. Open the meeting (or its chat) in Teams
-            and select the 1:1 Companion tab there.
+          <Notice intent="info" title={t('panel.app.notInMeeting.title')}>
+            {t('panel.app.notInMeeting.body')}
           </Notice>
         </div>
       )}
       {result?.kind === 'failed' && (
         <div className={styles.centered}>
-          <Notice intent="error" title="The 1:1 could not be opened">
-            {result.message}
+          <Notice intent="error" title={t('panel.app.failed.title')}>
+            {sessionProblemText(result.problem, t)}
           </Notice>
           {/* Not for a setup problem only an admin can fix: trying again would only loop. */}
           {result.retry !== false && (
             <Button className={styles.retry} appearance="primary" onClick={() => setAttempt((n) => n + 1)}>
-              Try again
+              {t('panel.app.tryAgain')}
             </Button>
           )}
         </div>
       )}
       {result?.kind === 'ready' &&
         (result.session.surface === 'stage' ? (
-          <Suspense fallback={<Spinner label="Opening the agenda…" />}>
+          <Suspense fallback={<Spinner label={t('panel.app.openingAgenda')} />}>
             <StageView session={result.session} />
           </Suspense>
         ) : (

@@ -1,4 +1,5 @@
 import { makeStyles, PresenceBadge, tokens, typographyStyles } from '@fluentui/react-components';
+import { useT } from '../i18n/useT.js';
 import { otherMember } from '../store/selectors.js';
 import { NextMeeting } from './header/NextMeeting.js';
 import { useSeriesView } from './SeriesContext.js';
@@ -19,6 +20,7 @@ const useStyles = makeStyles({
 /** Series title, whether the other member has the panel open right now, and when the 1:1 meets next. */
 export function PanelHeader() {
   const styles = useStyles();
+  const t = useT();
   const { state, series, viewer } = useSeriesView();
   const other = otherMember(series, viewer);
   const otherOnline = other !== undefined && state.online.includes(other.userId);
@@ -29,7 +31,7 @@ export function PanelHeader() {
       {other && (
         <p className={styles.presence} role="status">
           <PresenceBadge size="extra-small" status={otherOnline ? 'available' : 'offline'} aria-hidden />
-          {`${other.name} (${other.role}) is ${otherOnline ? 'here' : 'not here yet'}`}
+          {t('panel.header.presence', { name: other.name, role: other.role, here: otherOnline ? 'yes' : 'no' })}
         </p>
       )}
       <NextMeeting />

@@ -1,6 +1,8 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { Suspense, useMemo, useState } from 'react';
 import type { PanelSession } from '../host/session.js';
+import { useLocale } from '../i18n/I18nRoot.js';
+import { useT } from '../i18n/useT.js';
 import { selectMode } from '../store/meetingSelectors.js';
 import { selectSeries } from '../store/selectors.js';
 import { useSeries } from '../store/useSeries.js';
@@ -10,6 +12,7 @@ import { PastMeetingView, UndoToast } from './lazySections.js';
 import { LiveAnnouncer } from './LiveAnnouncer.js';
 import { ModeSections } from './ModeSections.js';
 import { PanelHeader } from './PanelHeader.js';
+import { sharingPausedText } from './sharingPausedText.js';
 import { SeriesProvider, type SeriesView } from './SeriesContext.js';
 import { useLeaveGuard } from './useLeaveGuard.js';
 
@@ -34,6 +37,8 @@ const useStyles = makeStyles({
  */
 export function SeriesPanel({ session }: { session: PanelSession }) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { state, actions, retry } = useSeries(session.seriesId, session.getToken);
   const [pastMeetingId, setPastMeetingId] = useState<string | null>(null);
   const series = selectSeries(state);
@@ -47,16 +52,16 @@ export function SeriesPanel({ session }: { session: PanelSession }) {
   if (state.status === 'failed') {
     return (
       <div className={styles.root}>
-        <Notice intent="error" title="The 1:1 could not be loaded">
+        <Notice intent="error" title={t('panel.series.loadFailed')}>
           {state.loadError}
         </Notice>
         <Button className={styles.retry} appearance="primary" onClick={retry}>
-          Try again
+          {t('panel.app.tryAgain')}
         </Button>
       </div>
     );
   }
-  if (!view) return <Spinner className={styles.root} label="Loading the agenda…" />;
+  if (!view) return <Spinner className={styles.root} label={t('panel.loading')} />;
 
   const { mode, ended } = selectMode(state);
   const sharingPaused = view.series.sharingPaused;
@@ -70,31 +75,35 @@ export function SeriesPanel({ session }: { session: PanelSession }) {
         {hasNotices && (
           <div className={styles.notices}>
             {state.outdated ? (
-              <Notice intent="warning" title="Reload this panel">
+              <Notice intent="warning" title={t('panel.series.outdated')}>
                 {state.outdated}
               </Notice>
             ) : (
               state.live === 'offline' && (
-                <Notice intent="warning" title="Live updates paused">
-                  {state.liveMessage ?? 'Reconnecting…'} Changes from the other person appear once the connection is
-                  back.
+                <Notice intent="warning" title={t('panel.live.paused.title')}>
+                  {t('panel.live.paused.body', { reason: state.liveMessage ?? t('panel.live.reconnecting') })}
                 </Notice>
               )
             )}
             {sharingPaused && (
-              <Notice intent="warning" title="Nothing is posted in the meeting chat">
-                {sharingPaused.message}
+              <Notice intent="warning" title={t('panel.sharingPaused.title')}>
+                {sharingPausedText(view.series, t, tag)}
               </Notice>
             )}
             {state.notices.map((notice) => (
-              <Notice key={notice.id} intent="error" onDismiss={() => actions.dismissNotice(notice.id)}>
+              <Notice
+                key={notice.id}
+                intent="error"
+                onDismiss={() => actions.dismissNotice(notice.id)}
+                dismissLabel={t('panel.notice.dismiss')}
+              >
                 {notice.text}
               </Notice>
             ))}
           </div>
         )}
         {pastMeetingId ? (
-          <Suspense fallback={<Spinner size="tiny" label="Opening the meeting…" />}>
+          <Suspense fallback={<Spinner size="tiny" label={t('panel.history.opening')} />}>
             <PastMeetingView meetingId={pastMeetingId} onBack={() => setPastMeetingId(null)} />
           </Suspense>
         ) : (

@@ -2,6 +2,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ShareScreenStartRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { StageShare } from '../host/session.js';
+import { useT } from '../i18n/useT.js';
 import { Notice } from '../ui/Notice.js';
 
 const useStyles = makeStyles({
@@ -16,6 +17,7 @@ const useStyles = makeStyles({
 /** Shows the agenda to everyone in the meeting; only offered when Teams lets this person share. */
 export function ShareToStage({ stageShare }: { stageShare: StageShare }) {
   const styles = useStyles();
+  const t = useT();
   const [state, setState] = useState<'idle' | 'sharing' | 'shared' | { error: string }>('idle');
   return (
     <div className={styles.bar}>
@@ -27,15 +29,21 @@ export function ShareToStage({ stageShare }: { stageShare: StageShare }) {
           setState('sharing');
           stageShare.share().then(
             () => setState('shared'),
+            // Teams' own words when it gives any; otherwise the panel's.
             (error: unknown) =>
-              setState({ error: error instanceof Error ? error.message : 'Teams could not share the agenda.' }),
+              setState({ error: (error instanceof Error && error.message) || t('panel.stage.shareFailed') }),
           );
         }}
       >
-        {state === 'shared' ? 'Agenda shared to the stage' : 'Share agenda to stage'}
+        {state === 'shared' ? t('panel.stage.shared') : t('panel.stage.share')}
       </Button>
       {typeof state === 'object' && (
-        <Notice intent="error" title="The agenda was not shared" onDismiss={() => setState('idle')}>
+        <Notice
+          intent="error"
+          title={t('panel.stage.notShared')}
+          onDismiss={() => setState('idle')}
+          dismissLabel={t('panel.notice.dismiss')}
+        >
           {state.error}
         </Notice>
       )}

@@ -1,6 +1,7 @@
 import { makeStyles, Spinner, Text, tokens, typographyStyles } from '@fluentui/react-components';
-import type { Topic } from '../../../domain/entities.js';
 import type { PanelSession } from '../host/session.js';
+import { useT } from '../i18n/useT.js';
+import { CATEGORY_KEYS } from '../store/categoryWords.js';
 import { memberName, selectAgenda, selectSeries } from '../store/selectors.js';
 import { useSeries } from '../store/useSeries.js';
 import { Notice } from '../ui/Notice.js';
@@ -14,13 +15,17 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   title: { ...typographyStyles.title2, margin: 0, overflowWrap: 'anywhere' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: '12px' },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+  },
   topic: { ...typographyStyles.subtitle1, overflowWrap: 'anywhere' },
   discussed: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through' },
   meta: { ...typographyStyles.body1, color: tokens.colorNeutralForeground2, display: 'block' },
 });
-
-const STATUS_LABEL: Record<Topic['status'], string> = { open: '', discussed: 'Discussed', deferred: 'Deferred' };
 
 /**
  * The agenda on the meeting stage: big, read-only and live. Everyone in the
@@ -29,35 +34,38 @@ const STATUS_LABEL: Record<Topic['status'], string> = { open: '', discussed: 'Di
  */
 export function StageView({ session }: { session: PanelSession }) {
   const styles = useStyles();
+  const t = useT();
   const { state } = useSeries(session.seriesId, session.getToken);
   const series = selectSeries(state);
 
   if (state.status === 'failed') {
     return (
       <div className={styles.root}>
-        <Notice intent="error" title="The agenda could not be loaded">
+        <Notice intent="error" title={t('panel.stage.loadFailed')}>
           {state.loadError}
         </Notice>
       </div>
     );
   }
-  if (!series) return <Spinner className={styles.root} label="Loading the agenda…" />;
+  if (!series) return <Spinner className={styles.root} label={t('panel.stage.loading')} />;
 
   const agenda = selectAgenda(state);
   return (
-    <main className={styles.root} aria-label="Agenda on the meeting stage">
+    <main className={styles.root} aria-label={t('panel.stage.main')}>
       <h1 className={styles.title}>{series.title || '1:1'}</h1>
       {agenda.length === 0 ? (
-        <Text>No topics yet. Add them from the side panel.</Text>
+        <Text>{t('panel.stage.empty')}</Text>
       ) : (
-        <ol className={styles.list} aria-label="Agenda">
+        <ol className={styles.list} aria-label={t('panel.agenda.heading')}>
           {agenda.map((topic) => (
             <li key={topic.id} aria-label={topic.text} className={styles.topic}>
               <span className={topic.status === 'discussed' ? styles.discussed : undefined}>{topic.text}</span>
               <span className={styles.meta}>
-                {[`by ${memberName(series, topic.addedBy)}`, topic.category, STATUS_LABEL[topic.status]]
-                  .filter(Boolean)
-                  .join(' · ')}
+                {t('panel.stage.topicMeta', {
+                  name: memberName(series, topic.addedBy, t),
+                  category: t(CATEGORY_KEYS[topic.category]),
+                  status: topic.status,
+                })}
               </span>
             </li>
           ))}

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Member, Series, Topic } from '../../../domain/entities.js';
 import { describeChanges } from './announcements.js';
 import { initialSeriesState, seriesReducer, type SeriesState } from './seriesState.js';
+import { panelCatalog } from '../i18n/catalogs/panel.js';
+import { startI18n } from '../i18n/startI18n.js';
+import { translator } from '../i18n/useT.js';
+
+const english = translator((await startI18n([panelCatalog], 'en')).i18n);
 
 const sam: Member = { userId: 'sam', name: 'Sam', role: 'report' };
 const alex: Member = { userId: 'alex', name: 'Alex', role: 'manager' };
@@ -58,13 +63,13 @@ function alexPanel(...topics: Topic[]): SeriesState {
 
 describe('what the other person did, in words', () => {
   it('a topic Sam adds is said with Sam’s name', () => {
-    expect(describeChanges(alexPanel(), [topic({ text: 'Career plan' })])).toEqual([
+    expect(describeChanges(alexPanel(), [topic({ text: 'Career plan' })], english)).toEqual([
       { text: 'Sam added ‘Career plan’' },
     ]);
   });
 
   it('a topic Sam deletes is said and comes with an Undo for it', () => {
-    const [said] = describeChanges(alexPanel(topic()), [topic({ version: 2, deletedAt: at })]);
+    const [said] = describeChanges(alexPanel(topic()), [topic({ version: 2, deletedAt: at })], english);
     expect(said).toEqual({
       text: 'Sam deleted ‘Budget’',
       deleted: { kind: 'topic', id: 't1', text: 'Budget', by: 'Sam' },
@@ -73,17 +78,19 @@ describe('what the other person did, in words', () => {
 
   it('a rewrite says both texts; a status change says what it became', () => {
     const held = alexPanel(topic());
-    expect(describeChanges(held, [topic({ version: 2, text: 'Budget for Q1' })])[0]?.text).toBe(
+    expect(describeChanges(held, [topic({ version: 2, text: 'Budget for Q1' })], english)[0]?.text).toBe(
       'Sam changed ‘Budget’ to ‘Budget for Q1’',
     );
-    expect(describeChanges(held, [topic({ version: 2, status: 'deferred' })])[0]?.text).toBe('Sam parked ‘Budget’');
+    expect(describeChanges(held, [topic({ version: 2, status: 'deferred' })], english)[0]?.text).toBe(
+      'Sam parked ‘Budget’',
+    );
   });
 
   it('the viewer’s own echo, an old version and the viewer’s own new topic say nothing', () => {
     const held = alexPanel(topic());
     const saving = seriesReducer(held, { type: 'optimistic', record: topic({ version: 1, text: 'Mine' }) });
-    expect(describeChanges(saving, [topic({ version: 2, text: 'Mine' })])).toEqual([]);
-    expect(describeChanges(held, [topic({ version: 1, text: 'Older' })])).toEqual([]);
-    expect(describeChanges(held, [topic({ id: 't2', addedBy: 'alex' })])).toEqual([]);
+    expect(describeChanges(saving, [topic({ version: 2, text: 'Mine' })], english)).toEqual([]);
+    expect(describeChanges(held, [topic({ version: 1, text: 'Older' })], english)).toEqual([]);
+    expect(describeChanges(held, [topic({ id: 't2', addedBy: 'alex' })], english)).toEqual([]);
   });
 });

@@ -1,19 +1,16 @@
 import type { AnyRecord, UserId } from '../../../domain/entities.js';
+import type { Translate } from '../i18n/useT.js';
+import { CATEGORY_KEYS } from './categoryWords.js';
 import type { Deleted } from './meetingActions.js';
 import { memberName } from './selectors.js';
 import type { SeriesState } from './seriesState.js';
+import { shorten } from './shorten.js';
 
 /** A change the other person made, in words for the live region; a deletion comes with its Undo. */
 export interface Announcement {
   text: string;
   deleted?: Deleted;
 }
-
-const STATUS_WORDS = { open: 'reopened', discussed: 'marked discussed', deferred: 'parked' } as const;
-
-const CATEGORY_WORDS = { work: 'Work', growth: 'Growth', wellbeing: 'Wellbeing', feedback: 'Feedback' } as const;
-
-const quote = (text: string) => `‘${text.length > 60 ? `${text.slice(0, 59)}…` : text}’`;
 
 /**
  * What changed, said the way a person would ("Sam added ‘Career plan’"), for
@@ -23,11 +20,11 @@ const quote = (text: string) => `‘${text.length > 60 ? `${text.slice(0, 59)}�
  * records carry no author of an edit; in a 1:1 the only other writer is the
  * other member (or the viewer on another device, where the name is theirs).
  */
-export function describeChanges(state: SeriesState, records: readonly AnyRecord[]): Announcement[] {
+export function describeChanges(state: SeriesState, records: readonly AnyRecord[], t: Translate): Announcement[] {
   const series = state.records.series[state.seriesId];
   const viewer = state.viewer;
   if (!series || !viewer) return [];
-  const other = series.members.find((m) => m.userId !== viewer.userId)?.name ?? 'The other person';
+  const other = series.members.find((m) => m.userId !== viewer.userId)?.name ?? t('panel.otherPerson');
   const said: Announcement[] = [];
   for (const record of records) {
     if (record.seriesId !== state.seriesId || record.id in state.pending) continue;
@@ -35,38 +32,47 @@ export function describeChanges(state: SeriesState, records: readonly AnyRecord[
     const held = state.records[record.type][record.id];
     if (held && held.version >= record.version) continue;
     const kind = record.type === 'topic' ? 'topic' : 'actionItem';
-    const what = record.type === 'topic' ? quote(record.text) : `the action item ${quote(record.text)}`;
+    const about = { kind, name: other, text: shorten(record.text, 60) };
     if (!held) {
       const author: UserId = record.type === 'topic' ? record.addedBy : record.createdBy;
       const onAgenda = record.type !== 'topic' || record.meetingId === series.currentMeetingId;
       if (author !== viewer.userId && !record.deletedAt && onAgenda)
-        said.push({ text: `${memberName(series, author)} added ${what}` });
+        said.push({ text: t('panel.said.added', { ...about, name: memberName(series, author, t) }) });
       continue;
     }
     if (!held.deletedAt && record.deletedAt) {
-      said.push({ text: `${other} deleted ${what}`, deleted: { kind, id: record.id, text: record.text, by: other } });
+      said.push({
+        text: t('panel.said.deleted', about),
+        deleted: { kind, id: record.id, text: record.text, by: other },
+      });
     } else if (held.deletedAt && !record.deletedAt) {
-      said.push({ text: `${other} restored ${what}` });
+      said.push({ text: t('panel.said.restored', about) });
     } else if (held.text !== record.text) {
-      said.push({ text: `${other} changed ${quote(held.text)} to ${quote(record.text)}` });
+      said.push({ text: t('panel.said.rewritten', { ...about, before: shorten(held.text, 60) }) });
     } else {
-      const change = otherChange(held, record, what);
-      if (change) said.push({ text: `${other} ${change}` });
+      const change = otherChange(held, record, about, t);
+      if (change) said.push({ text: change });
     }
   }
   return said;
 }
 
-function otherChange(held: AnyRecord, record: AnyRecord, what: string): string | undefined {
+function otherChange(
+  held: AnyRecord,
+  record: AnyRecord,
+  about: { kind: string; name: string; text: string },
+  t: Translate,
+): string | undefined {
   if (held.type === 'topic' && record.type === 'topic') {
-    if (held.status !== record.status) return `${STATUS_WORDS[record.status]} ${what}`;
-    if (held.category !== record.category) return `put ${what} under ${CATEGORY_WORDS[record.category]}`;
+    if (held.status !== record.status) return t('panel.said.topicStatus', { ...about, status: record.status });
+    if (held.category !== record.category)
+      return t('panel.said.topicCategory', { ...about, category: t(CATEGORY_KEYS[record.category]) });
   }
   if (held.type === 'actionItem' && record.type === 'actionItem') {
-    if (!held.doneAt && record.doneAt) return `ticked off ${what}`;
-    if (held.doneAt && !record.doneAt) return `reopened ${what}`;
+    if (!held.doneAt && record.doneAt) return t('panel.said.itemDone', about);
+    if (held.doneAt && !record.doneAt) return t('panel.said.itemReopened', about);
     if (held.ownerId !== record.ownerId || held.dueDate !== record.dueDate)
-      return `changed the owner or due date of ${what}`;
+      return t('panel.said.itemOwnerOrDue', about);
   }
   return undefined;
 }

@@ -2,9 +2,11 @@ import type { EditActionItemBody, EditTopicBody, RecordResponse } from '../../..
 import { ActionItem, Topic } from '../../../domain/entities.js';
 import { ApiError } from '../api/http.js';
 import type { SeriesApi } from '../api/seriesApi.js';
+import type { Translate } from '../i18n/useT.js';
 import type { Outbox } from './outbox.js';
 import { visibleRecords } from './selectors.js';
 import type { SeriesAction, SeriesState } from './seriesState.js';
+import { shorten } from './shorten.js';
 
 /** What came of an edit: saved (or kept for later), refused with a notice, or overtaken by someone else's change. */
 export type EditOutcome<T> = { kind: 'saved' } | { kind: 'refused' } | { kind: 'conflict'; current: T };
@@ -12,8 +14,6 @@ export type EditOutcome<T> = { kind: 'saved' } | { kind: 'refused' } | { kind: '
 /** The fields a person changes, and the version of the record they started from. */
 export type TopicEdit = Pick<EditTopicBody, 'text' | 'category'> & { baseVersion?: number };
 export type ActionItemEdit = Omit<EditActionItemBody, 'done'> & { baseVersion?: number };
-
-const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
 
 /**
  * Edits of text, category, owner and due date. Each sends the version the
@@ -28,6 +28,7 @@ export function createEditActions(
   dispatch: (action: SeriesAction) => void,
   read: () => SeriesState,
   outbox: Outbox,
+  t: Translate,
 ) {
   async function edit<T extends Topic | ActionItem>(
     held: T | undefined,
@@ -53,7 +54,7 @@ export function createEditActions(
             const theirs = 'text' in conflict ? conflict.text : '';
             dispatch({
               type: 'notice',
-              text: `${label} was not saved: it was changed meanwhile to ${quote(theirs)}. Your text was: “${mine ?? ''}”.`,
+              text: t('panel.notice.conflict', { change: label, theirs: shorten(theirs), mine: mine ?? '' }),
             });
           }
           return [conflict];
@@ -73,7 +74,9 @@ export function createEditActions(
       const held = topic(topicId);
       const text = changes.text?.trim();
       const optimistic = held && { ...held, ...(text ? { text } : {}), ...(changes.category ? changes : {}) };
-      const label = text ? `Edit ${quote(text)}` : `Change the category of ${quote(held?.text ?? 'topic')}`;
+      const label = text
+        ? t('panel.change.edit', { text: shorten(text) })
+        : t('panel.change.topicCategory', { text: shorten(held?.text ?? '…') });
       const body = { ...changes, ...(baseVersion === undefined ? {} : { baseVersion }) };
       return edit(optimistic, label, text, () => api.editTopic(topicId, body), Topic);
     },
@@ -89,7 +92,7 @@ export function createEditActions(
         if (dueDate) optimistic.dueDate = dueDate;
       }
       const body = { ...changes, ...(baseVersion === undefined ? {} : { baseVersion }) };
-      const label = `Edit ${quote(text ?? held?.text ?? 'action item')}`;
+      const label = t('panel.change.edit', { text: shorten(text ?? held?.text ?? '…') });
       return edit(optimistic, label, text, () => api.editActionItem(itemId, body), ActionItem);
     },
   };

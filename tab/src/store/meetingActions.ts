@@ -2,10 +2,12 @@ import type { RecordResponse } from '../../../domain/api.js';
 import type { ActionItem, Cadence, Meeting, PrivateNote, SharedNote, Topic } from '../../../domain/entities.js';
 import { derivedId } from '../../../domain/ids.js';
 import type { TemplateId } from '../../../domain/templates.js';
+import type { Translate } from '../i18n/useT.js';
 import type { MeetingApi } from './meetingApi.js';
 import type { Outbox } from './outbox.js';
 import { selectSeries, visibleRecords } from './selectors.js';
 import type { SeriesState } from './seriesState.js';
+import { shorten } from './shorten.js';
 import { createSignal } from './signal.js';
 
 /** The last thing deleted, by this person or (announced) by the other one: one Undo brings it back. */
@@ -17,14 +19,12 @@ export interface Deleted {
   by?: string;
 }
 
-const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
-
 /**
  * Deleting with undo, notes, and the meeting's lifecycle. Like the agenda
  * actions, each change shows at once and goes through the outbox, so nothing
  * is lost while the connection is down.
  */
-export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () => SeriesState) {
+export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () => SeriesState, t: Translate) {
   const lastDeleted = createSignal<Deleted | null>(null);
   const now = () => new Date().toISOString();
   const topic = (id: string): Topic | undefined => visibleRecords(read(), 'topic').find((t) => t.id === id);
@@ -40,7 +40,7 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
   async function remove(deleted: Deleted, tombstone: Topic | ActionItem, call: () => Promise<RecordResponse>) {
     lastDeleted.set(deleted);
     const done = await outbox.submit({
-      label: `Delete ${quote(deleted.text)}`,
+      label: t('panel.change.delete', { text: shorten(deleted.text) }),
       optimistic: [tombstone],
       send: one(call),
     });
@@ -75,7 +75,7 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
       if (!deleted || !held) return Promise.resolve(false);
       const { deletedAt: _deletedAt, ...restored } = held;
       return outbox.submit({
-        label: `Restore ${quote(deleted.text)}`,
+        label: t('panel.change.restore', { text: shorten(deleted.text) }),
         optimistic: [restored],
         send: one(() => (deleted.kind === 'topic' ? api.restoreTopic(deleted.id) : api.restoreActionItem(deleted.id))),
       });
@@ -113,7 +113,7 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
             text,
           };
       return outbox.submit({
-        label: `Your notes on ${quote(held.text)}`,
+        label: t('panel.change.sharedNote', { text: shorten(held.text) }),
         key: `note:${topicId}`,
         optimistic: [optimistic],
         send: one(() => api.putSharedNote(topicId, { text })),
@@ -140,7 +140,7 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
             text,
           };
       return outbox.submit({
-        label: 'Your private notes',
+        label: t('panel.change.privateNote'),
         key: `private:${meetingId}`,
         optimistic: [optimistic],
         send: one(() => api.putPrivateNote(meetingId, { text })),
@@ -150,7 +150,7 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
     /** Marks the meeting live (when Teams' own start event did not). */
     startMeeting(meeting: Meeting): Promise<boolean> {
       return outbox.submit({
-        label: 'Start the 1:1',
+        label: t('panel.change.start'),
         optimistic: meeting.status === 'scheduled' ? [{ ...meeting, status: 'live', startedAt: now() }] : [],
         send: one(() => api.startMeeting(meeting.id)),
       });
@@ -158,12 +158,16 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
 
     /** Closes the live meeting; the server carries undiscussed topics over to the next one. */
     endMeeting(meetingId: string): Promise<boolean> {
-      return outbox.submit({ label: 'End the 1:1', optimistic: [], send: many(() => api.endMeeting(meetingId)) });
+      return outbox.submit({
+        label: t('panel.change.end'),
+        optimistic: [],
+        send: many(() => api.endMeeting(meetingId)),
+      });
     },
 
     skipMeeting(meetingId: string, outcome: 'skipped' | 'cancelled'): Promise<boolean> {
       return outbox.submit({
-        label: outcome === 'skipped' ? 'Skip this 1:1' : 'Cancel this 1:1',
+        label: t('panel.change.skip', { outcome }),
         optimistic: [],
         send: many(() => api.skipMeeting(meetingId, { outcome })),
       });
@@ -171,7 +175,7 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
 
     applyTemplate(templateId: TemplateId): Promise<boolean> {
       return outbox.submit({
-        label: 'Start from a template',
+        label: t('panel.change.template'),
         optimistic: [],
         send: many(() => api.applyTemplate({ templateId })),
       });
@@ -180,7 +184,7 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
     updateCadence(cadence: Cadence): Promise<boolean> {
       const series = selectSeries(read());
       return outbox.submit({
-        label: 'Change the schedule',
+        label: t('panel.change.cadence'),
         key: 'cadence',
         optimistic: series ? [{ ...series, cadence }] : [],
         send: many(() => api.updateCadence({ cadence })),

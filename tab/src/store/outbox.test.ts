@@ -3,6 +3,11 @@ import type { AnyRecord, Topic } from '../../../domain/entities.js';
 import { ApiError } from '../api/http.js';
 import { createOutbox, type Change, type Scheduler } from './outbox.js';
 import type { SeriesAction } from './seriesState.js';
+import { panelCatalog } from '../i18n/catalogs/panel.js';
+import { startI18n } from '../i18n/startI18n.js';
+import { translator } from '../i18n/useT.js';
+
+const english = translator((await startI18n([panelCatalog], 'en')).i18n);
 
 const at = '2026-11-25T10:00:00.000Z';
 
@@ -56,7 +61,7 @@ describe('the outbox of unsent changes', () => {
   it('keeps a change made while offline and sends it exactly once when the connection returns', async () => {
     const service = fakeService();
     const { actions, dispatch } = recorder();
-    const outbox = createOutbox(dispatch);
+    const outbox = createOutbox(dispatch, english);
     service.up = false;
 
     expect(await outbox.submit(service.change('Add topic', topic('a', 'Pay review')))).toBe(true);
@@ -76,7 +81,7 @@ describe('the outbox of unsent changes', () => {
 
   it('queues later changes behind a waiting one so they arrive in the order they were made', async () => {
     const service = fakeService();
-    const outbox = createOutbox(recorder().dispatch);
+    const outbox = createOutbox(recorder().dispatch, english);
     service.up = false;
     await outbox.submit(service.change('Add topic', topic('a', 'first')));
     service.up = true;
@@ -87,7 +92,7 @@ describe('the outbox of unsent changes', () => {
 
   it('sends only the newest text of a note saved several times while offline', async () => {
     const service = fakeService();
-    const outbox = createOutbox(recorder().dispatch);
+    const outbox = createOutbox(recorder().dispatch, english);
     service.up = false;
     await outbox.submit(service.change('Add topic', topic('a', 'x')));
     for (const text of ['n', 'no', 'notes']) await outbox.submit(service.change(text, topic('note', text), 'note:a'));
@@ -99,7 +104,7 @@ describe('the outbox of unsent changes', () => {
 
   it('drops a change the service refuses and says why, instead of retrying it forever', async () => {
     const { actions, dispatch } = recorder();
-    const outbox = createOutbox(dispatch);
+    const outbox = createOutbox(dispatch, english);
     const refused: Change = {
       label: 'Add topic “”',
       optimistic: [topic('b', ' ')],
@@ -116,7 +121,7 @@ describe('the outbox of unsent changes', () => {
 
   it('keeps a change refused for good on screen in words, with the person’s full text', async () => {
     const { actions, dispatch } = recorder();
-    const outbox = createOutbox(dispatch);
+    const outbox = createOutbox(dispatch, english);
     const text = 'A long topic that the panel shortens in its label but must not lose when the service says no';
     const refused: Change = {
       label: 'Add topic “A long topic…”',
@@ -183,7 +188,7 @@ describe('the outbox under storage faults', () => {
       const scheduler = manualScheduler();
       const service = flakyService([failure]);
       const { actions, dispatch } = recorder();
-      const outbox = createOutbox(dispatch, scheduler.schedule);
+      const outbox = createOutbox(dispatch, english, scheduler.schedule);
 
       expect(await outbox.submit(service.change(topic('same-id', 'Pay review')))).toBe(true);
       expect(outbox.unsent.get()).toHaveLength(1);
@@ -201,7 +206,7 @@ describe('the outbox under storage faults', () => {
     const scheduler = manualScheduler();
     const unnamed = () => new ApiError(502, 'http', 'bad gateway');
     const service = flakyService([unnamed(), unnamed(), unnamed(), unnamed()]);
-    const outbox = createOutbox(recorder().dispatch, scheduler.schedule);
+    const outbox = createOutbox(recorder().dispatch, english, scheduler.schedule);
     await outbox.submit(service.change(topic('patient', 'Keep trying')));
     const waits: number[] = [];
     for (let i = 0; i < 4; i++) {

@@ -1,11 +1,12 @@
 import type { AnyRecord } from '../../../domain/entities.js';
 import { ApiError, messageOf } from '../api/http.js';
+import type { Translate } from '../i18n/useT.js';
 import { createSignal, type Signal } from './signal.js';
 import type { SeriesAction } from './seriesState.js';
 
 /** One change a person made: shown at once (optimistic), then sent. */
 export interface Change {
-  /** What it was, in words, for the "not saved yet" list: `Add topic “Pay review”`. */
+  /** What it was, in the person's language, for the "not saved yet" list: `Add topic “Pay review”`. */
   label: string;
   /** The person's own words in full, shown back if the service refuses the change so nothing typed is lost. */
   text?: string;
@@ -56,7 +57,7 @@ const timers: Scheduler = (run, ms) => {
  * they land in order. A change the service refuses for good is never dropped
  * silently: the person is told what failed and why, with their text.
  */
-export function createOutbox(dispatch: (action: SeriesAction) => void, schedule: Scheduler = timers) {
+export function createOutbox(dispatch: (action: SeriesAction) => void, t: Translate, schedule: Scheduler = timers) {
   const queue: Entry[] = [];
   const unsent: Signal<readonly UnsentChange[]> = createSignal<readonly UnsentChange[]>([]);
   let nextId = 1;
@@ -105,8 +106,13 @@ export function createOutbox(dispatch: (action: SeriesAction) => void, schedule:
         retryLater(error);
         return 'unreachable';
       }
-      const yourText = change.text ? ` Your text: “${change.text}”` : '';
-      dispatch({ type: 'notice', text: `${change.label} was not saved: ${messageOf(error)}${yourText}` });
+      const words = { change: change.label, reason: messageOf(error) };
+      dispatch({
+        type: 'notice',
+        text: change.text
+          ? t('panel.notice.notSavedWithText', { ...words, text: change.text })
+          : t('panel.notice.notSaved', words),
+      });
       return 'refused';
     }
   }

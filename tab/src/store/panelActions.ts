@@ -1,4 +1,5 @@
 import type { HttpOptions } from '../api/http.js';
+import type { Translate } from '../i18n/useT.js';
 import { createSeriesApi } from '../api/seriesApi.js';
 import { createDrafts } from './drafts.js';
 import { createEditActions } from './editActions.js';
@@ -15,13 +16,15 @@ export function createPanelActions(
   seriesId: string,
   dispatch: (action: SeriesAction) => void,
   read: () => SeriesState,
+  /** The panel's language: labels of waiting changes and notices are worded as they arise. */
+  t: Translate,
 ) {
-  const outbox = createOutbox(dispatch);
+  const outbox = createOutbox(dispatch, t);
   const api = createSeriesApi(http, seriesId);
   return {
-    ...createSeriesActions(api, dispatch, read, outbox),
-    ...createEditActions(api, dispatch, read, outbox),
-    ...createMeetingActions(createMeetingApi(http, seriesId), outbox, read),
+    ...createSeriesActions(api, dispatch, read, outbox, t),
+    ...createEditActions(api, dispatch, read, outbox, t),
+    ...createMeetingActions(createMeetingApi(http, seriesId), outbox, read, t),
     unsent: outbox.unsent,
     /** Text typed and not saved yet, flushed when the page goes away. */
     drafts: createDrafts(),

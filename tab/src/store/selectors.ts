@@ -1,5 +1,6 @@
 import { agendaOf } from '../../../domain/agenda.js';
 import type { ActionItem, AnyRecord, Member, RecordType, Series, Topic } from '../../../domain/entities.js';
+import type { Translate } from '../i18n/useT.js';
 import type { SeriesState } from './seriesState.js';
 
 type RecordOf<T extends RecordType> = Extract<AnyRecord, { type: T }>;
@@ -46,8 +47,8 @@ function byOpenThenDue(a: ActionItem, b: ActionItem): number {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
 }
 
-export function memberName(series: Series | undefined, userId: string): string {
-  return series?.members.find((m) => m.userId === userId)?.name ?? 'Someone';
+export function memberName(series: Series | undefined, userId: string, t: Translate): string {
+  return series?.members.find((m) => m.userId === userId)?.name ?? t('panel.someone');
 }
 
 export function otherMember(series: Series | undefined, viewer: Member | undefined): Member | undefined {

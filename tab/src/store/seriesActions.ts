@@ -3,10 +3,12 @@ import type { RecordResponse } from '../../../domain/api.js';
 import type { ActionItem, AnyRecord, TopicCategory, Topic, TopicStatus } from '../../../domain/entities.js';
 import { messageOf } from '../api/http.js';
 import type { SeriesApi } from '../api/seriesApi.js';
+import type { Translate } from '../i18n/useT.js';
 import { newId } from './newId.js';
 import type { Outbox } from './outbox.js';
 import { selectAgenda, selectSeries, visibleRecords } from './selectors.js';
 import type { SeriesAction, SeriesState } from './seriesState.js';
+import { shorten } from './shorten.js';
 
 export interface NewActionItem {
   text: string;
@@ -15,8 +17,6 @@ export interface NewActionItem {
   /** The topic it came out of, when added from a topic. */
   topicId?: string;
 }
-
-const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
 
 /**
  * Every change a person can make to the agenda and action items. Each one
@@ -30,6 +30,7 @@ export function createSeriesActions(
   dispatch: (action: SeriesAction) => void,
   read: () => SeriesState,
   outbox: Outbox,
+  t: Translate,
 ) {
   function commit(
     label: string,
@@ -84,7 +85,7 @@ export function createSeriesActions(
             }
           : undefined;
       return commit(
-        `Add topic ${quote(text.trim())}`,
+        t('panel.change.addTopic', { text: shorten(text.trim()) }),
         optimistic,
         () => api.addTopic({ id, text, category, ...(source === 'question' ? { source } : {}) }),
         text,
@@ -93,8 +94,10 @@ export function createSeriesActions(
 
     setTopicStatus(topicId: string, status: TopicStatus): Promise<boolean> {
       const held = topic(topicId);
-      return commit(`Mark ${quote(held?.text ?? 'topic')} ${status}`, held && { ...held, status }, () =>
-        api.editTopic(topicId, { status }),
+      return commit(
+        t('panel.change.topicStatus', { status, text: shorten(held?.text ?? '…') }),
+        held && { ...held, status },
+        () => api.editTopic(topicId, { status }),
       );
     },
 
@@ -107,7 +110,9 @@ export function createSeriesActions(
       } catch {
         optimistic = undefined; // the server decides and explains
       }
-      return commit(`Move ${quote(held?.text ?? 'topic')}`, optimistic, () => api.moveTopic(topicId, { afterId }));
+      return commit(t('panel.change.moveTopic', { text: shorten(held?.text ?? '…') }), optimistic, () =>
+        api.moveTopic(topicId, { afterId }),
+      );
     },
 
     addActionItem({ text, ownerId, dueDate, topicId }: NewActionItem): Promise<boolean> {
@@ -132,7 +137,7 @@ export function createSeriesActions(
             }
           : undefined;
       return commit(
-        `Add action item ${quote(text.trim())}`,
+        t('panel.change.addActionItem', { text: shorten(text.trim()) }),
         optimistic,
         () => api.addActionItem({ id, text, ownerId, dueDate, topicId }),
         text,
@@ -142,7 +147,7 @@ export function createSeriesActions(
     setActionItemDone(itemId: string, done: boolean): Promise<boolean> {
       const held = actionItem(itemId);
       return commit(
-        `${done ? 'Tick off' : 'Reopen'} ${quote(held?.text ?? 'action item')}`,
+        t('panel.change.actionItemDone', { done: done ? 'yes' : 'no', text: shorten(held?.text ?? '…') }),
         held && { ...held, doneAt: done ? now() : undefined },
         () => api.editActionItem(itemId, { done }),
       );
@@ -156,7 +161,7 @@ export function createSeriesActions(
       try {
         dispatch({ type: 'historyPage', page: await api.loadHistory(history.before) });
       } catch (error) {
-        dispatch({ type: 'historyFailed', message: `Earlier meetings could not be loaded: ${messageOf(error)}` });
+        dispatch({ type: 'historyFailed', message: t('panel.history.loadFailed', { reason: messageOf(error) }) });
       }
     },
 

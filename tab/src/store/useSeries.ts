@@ -2,6 +2,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ApiError, messageOf, type TokenSource } from '../api/http.js';
 import { connectRealtime } from '../api/realtime.js';
 import { createSeriesApi } from '../api/seriesApi.js';
+import { useT } from '../i18n/useT.js';
 import { describeChanges } from './announcements.js';
 import { isRetryable } from './outbox.js';
 import { createPanelActions, type PanelActions } from './panelActions.js';
@@ -21,14 +22,15 @@ export function useSeries(
   seriesId: string,
   getToken: TokenSource,
 ): { state: SeriesState; actions: PanelActions; retry(): void } {
+  const t = useT();
   const [state, dispatch] = useReducer(seriesReducer, seriesId, initialSeriesState);
   const latest = useRef(state);
   latest.current = state;
 
   const api = useMemo(() => createSeriesApi({ getToken }, seriesId), [getToken, seriesId]);
   const actions = useMemo(
-    () => createPanelActions({ getToken }, seriesId, dispatch, () => latest.current),
-    [getToken, seriesId],
+    () => createPanelActions({ getToken }, seriesId, dispatch, () => latest.current, t),
+    [getToken, seriesId, t],
   );
 
   // Bumped by "Try again" after a failed first load: the effect runs again from the start.
@@ -66,24 +68,29 @@ export function useSeries(
       );
     };
     void load();
-    const disconnect = connectRealtime(seriesId, getToken, {
-      onChanged: (event) => {
-        const said = describeChanges(latest.current, event.records);
-        // Before applying: the catch-up starts from the clock held before this event.
-        if (missedChanges(latest.current.records, event.records)) void catchUp();
-        dispatch({ type: 'recordsReceived', records: event.records, clock: event.clock });
-        for (const { deleted } of said) if (deleted) actions.offerUndo(deleted);
-        // Deletions are said by their Undo toast; the rest by the live region.
-        const text = said.filter((a) => !a.deleted).map((a) => a.text);
-        if (text.length > 0) actions.said.set({ id: Date.now(), text: text.join('. ') });
+    const disconnect = connectRealtime(
+      seriesId,
+      getToken,
+      {
+        onChanged: (event) => {
+          const said = describeChanges(latest.current, event.records, t);
+          // Before applying: the catch-up starts from the clock held before this event.
+          if (missedChanges(latest.current.records, event.records)) void catchUp();
+          dispatch({ type: 'recordsReceived', records: event.records, clock: event.clock });
+          for (const { deleted } of said) if (deleted) actions.offerUndo(deleted);
+          // Deletions are said by their Undo toast; the rest by the live region.
+          const text = said.filter((a) => !a.deleted).map((a) => a.text);
+          if (text.length > 0) actions.said.set({ id: Date.now(), text: text.join('. ') });
+        },
+        onPresence: (event) => dispatch({ type: 'presence', online: event.online }),
+        // Send what waited first, so the catch-up already shows it as saved.
+        onJoined: () => void actions.flushUnsent().then(() => catchUp()),
+        onResync: (since) => void catchUp(since),
+        onOutdated: (message) => active && dispatch({ type: 'outdated', message }),
+        onStatus: (status, message) => active && dispatch({ type: 'live', status, message }),
       },
-      onPresence: (event) => dispatch({ type: 'presence', online: event.online }),
-      // Send what waited first, so the catch-up already shows it as saved.
-      onJoined: () => void actions.flushUnsent().then(() => catchUp()),
-      onResync: (since) => void catchUp(since),
-      onOutdated: (message) => active && dispatch({ type: 'outdated', message }),
-      onStatus: (status, message) => active && dispatch({ type: 'live', status, message }),
-    });
+      t,
+    );
     const onOnline = () => void actions.flushUnsent();
     window.addEventListener('online', onOnline);
     return () => {
@@ -92,7 +99,7 @@ export function useSeries(
       window.removeEventListener('online', onOnline);
       disconnect();
     };
-  }, [api, actions, seriesId, getToken, attempt]);
+  }, [api, actions, seriesId, getToken, attempt, t]);
 
   return { state, actions, retry: () => setAttempt((n) => n + 1) };
 }

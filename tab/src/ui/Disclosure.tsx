@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { ChevronDownRegular } from '@fluentui/react-icons';
 import { useId, useState, type ReactNode } from 'react';
+import { ChevronInlineEnd } from './directionalIcons.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -24,7 +25,7 @@ export function Disclosure({ summary, initiallyOpen = false, children }: Disclos
       <Button
         className={styles.toggle}
         appearance="subtle"
-        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+        icon={open ? <ChevronDownRegular /> : <ChevronInlineEnd />}
         aria-expanded={open}
         aria-controls={contentId}
         onClick={() => setOpen((o) => !o)}

@@ -20,10 +20,15 @@ interface NoticeProps {
   title?: string;
   children: ReactNode;
   onDismiss?: () => void;
+  /**
+   * The dismiss button's name, in the page's language. Pages that have not
+   * moved to catalogs yet get the English word.
+   */
+  dismissLabel?: string;
 }
 
 /** A message for the person: the server's words on errors, a hint otherwise. */
-export function Notice({ intent, title, children, onDismiss }: NoticeProps) {
+export function Notice({ intent, title, children, onDismiss, dismissLabel = 'Dismiss' }: NoticeProps) {
   const styles = useStyles();
   return (
     <MessageBar intent={intent} layout="multiline" className={styles.bar}>
@@ -34,7 +39,7 @@ export function Notice({ intent, title, children, onDismiss }: NoticeProps) {
       {onDismiss && (
         <MessageBarActions
           containerAction={
-            <Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={onDismiss} />
+            <Button appearance="transparent" aria-label={dismissLabel} icon={<DismissRegular />} onClick={onDismiss} />
           }
         />
       )}

@@ -1,3 +1,5 @@
+import type { Translate } from '../i18n/useT.js';
+
 /**
  * Text limits made visible: a counter once the text nears its limit, and a
  * message (never a silent cut) once it is over. Inputs carry no `maxLength`,
@@ -10,18 +12,16 @@ export interface LimitState {
   state?: 'error' | 'none';
 }
 
+/** What the text is, for the message over the limit ("The topic is 5,000 characters; …"). */
+export type LimitedText = 'topic' | 'actionItem' | 'note';
+
 const NEAR = 0.9;
 
-export function limitOf(text: string, limit: number, what = 'This text'): LimitState {
+export function limitOf(text: string, limit: number, what: LimitedText, t: Translate): LimitState {
   const length = text.trim().length;
-  const count = (n: number) => n.toLocaleString();
   if (length > limit) {
-    return {
-      over: true,
-      state: 'error',
-      message: `${what} is ${count(length)} characters; the limit is ${count(limit)}. Shorten it to save.`,
-    };
+    return { over: true, state: 'error', message: t('panel.limit.over', { what, length, limit }) };
   }
-  if (length >= limit * NEAR) return { over: false, state: 'none', message: `${count(length)} / ${count(limit)}` };
+  if (length >= limit * NEAR) return { over: false, state: 'none', message: t('panel.limit.near', { length, limit }) };
   return { over: false };
 }

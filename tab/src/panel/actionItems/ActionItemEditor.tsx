@@ -3,6 +3,8 @@ import { useState, type FocusEvent, type FormEvent } from 'react';
 import { TEXT_LIMITS, type ActionItem } from '../../../../domain/entities.js';
 import { otherMember } from '../../store/selectors.js';
 import { limitOf } from '../../ui/limits.js';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { onFocusLeft, useEditorDraft } from '../useEditorDraft.js';
 import { formatDueDate, todayIsoDate } from './dates.js';
@@ -26,6 +28,8 @@ const useStyles = makeStyles({
  */
 export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone(): void }) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { actions, series, viewer } = useSeriesView();
   const [base, setBase] = useState(item);
   const [text, setText] = useState(item.text);
@@ -33,10 +37,10 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
   const [dueDate, setDueDate] = useState(item.dueDate ?? '');
   const [pastOk, setPastOk] = useState(false);
   const [saving, setSaving] = useState(false);
-  const limit = limitOf(text, TEXT_LIMITS.actionItem, 'The action item');
+  const limit = limitOf(text, TEXT_LIMITS.actionItem, 'actionItem', t);
   const past = dueDate !== '' && dueDate < todayIsoDate() && dueDate !== base.dueDate;
   const changedMeanwhile = item.version > base.version;
-  const other = otherMember(series, viewer)?.name ?? 'The other person';
+  const other = otherMember(series, viewer)?.name ?? t('panel.otherPerson');
 
   const changes = {
     ...(text.trim() !== base.text ? { text } : {}),
@@ -77,12 +81,17 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
     });
 
   return (
-    <form className={styles.form} onSubmit={submit} onBlur={onBlur} aria-label={`Edit “${item.text}”`}>
-      <Field label="Action item" validationState={limit.state} validationMessage={limit.message}>
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      onBlur={onBlur}
+      aria-label={t('panel.change.edit', { text: item.text })}
+    >
+      <Field label={t('panel.item.label')} validationState={limit.state} validationMessage={limit.message}>
         <Input value={text} autoFocus onChange={(_, d) => setText(d.value)} />
       </Field>
       <div className={styles.row}>
-        <Field label="Owner" className={styles.half}>
+        <Field label={t('panel.item.owner')} className={styles.half}>
           <Select className={styles.fill} value={ownerId} onChange={(_, d) => setOwnerId(d.value)}>
             {series.members.map((m) => (
               <option key={m.userId} value={m.userId}>
@@ -91,7 +100,7 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
             ))}
           </Select>
         </Field>
-        <Field label="Due date" className={styles.half}>
+        <Field label={t('panel.item.due')} className={styles.half}>
           <Input
             className={styles.fill}
             type="date"
@@ -101,16 +110,16 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
         </Field>
       </div>
       {past && pastOk && (
-        <Text role="alert">{`${formatDueDate(dueDate)} is in the past. Save it with that date anyway?`}</Text>
+        <Text role="alert">{t('panel.item.pastDate', { date: formatDueDate(dueDate, tag), action: 'save' })}</Text>
       )}
       {changedMeanwhile && (
         <div className={styles.theirs} role="alert">
-          <Text size={200}>{`${other} changed this item while you were editing: “${item.text}”.`}</Text>{' '}
+          <Text size={200}>{t('panel.item.changedMeanwhile', { name: other, text: item.text })}</Text>{' '}
           <Button size="small" onClick={() => setBase(item)}>
-            Keep mine
+            {t('panel.edit.keepMine')}
           </Button>{' '}
           <Button size="small" onClick={close}>
-            Take theirs
+            {t('panel.edit.takeTheirs')}
           </Button>
         </div>
       )}
@@ -121,10 +130,10 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
           appearance="primary"
           disabled={saving || text.trim() === '' || limit.over || changedMeanwhile}
         >
-          {past && pastOk ? 'Save anyway' : 'Save'}
+          {past && pastOk ? t('panel.item.saveAnyway') : t('panel.edit.save')}
         </Button>
         <Button size="small" onClick={close}>
-          Cancel
+          {t('panel.edit.cancel')}
         </Button>
       </div>
     </form>

@@ -14,6 +14,8 @@ import {
 import { DeleteRegular, EditRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ActionItem } from '../../../../domain/entities.js';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { memberName } from '../../store/selectors.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { ActionItemEditor } from './ActionItemEditor.js';
@@ -25,7 +27,7 @@ const useStyles = makeStyles({
   check: { flexGrow: 1, minWidth: 0 },
   label: { overflowWrap: 'anywhere' },
   done: { color: tokens.colorNeutralForeground2, textDecorationLine: 'line-through' },
-  meta: { color: tokens.colorNeutralForeground2, paddingLeft: tokens.spacingHorizontalXXXL },
+  meta: { color: tokens.colorNeutralForeground2, paddingInlineStart: tokens.spacingHorizontalXXXL },
   overdue: { color: tokens.colorStatusDangerForeground1 },
 });
 
@@ -39,11 +41,12 @@ interface ActionItemRowProps {
 /** One action item with its owner and due date; ticking it marks it done for both people; the menu corrects or deletes it. */
 export function ActionItemRow({ item, beforeToggle, onDeleted }: ActionItemRowProps) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { actions, series } = useSeriesView();
   const [editing, setEditing] = useState(false);
   const done = item.doneAt !== undefined;
   const overdue = !done && item.dueDate !== undefined && item.dueDate < todayIsoDate();
-  const quoted = `“${item.text}”`;
 
   if (editing) {
     return (
@@ -69,13 +72,13 @@ export function ActionItemRow({ item, beforeToggle, onDeleted }: ActionItemRowPr
               size="small"
               appearance="subtle"
               icon={<MoreHorizontalRegular />}
-              aria-label={`More for ${quoted}`}
+              aria-label={t('panel.topic.more', { text: item.text })}
             />
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
               <MenuItem icon={<EditRegular />} onClick={() => setEditing(true)}>
-                Edit
+                {t('panel.item.menu.edit')}
               </MenuItem>
               <MenuItem
                 icon={<DeleteRegular />}
@@ -84,18 +87,21 @@ export function ActionItemRow({ item, beforeToggle, onDeleted }: ActionItemRowPr
                   void actions.deleteActionItem(item.id);
                 }}
               >
-                Delete
+                {t('panel.topic.menu.delete')}
               </MenuItem>
             </MenuList>
           </MenuPopover>
         </Menu>
       </div>
       <Text size={200} className={styles.meta}>
-        {memberName(series, item.ownerId)}
+        {memberName(series, item.ownerId, t)}
         {item.dueDate && (
-          <span className={mergeClasses(overdue && styles.overdue)}>
-            {` · due ${formatDueDate(item.dueDate)}${overdue ? ' (overdue)' : ''}`}
-          </span>
+          <>
+            {' · '}
+            <span className={mergeClasses(overdue && styles.overdue)}>
+              {t('panel.item.dueOn', { date: formatDueDate(item.dueDate, tag), overdue: overdue ? 'yes' : 'no' })}
+            </span>
+          </>
         )}
       </Text>
     </li>

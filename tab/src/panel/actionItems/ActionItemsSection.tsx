@@ -1,4 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/useT.js';
 import { selectActionItems } from '../../store/selectors.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { ActionItemRow } from './ActionItemRow.js';
@@ -16,6 +17,7 @@ const useStyles = makeStyles({
 /** Follow up on action points: what was agreed, who owns it, by when. */
 export function ActionItemsSection() {
   const styles = useStyles();
+  const t = useT();
   const { state } = useSeriesView();
   const steady = useSteadyList(selectActionItems(state));
   const items = steady.items;
@@ -31,14 +33,12 @@ export function ActionItemsSection() {
   return (
     <section className={styles.section} aria-labelledby="action-items-heading">
       <h2 id="action-items-heading" className={styles.heading}>
-        Action items
+        {t('panel.items.heading')}
       </h2>
       {items.length === 0 ? (
-        <Text className={styles.empty}>
-          No action items agreed in this meeting yet. Capture what you agree on, with an owner and a due date.
-        </Text>
+        <Text className={styles.empty}>{t('panel.items.empty')}</Text>
       ) : (
-        <ul className={styles.list} aria-label="Action items" {...steady.listProps}>
+        <ul className={styles.list} aria-label={t('panel.items.heading')} {...steady.listProps}>
           {items.map((item, index) => (
             <ActionItemRow
               key={item.id}

@@ -3,6 +3,8 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { TEXT_LIMITS, type Topic } from '../../../../domain/entities.js';
 import { limitOf } from '../../ui/limits.js';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { formatDueDate, todayIsoDate } from './dates.js';
 
@@ -26,13 +28,15 @@ interface AddActionItemFormProps {
 /** Capture an action item: what, who owns it (either member), and optionally by when. */
 export function AddActionItemForm({ topic, onAdded }: AddActionItemFormProps = {}) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { actions, series, viewer } = useSeriesView();
   const [text, setText] = useState('');
   const [ownerId, setOwnerId] = useState(viewer.userId);
   const [dueDate, setDueDate] = useState('');
   const [saving, setSaving] = useState(false);
   const [pastOk, setPastOk] = useState(false);
-  const limit = limitOf(text, TEXT_LIMITS.actionItem, 'The action item');
+  const limit = limitOf(text, TEXT_LIMITS.actionItem, 'actionItem', t);
   const past = dueDate !== '' && dueDate < todayIsoDate();
 
   const submit = (event: FormEvent) => {
@@ -55,19 +59,19 @@ export function AddActionItemForm({ topic, onAdded }: AddActionItemFormProps = {
     <form
       className={styles.form}
       onSubmit={submit}
-      aria-label={topic ? `Add an action item for “${topic.text}”` : 'Add an action item'}
+      aria-label={topic ? t('panel.items.addFormFor', { text: topic.text }) : t('panel.items.addForm')}
     >
-      <Field label="New action item" validationState={limit.state} validationMessage={limit.message}>
+      <Field label={t('panel.items.new')} validationState={limit.state} validationMessage={limit.message}>
         <Input
           id={topic ? undefined : NEW_ACTION_ITEM_INPUT_ID}
           value={text}
-          placeholder="What was agreed?"
+          placeholder={t('panel.items.placeholder')}
           autoFocus={topic !== undefined}
           onChange={(_, data) => setText(data.value)}
         />
       </Field>
       <div className={styles.row}>
-        <Field label="Owner" className={styles.half}>
+        <Field label={t('panel.item.owner')} className={styles.half}>
           <Select className={styles.fill} value={ownerId} onChange={(_, data) => setOwnerId(data.value)}>
             {series.members.map((m) => (
               <option key={m.userId} value={m.userId}>
@@ -76,7 +80,7 @@ export function AddActionItemForm({ topic, onAdded }: AddActionItemFormProps = {
             ))}
           </Select>
         </Field>
-        <Field label="Due date (optional)" className={styles.half}>
+        <Field label={t('panel.items.dueOptional')} className={styles.half}>
           <Input
             className={styles.fill}
             type="date"
@@ -89,7 +93,7 @@ export function AddActionItemForm({ topic, onAdded }: AddActionItemFormProps = {
         </Field>
       </div>
       {past && pastOk && (
-        <Text role="alert">{`${formatDueDate(dueDate)} is in the past. Add it with that date anyway?`}</Text>
+        <Text role="alert">{t('panel.item.pastDate', { date: formatDueDate(dueDate, tag), action: 'add' })}</Text>
       )}
       <Button
         type="submit"
@@ -97,7 +101,7 @@ export function AddActionItemForm({ topic, onAdded }: AddActionItemFormProps = {
         icon={<AddRegular />}
         disabled={saving || text.trim() === '' || limit.over}
       >
-        {past && pastOk ? 'Add anyway' : 'Add action item'}
+        {past && pastOk ? t('panel.items.addAnyway') : t('panel.topic.menu.addActionItem')}
       </Button>
     </form>
   );

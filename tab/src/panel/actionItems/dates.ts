@@ -1,7 +1,7 @@
-/** A calendar date ("2026-12-02") is a day, not an instant: format it without a time-zone shift. */
-export function formatDueDate(isoDate: string): string {
+/** A calendar date ("2026-12-02") is a day, not an instant: format it without a time-zone shift, in the reader's format. */
+export function formatDueDate(isoDate: string, localeTag: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
-  return new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1).toLocaleDateString(undefined, {
+  return new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1).toLocaleDateString(localeTag, {
     month: 'short',
     day: 'numeric',
   });

@@ -2,6 +2,7 @@ import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/reac
 import { AddRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { TEXT_LIMITS, TopicCategory } from '../../../../domain/entities.js';
+import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { limitOf } from '../../ui/limits.js';
 import { CATEGORIES } from './categories.js';
@@ -16,12 +17,13 @@ const useStyles = makeStyles({
 /** Add a topic to the current meeting's agenda. */
 export function AddTopicForm() {
   const styles = useStyles();
+  const t = useT();
   const { actions, viewer } = useSeriesView();
   const [text, setText] = useState('');
   const [category, setCategory] = useState<TopicCategory>('work');
   const [saving, setSaving] = useState(false);
 
-  const limit = limitOf(text, TEXT_LIMITS.topic, 'The topic');
+  const limit = limitOf(text, TEXT_LIMITS.topic, 'topic', t);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (text.trim() === '' || limit.over) return;
@@ -33,22 +35,22 @@ export function AddTopicForm() {
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="Add a topic">
-      <Field label="New topic" validationState={limit.state} validationMessage={limit.message}>
+    <form className={styles.form} onSubmit={submit} aria-label={t('panel.agenda.addForm')}>
+      <Field label={t('panel.agenda.newTopic')} validationState={limit.state} validationMessage={limit.message}>
         <Input
           id={NEW_TOPIC_INPUT_ID}
           aria-keyshortcuts="N"
           value={text}
-          placeholder={viewer.role === 'report' ? 'What do you want to talk about?' : 'Something you want to raise'}
+          placeholder={t('panel.agenda.newTopicPlaceholder', { role: viewer.role })}
           onChange={(_, data) => setText(data.value)}
         />
       </Field>
       <div className={styles.row}>
-        <Field label="Category" className={styles.grow}>
+        <Field label={t('panel.agenda.category')} className={styles.grow}>
           <Select value={category} onChange={(_, data) => setCategory(TopicCategory.catch('work').parse(data.value))}>
             {CATEGORIES.map((c) => (
               <option key={c.value} value={c.value}>
-                {c.label}
+                {t(c.label)}
               </option>
             ))}
           </Select>
@@ -59,7 +61,7 @@ export function AddTopicForm() {
           icon={<AddRegular />}
           disabled={saving || text.trim() === '' || limit.over}
         >
-          Add topic
+          {t('panel.agenda.addTopic')}
         </Button>
       </div>
     </form>

@@ -1,5 +1,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Suspense, type FocusEvent } from 'react';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { selectAgenda } from '../../store/selectors.js';
 import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
 import { TemplatePicker } from '../lazySections.js';
@@ -22,6 +24,8 @@ const useStyles = makeStyles({
 /** The shared agenda of the current meeting, in the order both panels agree on; while live, the topic at hand stands out. */
 export function AgendaSection({ live }: { live: boolean }) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { state, actions, series, viewer } = useSeriesView();
   const agenda = selectAgenda(state);
   const meeting = state.records.meeting[series.currentMeetingId];
@@ -39,25 +43,24 @@ export function AgendaSection({ live }: { live: boolean }) {
     <section className={styles.section} aria-labelledby="agenda-heading">
       <div className={styles.top}>
         <h2 id="agenda-heading" className={styles.heading}>
-          Agenda
-          {meeting && ` · ${new Date(meeting.scheduledStart).toLocaleDateString(undefined, { dateStyle: 'medium' })}`}
+          {meeting
+            ? t('panel.agenda.headingOn', {
+                date: new Date(meeting.scheduledStart).toLocaleDateString(tag, { dateStyle: 'medium' }),
+              })
+            : t('panel.agenda.heading')}
         </h2>
         <ShortcutsButton open={shortcuts.open} toggle={shortcuts.toggle} />
       </div>
       {shortcuts.open && <ShortcutsHelp close={shortcuts.close} />}
       {live && agenda.length > 0 && (
         <Text size={200} className={styles.progress} role="status">
-          {`${discussed} of ${agenda.length} discussed`}
+          {t('panel.agenda.progress', { discussed, total: agenda.length })}
         </Text>
       )}
       {agenda.length === 0 ? (
-        <Text className={styles.empty}>
-          {viewer.role === 'report'
-            ? 'Nothing on the agenda yet. This is your meeting: add the first topic you want to talk about.'
-            : 'Nothing on the agenda yet. Your report’s topics come first; you can add yours too.'}
-        </Text>
+        <Text className={styles.empty}>{t('panel.agenda.empty', { role: viewer.role })}</Text>
       ) : (
-        <ol className={styles.list} aria-label="Agenda topics" onBlur={forgetTarget}>
+        <ol className={styles.list} aria-label={t('panel.agenda.topics')} onBlur={forgetTarget}>
           {agenda.map((topic, index) => (
             <TopicRow
               key={topic.id}

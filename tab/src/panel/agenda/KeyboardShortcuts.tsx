@@ -1,6 +1,8 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { KeyboardRegular } from '@fluentui/react-icons';
 import { Fragment, useEffect, useState } from 'react';
+import type { MessageKey } from '../../../../i18n/keys.js';
+import { useT } from '../../i18n/useT.js';
 import { sectionHeading } from '../../ui/styles.js';
 import { NEW_TOPIC_INPUT_ID } from './useAgendaFocus.js';
 
@@ -23,18 +25,22 @@ const useStyles = makeStyles({
   what: { margin: 0 },
 });
 
-/** The keys the panel answers to; README's "Keyboard shortcuts" table lists the same. */
-export const SHORTCUTS: readonly [string, string][] = [
-  ['N', 'New topic'],
-  ['↑ ↓', 'Previous / next topic'],
-  ['Enter', 'Open or close a topic (notes)'],
-  ['D or Space', 'Mark discussed (again: reopen)'],
-  ['Alt+↑ / Alt+↓', 'Move the topic up / down'],
-  ['E', 'Edit the topic’s text'],
-  ['A', 'Add an action item to the topic'],
-  ['Shift+F10', 'More for the topic (menu)'],
-  ['Delete', 'Delete the topic (Undo brings it back)'],
-  ['?', 'This list'],
+/**
+ * The keys the panel answers to (README's "Keyboard shortcuts" table lists
+ * the same): the keys' names and what they do, both from the catalog, since
+ * keyboards name Enter, Space and Delete in their own language.
+ */
+export const SHORTCUTS: readonly (readonly [MessageKey, MessageKey])[] = [
+  ['panel.shortcuts.keys.newTopic', 'panel.shortcuts.newTopic'],
+  ['panel.shortcuts.keys.nextTopic', 'panel.shortcuts.nextTopic'],
+  ['panel.shortcuts.keys.open', 'panel.shortcuts.open'],
+  ['panel.shortcuts.keys.discussed', 'panel.shortcuts.discussed'],
+  ['panel.shortcuts.keys.move', 'panel.shortcuts.move'],
+  ['panel.shortcuts.keys.edit', 'panel.shortcuts.edit'],
+  ['panel.shortcuts.keys.actionItem', 'panel.shortcuts.actionItem'],
+  ['panel.shortcuts.keys.menu', 'panel.shortcuts.menu'],
+  ['panel.shortcuts.keys.delete', 'panel.shortcuts.delete'],
+  ['panel.shortcuts.keys.help', 'panel.shortcuts.help'],
 ];
 
 /** True when a key typed there is text, not a command. */
@@ -72,13 +78,14 @@ export function useKeyboardShortcuts() {
 
 /** The button that shows or hides the shortcuts list (beside the agenda heading). */
 export function ShortcutsButton({ open, toggle }: { open: boolean; toggle(): void }) {
+  const t = useT();
   return (
     <Button
       size="small"
       appearance="subtle"
       icon={<KeyboardRegular />}
-      aria-label="Keyboard shortcuts"
-      title="Keyboard shortcuts (?)"
+      aria-label={t('panel.shortcuts.title')}
+      title={t('panel.shortcuts.button')}
       aria-keyshortcuts="?"
       aria-expanded={open}
       aria-controls="keyboard-shortcuts"
@@ -90,6 +97,7 @@ export function ShortcutsButton({ open, toggle }: { open: boolean; toggle(): voi
 /** The list itself, shown inline under the heading (a side panel has no room for a dialog). */
 export function ShortcutsHelp({ close }: { close(): void }) {
   const styles = useStyles();
+  const t = useT();
   return (
     <section
       id="keyboard-shortcuts"
@@ -98,18 +106,18 @@ export function ShortcutsHelp({ close }: { close(): void }) {
       onKeyDown={(event) => event.key === 'Escape' && close()}
     >
       <h3 id="shortcuts-heading" className={styles.heading}>
-        Keyboard shortcuts
+        {t('panel.shortcuts.title')}
       </h3>
       <dl className={styles.list}>
         {SHORTCUTS.map(([keys, what]) => (
           <Fragment key={keys}>
-            <dt className={styles.key}>{keys}</dt>
-            <dd className={styles.what}>{what}</dd>
+            <dt className={styles.key}>{t(keys)}</dt>
+            <dd className={styles.what}>{t(what)}</dd>
           </Fragment>
         ))}
       </dl>
       <Button size="small" onClick={close}>
-        Close
+        {t('panel.shortcuts.close')}
       </Button>
     </section>
   );

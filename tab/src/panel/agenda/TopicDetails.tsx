@@ -1,11 +1,12 @@
 import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { Suspense } from 'react';
 import type { Topic } from '../../../../domain/entities.js';
+import { useT } from '../../i18n/useT.js';
 import { memberName } from '../../store/selectors.js';
 import { DecisionPrompt } from '../decisions/TopicFlags.js';
 import { AddActionItemForm, TopicNotes } from '../lazySections.js';
 import { useSeriesView } from '../SeriesContext.js';
-import { categoryOf, STATUS_LABELS } from './categories.js';
+import { categoryOf } from './categories.js';
 import { TopicTextEditor } from './TopicTextEditor.js';
 
 /** What an opened topic shows under its row: details and notes, the text editor, or a new action item. */
@@ -29,14 +30,14 @@ interface TopicDetailsProps {
 
 export function TopicDetails({ topic, open, setOpen }: TopicDetailsProps) {
   const styles = useStyles();
+  const t = useT();
   const { series } = useSeriesView();
-  const quoted = `“${topic.text}”`;
-  const facts = [
-    `by ${memberName(series, topic.addedBy)}`,
-    categoryOf(topic.category).label,
-    topic.status === 'open' ? undefined : STATUS_LABELS[topic.status],
-    topic.carriedOverCount > 0 ? `carried over ×${topic.carriedOverCount}` : undefined,
-  ].filter(Boolean);
+  const facts = t('panel.topic.facts', {
+    name: memberName(series, topic.addedBy, t),
+    category: t(categoryOf(topic.category).label),
+    status: topic.status,
+    carried: topic.carriedOverCount,
+  });
   // Closing the editor or the form hands focus back to the topic's row, never to the top of the page.
   const back = () => {
     setOpen('details');
@@ -48,11 +49,11 @@ export function TopicDetails({ topic, open, setOpen }: TopicDetailsProps) {
   return (
     <div className={styles.details}>
       <Text size={200} className={styles.meta}>
-        {facts.join(' · ')}
+        {facts}
       </Text>
-      <DecisionPrompt topic={topic} quoted={quoted} />
+      <DecisionPrompt topic={topic} />
       {open === 'edit' && <TopicTextEditor topic={topic} onDone={back} />}
-      <Suspense fallback={<Spinner size="tiny" label="Opening…" />}>
+      <Suspense fallback={<Spinner size="tiny" label={t('panel.opening')} />}>
         {open === 'actionItem' && <AddActionItemForm topic={topic} onAdded={back} />}
         <TopicNotes topic={topic} />
       </Suspense>

@@ -25,13 +25,13 @@ import {
 import { useState } from 'react';
 import type { Topic } from '../../../../domain/entities.js';
 import { TopicCategory } from '../../../../domain/entities.js';
+import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { CATEGORIES } from './categories.js';
 import type { TopicOpen } from './TopicDetails.js';
 
 export interface TopicMenuProps {
   topic: Topic;
-  quoted: string;
   isFirst: boolean;
   isLast: boolean;
   onOpen(open: TopicOpen): void;
@@ -43,7 +43,8 @@ export interface TopicMenuProps {
 
 /** Everything else a person can do with a topic, behind one button (Shift+F10 on the row opens it too). */
 export function TopicMenu(props: TopicMenuProps) {
-  const { topic, quoted, isFirst, isLast, onOpen, onMove, onDelete, initiallyOpen = false } = props;
+  const { topic, isFirst, isLast, onOpen, onMove, onDelete, initiallyOpen = false } = props;
+  const t = useT();
   const { actions } = useSeriesView();
   const [open, setOpen] = useState(initiallyOpen);
   const closed = topic.status !== 'open';
@@ -67,55 +68,55 @@ export function TopicMenu(props: TopicMenuProps) {
           tabIndex={-1}
           aria-haspopup="menu"
           icon={<MoreHorizontalRegular />}
-          aria-label={`More for ${quoted}`}
+          aria-label={t('panel.topic.more', { text: topic.text })}
           data-topic-menu=""
         />
       </MenuTrigger>
       <MenuPopover>
         <MenuList>
           <MenuItem icon={<NoteRegular />} onClick={() => onOpen('details')}>
-            Notes
+            {t('panel.topic.menu.notes')}
           </MenuItem>
           <MenuItem icon={<TaskListAddRegular />} onClick={() => onOpen('actionItem')}>
-            Add action item
+            {t('panel.topic.menu.addActionItem')}
           </MenuItem>
           <MenuItem icon={<EditRegular />} onClick={() => onOpen('edit')}>
-            Edit text
+            {t('panel.topic.menu.edit')}
           </MenuItem>
           {closed ? (
             <MenuItem icon={<ArrowUndoRegular />} onClick={() => void actions.setTopicStatus(topic.id, 'open')}>
-              Reopen
+              {t('panel.topic.menu.reopen')}
             </MenuItem>
           ) : (
             <MenuItem
               icon={<CalendarArrowRightRegular />}
               onClick={() => void actions.setTopicStatus(topic.id, 'deferred')}
             >
-              Park until next 1:1
+              {t('panel.topic.menu.park')}
             </MenuItem>
           )}
           <MenuDivider />
           <MenuItem icon={<ArrowUpRegular />} disabled={isFirst} onClick={() => onMove('top')}>
-            Move to top
+            {t('panel.topic.menu.moveTop')}
           </MenuItem>
           <MenuItem icon={<ArrowUpRegular />} disabled={isFirst} onClick={() => onMove('up')}>
-            Move up
+            {t('panel.topic.menu.moveUp')}
           </MenuItem>
           <MenuItem icon={<ArrowDownRegular />} disabled={isLast} onClick={() => onMove('down')}>
-            Move down
+            {t('panel.topic.menu.moveDown')}
           </MenuItem>
           <MenuDivider />
           <MenuGroup>
-            <MenuGroupHeader>Category</MenuGroupHeader>
+            <MenuGroupHeader>{t('panel.agenda.category')}</MenuGroupHeader>
             {CATEGORIES.map((c) => (
               <MenuItemRadio key={c.value} name="category" value={c.value} icon={<TextBulletListSquareRegular />}>
-                {c.label}
+                {t(c.label)}
               </MenuItemRadio>
             ))}
           </MenuGroup>
           <MenuDivider />
           <MenuItem icon={<DeleteRegular />} onClick={onDelete}>
-            Delete
+            {t('panel.topic.menu.delete')}
           </MenuItem>
         </MenuList>
       </MenuPopover>

@@ -1,6 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
+import { useT } from '../../i18n/useT.js';
 import type { TopicMenuProps } from './TopicMenu.js';
 
 // Fluent's Menu (with its positioning) is loaded on first use, not with the panel: the side panel's first load stays small.
@@ -12,6 +13,7 @@ const preload = () => void import('./TopicMenu.js');
  * plain button of the same look; once clicked, the real menu opens.
  */
 export function TopicMenuButton(props: TopicMenuProps) {
+  const t = useT();
   const [wanted, setWanted] = useState(false);
   const trigger = (
     <Button
@@ -19,7 +21,7 @@ export function TopicMenuButton(props: TopicMenuProps) {
       appearance="subtle"
       tabIndex={-1}
       icon={<MoreHorizontalRegular />}
-      aria-label={`More for ${props.quoted}`}
+      aria-label={t('panel.topic.more', { text: props.topic.text })}
       aria-haspopup="menu"
       data-topic-menu=""
       onPointerEnter={preload}

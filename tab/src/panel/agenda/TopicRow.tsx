@@ -3,6 +3,7 @@ import { ArrowRepeatAllRegular, ReOrderDotsVerticalRegular } from '@fluentui/rea
 import { lazy, Suspense, useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { needsDecision } from '../../../../domain/carryOver.js';
 import type { Topic } from '../../../../domain/entities.js';
+import { useT } from '../../i18n/useT.js';
 import { visuallyHidden } from '../../ui/styles.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { categoryOf, STATUS_LABELS } from './categories.js';
@@ -70,13 +71,13 @@ interface TopicRowProps {
  */
 export function TopicRow({ ref, topic, active, current, isFirst, isLast, drag, ...handlers }: TopicRowProps) {
   const styles = useStyles();
+  const t = useT();
   const { actions } = useSeriesView();
   const [open, setOpen] = useState<TopicOpen>(null);
   const descriptionId = useId();
   const category = categoryOf(topic.category);
   const discussed = topic.status === 'discussed';
   const closed = topic.status !== 'open';
-  const quoted = `“${topic.text}”`;
   const toggle = () => setOpen((o) => (o ? null : 'details'));
 
   return (
@@ -102,14 +103,14 @@ export function TopicRow({ ref, topic, active, current, isFirst, isLast, drag, .
     >
       <div className={styles.line}>
         {/* Mouse-only affordance; keyboard users move topics with Alt+Arrow or the menu. */}
-        <span className={styles.handle} title="Drag to reorder" aria-hidden {...drag.handle}>
+        <span className={styles.handle} title={t('panel.topic.drag')} aria-hidden {...drag.handle}>
           <ReOrderDotsVerticalRegular />
         </span>
         <Checkbox
           className={styles.check}
           tabIndex={-1}
           checked={discussed}
-          aria-label={`${quoted} discussed`}
+          aria-label={t('panel.topic.discussedBox', { text: topic.text })}
           onChange={(_, data) => void actions.setTopicStatus(topic.id, data.checked === true ? 'discussed' : 'open')}
         />
         <span
@@ -121,27 +122,26 @@ export function TopicRow({ ref, topic, active, current, isFirst, isLast, drag, .
         <span className={styles.chips} id={descriptionId}>
           {topic.carriedOverCount > 0 && (
             <Badge appearance="outline" color="informative" size="small" icon={<ArrowRepeatAllRegular />}>
-              <span className={styles.hidden}>carried over </span>
-              {`×${topic.carriedOverCount}`}
+              <span className={styles.hidden}>{t('panel.topic.carriedOver')} </span>
+              {t('panel.topic.carriedBadge', { count: topic.carriedOverCount })}
             </Badge>
           )}
           {needsDecision(topic) && topic.status === 'open' && (
             <Badge appearance="filled" color="warning" size="small">
-              Decide
+              {t('panel.topic.decideBadge')}
             </Badge>
           )}
           {topic.status === 'deferred' && (
             <Badge appearance="outline" color="warning" size="small">
-              {STATUS_LABELS.deferred}
+              {t(STATUS_LABELS.deferred)}
             </Badge>
           )}
           <Badge appearance="tint" color={category.color} size="small">
-            {category.label}
+            {t(category.label)}
           </Badge>
         </span>
         <TopicMenuButton
           topic={topic}
-          quoted={quoted}
           isFirst={isFirst}
           isLast={isLast}
           onOpen={setOpen}
@@ -150,7 +150,7 @@ export function TopicRow({ ref, topic, active, current, isFirst, isLast, drag, .
         />
       </div>
       {open !== null && (
-        <Suspense fallback={<Spinner size="tiny" label="Opening…" />}>
+        <Suspense fallback={<Spinner size="tiny" label={t('panel.opening')} />}>
           <TopicDetails topic={topic} open={open} setOpen={setOpen} />
         </Suspense>
       )}

@@ -3,6 +3,7 @@ import { useState, type FocusEvent, type FormEvent, type KeyboardEvent } from 'r
 import { TEXT_LIMITS, type Topic } from '../../../../domain/entities.js';
 import { otherMember } from '../../store/selectors.js';
 import { limitOf } from '../../ui/limits.js';
+import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { onFocusLeft, useEditorDraft } from '../useEditorDraft.js';
 
@@ -29,14 +30,15 @@ const useStyles = makeStyles({
  */
 export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): void }) {
   const styles = useStyles();
+  const t = useT();
   const { actions, series, viewer } = useSeriesView();
   const [base, setBase] = useState({ version: topic.version, text: topic.text });
   const [text, setText] = useState(topic.text);
   const [saving, setSaving] = useState(false);
-  const limit = limitOf(text, TEXT_LIMITS.topic, 'The topic');
+  const limit = limitOf(text, TEXT_LIMITS.topic, 'topic', t);
   const theirs =
     topic.version > base.version && topic.text !== base.text && topic.text !== text.trim() ? topic.text : null;
-  const other = otherMember(series, viewer)?.name ?? 'The other person';
+  const other = otherMember(series, viewer)?.name ?? t('panel.otherPerson');
 
   const changed = text.trim() !== base.text.trim() && text.trim() !== '' && !limit.over;
   const draft = useEditorDraft({ pending: () => changed, save: () => save(base.version) });
@@ -81,10 +83,10 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
   return (
     <form className={styles.form} onSubmit={submit} onBlur={onBlur}>
       <Field
-        label="Topic text"
+        label={t('panel.topic.textLabel')}
         size="small"
         validationState={text.trim() === '' || limit.over ? 'error' : 'none'}
-        validationMessage={text.trim() === '' ? 'A topic needs some text.' : limit.message}
+        validationMessage={text.trim() === '' ? t('panel.topic.needsText') : limit.message}
       >
         <Textarea
           size="small"
@@ -97,7 +99,7 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
       </Field>
       {theirs !== null && (
         <div className={styles.theirs} role="alert">
-          <Text size={200}>{`${other} changed this topic while you were editing. Their text:`}</Text>
+          <Text size={200}>{t('panel.topic.changedMeanwhile', { name: other })}</Text>
           <Text size={200} className={styles.quote}>
             {theirs}
           </Text>
@@ -108,13 +110,13 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
               disabled={saving || limit.over}
               onClick={() => save(topic.version)}
             >
-              Keep mine
+              {t('panel.edit.keepMine')}
             </Button>
             <Button size="small" onClick={close}>
-              Take theirs
+              {t('panel.edit.takeTheirs')}
             </Button>
             <Button size="small" onClick={() => rebase(`${theirs}\n${text.trim()}`)}>
-              Edit both
+              {t('panel.edit.both')}
             </Button>
           </div>
         </div>
@@ -122,10 +124,10 @@ export function TopicTextEditor({ topic, onDone }: { topic: Topic; onDone(): voi
       {theirs === null && (
         <div className={styles.buttons}>
           <Button size="small" appearance="primary" type="submit" disabled={saving || text.trim() === '' || limit.over}>
-            Save
+            {t('panel.edit.save')}
           </Button>
           <Button size="small" onClick={close}>
-            Cancel
+            {t('panel.edit.cancel')}
           </Button>
         </div>
       )}

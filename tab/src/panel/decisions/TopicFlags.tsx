@@ -3,6 +3,7 @@ import { WarningRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Topic } from '../../../../domain/entities.js';
 import { needsDecision } from '../../../../domain/carryOver.js';
+import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
@@ -22,45 +23,51 @@ const useStyles = makeStyles({
  * A topic carried over again and again needs a decision, not another carry:
  * discuss it now (it moves to the top), drop it (undoable) or park it.
  */
-export function DecisionPrompt({ topic, quoted }: { topic: Topic; quoted: string }) {
+export function DecisionPrompt({ topic }: { topic: Topic }) {
   const styles = useStyles();
+  const t = useT();
+  const text = { text: topic.text };
   const { actions } = useSeriesView();
   const [decided, setDecided] = useState(false);
   if (!needsDecision(topic) || topic.status !== 'open') return null;
   if (decided) {
     return (
       <Text size={200} role="status">
-        Moved to the top of the agenda: talk about it now.
+        {t('panel.decide.moved')}
       </Text>
     );
   }
 
   return (
-    <div className={styles.decide} role="group" aria-label={`Decide about ${quoted}`}>
+    <div className={styles.decide} role="group" aria-label={t('panel.decide.group', text)}>
       <Text size={200} weight="semibold" className={styles.prompt}>
         <WarningRegular aria-hidden />
-        Decide: discuss, drop or park
+        {t('panel.decide.prompt')}
       </Text>
       <div className={styles.buttons}>
         <Button
           size="small"
-          aria-label={`Discuss ${quoted} now`}
+          aria-label={t('panel.decide.discussLabel', text)}
           onClick={() => {
             setDecided(true);
             void actions.moveTopic(topic.id, null);
           }}
         >
-          Discuss now
-        </Button>
-        <Button size="small" aria-label={`Drop ${quoted}`} onClick={() => void actions.deleteTopic(topic.id)}>
-          Drop
+          {t('panel.decide.discuss')}
         </Button>
         <Button
           size="small"
-          aria-label={`Park ${quoted}`}
+          aria-label={t('panel.decide.dropLabel', text)}
+          onClick={() => void actions.deleteTopic(topic.id)}
+        >
+          {t('panel.decide.drop')}
+        </Button>
+        <Button
+          size="small"
+          aria-label={t('panel.decide.parkLabel', text)}
           onClick={() => void actions.setTopicStatus(topic.id, 'deferred')}
         >
-          Park
+          {t('panel.decide.park')}
         </Button>
       </div>
     </div>

@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowUndoRegular, DismissRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
+import { useT } from '../../i18n/useT.js';
 import type { Deleted } from '../../store/meetingActions.js';
 import { useSignal } from '../../store/useSignal.js';
 import { useSeriesView } from '../SeriesContext.js';
@@ -46,22 +47,24 @@ export function UndoToast() {
 }
 
 function UndoContent({ deleted }: { deleted: Deleted }) {
+  const t = useT();
   const { actions } = useSeriesView();
-  const what = deleted.kind === 'topic' ? 'Topic' : 'Action item';
   return (
     <Toast>
       <ToastTitle
         action={
           <ToastTrigger>
-            <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label="Dismiss" />
+            <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label={t('panel.notice.dismiss')} />
           </ToastTrigger>
         }
       >
-        {deleted.by ? `${deleted.by} deleted “${deleted.text}”` : `${what} deleted: “${deleted.text}”`}
+        {deleted.by
+          ? t('panel.undo.deletedBy', { name: deleted.by, text: deleted.text })
+          : t('panel.undo.deleted', { kind: deleted.kind, text: deleted.text })}
       </ToastTitle>
       <ToastBody>
         <Button size="small" icon={<ArrowUndoRegular />} onClick={() => void actions.undoDelete()}>
-          Undo
+          {t('panel.undo.undo')}
         </Button>
       </ToastBody>
     </Toast>

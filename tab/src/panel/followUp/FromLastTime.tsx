@@ -3,6 +3,8 @@ import { WarningFilled } from '@fluentui/react-icons';
 import type { ActionItem } from '../../../../domain/entities.js';
 import { isOverdue } from '../../../../domain/followUp.js';
 import { localDateOf } from '../../../../domain/schedule.js';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { selectFromLastTime } from '../../store/meetingSelectors.js';
 import { memberName } from '../../store/selectors.js';
 import { formatDueDate } from '../actionItems/dates.js';
@@ -23,7 +25,7 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalXS,
-    paddingLeft: tokens.spacingHorizontalXXXL,
+    paddingInlineStart: tokens.spacingHorizontalXXXL,
     color: tokens.colorNeutralForeground2,
   },
   overdue: {
@@ -41,6 +43,7 @@ const useStyles = makeStyles({
  */
 export function FromLastTime({ compact = false }: { compact?: boolean }) {
   const styles = useStyles();
+  const t = useT();
   const { state } = useSeriesView();
   const steady = useSteadyList(selectFromLastTime(state));
   const items = steady.items;
@@ -49,16 +52,16 @@ export function FromLastTime({ compact = false }: { compact?: boolean }) {
   const open = items.filter((i) => !i.doneAt).length;
   const overdue = items.filter((i) => isOverdue(i, today)).length;
   const list = (
-    <ul className={styles.list} aria-label="Action items from last time" {...steady.listProps}>
+    <ul className={styles.list} aria-label={t('panel.followUp.list')} {...steady.listProps}>
       {items.map((item) => (
         <FollowUpRow key={item.id} item={item} overdue={isOverdue(item, today)} beforeToggle={steady.beforeToggle} />
       ))}
     </ul>
   );
   if (compact) {
-    const summary = `From last time: ${open} open${overdue > 0 ? `, ${overdue} overdue` : ''}`;
+    const summary = t('panel.followUp.summary', { open, overdue });
     return (
-      <section aria-label="From last time">
+      <section aria-label={t('panel.followUp.heading')}>
         <Disclosure summary={summary}>{list}</Disclosure>
       </section>
     );
@@ -67,7 +70,7 @@ export function FromLastTime({ compact = false }: { compact?: boolean }) {
   return (
     <section className={styles.section} aria-labelledby="from-last-time-heading">
       <h2 id="from-last-time-heading" className={styles.heading}>
-        From last time
+        {t('panel.followUp.heading')}
       </h2>
       {list}
     </section>
@@ -82,6 +85,8 @@ interface FollowUpRowProps {
 
 function FollowUpRow({ item, overdue, beforeToggle }: FollowUpRowProps) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { actions, series } = useSeriesView();
   const done = item.doneAt !== undefined;
 
@@ -96,13 +101,18 @@ function FollowUpRow({ item, overdue, beforeToggle }: FollowUpRowProps) {
         {overdue && (
           <span className={styles.overdue}>
             <WarningFilled aria-hidden />
-            Overdue
+            {t('panel.followUp.overdue')}
           </span>
         )}
         <span>
-          {memberName(series, item.ownerId)}
-          {item.dueDate && ` · due ${formatDueDate(item.dueDate)}`}
-          {done && ' · done'}
+          {memberName(series, item.ownerId, t)}
+          {(item.dueDate || done) && ' · '}
+          {(item.dueDate || done) &&
+            t('panel.followUp.meta', {
+              date: item.dueDate ? formatDueDate(item.dueDate, tag) : '',
+              due: item.dueDate ? 'yes' : 'no',
+              done: done ? 'yes' : 'no',
+            })}
         </span>
       </Text>
     </li>

@@ -2,8 +2,10 @@ import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/reac
 import { useId, useState, type FormEvent } from 'react';
 import { Cadence, Frequency, Weekday } from '../../../../domain/entities.js';
 import { isValidTimeZone } from '../../../../domain/schedule.js';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
-import { FREQUENCY_LABELS, WEEKDAY_LABELS } from './cadenceText.js';
+import { FREQUENCY_LABELS, weekdayName } from './cadenceText.js';
 
 const useStyles = makeStyles({
   form: {
@@ -31,6 +33,8 @@ function timeZones(): string[] {
 /** Inline editor of the series' rhythm: frequency, weekday, local time, time zone and length. */
 export function CadenceForm({ onDone }: { onDone(): void }) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { actions, series } = useSeriesView();
   const [draft, setDraft] = useState(series.cadence);
   const [duration, setDuration] = useState(String(series.cadence.durationMinutes));
@@ -38,12 +42,12 @@ export function CadenceForm({ onDone }: { onDone(): void }) {
   const zonesId = useId();
   const set = (patch: Partial<Cadence>) => setDraft((current) => ({ ...current, ...patch }));
 
-  const zoneError = isValidTimeZone(draft.timeZone) ? undefined : 'Use a time zone such as Europe/London.';
+  const zoneError = isValidTimeZone(draft.timeZone) ? undefined : t('panel.cadence.zoneError');
   const parsed = Cadence.safeParse({ ...draft, durationMinutes: Number(duration) });
   const durationError =
     Number.isInteger(Number(duration)) && Number(duration) >= 5 && Number(duration) <= 240
       ? undefined
-      : 'Between 5 and 240 minutes.';
+      : t('panel.cadence.durationError', { min: 5, max: 240 });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,18 +60,18 @@ export function CadenceForm({ onDone }: { onDone(): void }) {
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="Change the schedule">
-      <Field label="How often">
+    <form className={styles.form} onSubmit={submit} aria-label={t('panel.change.cadence')}>
+      <Field label={t('panel.cadence.frequency')}>
         <Select value={draft.frequency} onChange={(_, d) => set({ frequency: Frequency.parse(d.value) })}>
           {Frequency.options.map((f) => (
             <option key={f} value={f}>
-              {FREQUENCY_LABELS[f]}
+              {t(FREQUENCY_LABELS[f])}
             </option>
           ))}
         </Select>
       </Field>
       <div className={styles.row}>
-        <Field label="Day" className={styles.half}>
+        <Field label={t('panel.cadence.day')} className={styles.half}>
           <Select
             className={styles.fill}
             value={draft.weekday}
@@ -75,12 +79,12 @@ export function CadenceForm({ onDone }: { onDone(): void }) {
           >
             {Weekday.options.map((w) => (
               <option key={w} value={w}>
-                {WEEKDAY_LABELS[w]}
+                {weekdayName(w, tag)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label="Time" className={styles.half}>
+        <Field label={t('panel.cadence.time')} className={styles.half}>
           <Input
             className={styles.fill}
             type="time"
@@ -91,7 +95,7 @@ export function CadenceForm({ onDone }: { onDone(): void }) {
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label="Time zone" className={styles.half} validationMessage={zoneError}>
+        <Field label={t('panel.cadence.zone')} className={styles.half} validationMessage={zoneError}>
           <Input
             className={styles.fill}
             value={draft.timeZone}
@@ -99,7 +103,7 @@ export function CadenceForm({ onDone }: { onDone(): void }) {
             onChange={(_, d) => set({ timeZone: d.value.trim() })}
           />
         </Field>
-        <Field label="Minutes" className={styles.half} validationMessage={durationError}>
+        <Field label={t('panel.cadence.minutes')} className={styles.half} validationMessage={durationError}>
           <Input
             className={styles.fill}
             type="number"
@@ -118,10 +122,10 @@ export function CadenceForm({ onDone }: { onDone(): void }) {
       </datalist>
       <div className={styles.buttons}>
         <Button type="submit" appearance="primary" size="small" disabled={saving || !parsed.success || !!zoneError}>
-          Save schedule
+          {t('panel.cadence.save')}
         </Button>
         <Button size="small" onClick={onDone}>
-          Cancel
+          {t('panel.edit.cancel')}
         </Button>
       </div>
     </form>

@@ -3,6 +3,8 @@ import { CalendarCancelRegular, PlayRegular, RecordStopRegular } from '@fluentui
 import { useRef, useState } from 'react';
 import type { Meeting } from '../../../../domain/entities.js';
 import { meetingDate } from '../../../../domain/meetingDate.js';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
@@ -19,9 +21,9 @@ const useStyles = makeStyles({
 
 type Asking = 'end' | 'skip' | null;
 
-/** "Thu 3 Dec" in the viewer's own locale and time zone. */
-function shortDay(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+/** "Thu, Dec 3" in the reader's language and the viewer's time zone. */
+function shortDay(iso: string, localeTag: string): string {
+  return new Date(iso).toLocaleDateString(localeTag, { weekday: 'short', day: 'numeric', month: 'short' });
 }
 
 /**
@@ -32,12 +34,14 @@ function shortDay(iso: string): string {
  */
 export function MeetingControls({ meeting }: { meeting: Meeting }) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { actions } = useSeriesView();
   const [asking, setAsking] = useState<Asking>(null);
   const [busy, setBusy] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const live = meeting.status === 'live';
-  const day = shortDay(meetingDate(meeting));
+  const day = shortDay(meetingDate(meeting), tag);
 
   const close = () => {
     setAsking(null);
@@ -54,12 +58,8 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
   if (asking) {
     const ending = asking === 'end';
     return (
-      <div className={styles.confirm} role="group" aria-label={ending ? 'Confirm ending the 1:1' : 'Confirm skipping'}>
-        <Text>
-          {ending
-            ? `End the 1:1 of ${day}? Topics not marked discussed carry over to the next one.`
-            : `Skip the 1:1 of ${day}? Its open topics move to the next one.`}
-        </Text>
+      <div className={styles.confirm} role="group" aria-label={t('panel.meeting.confirmGroup', { asking })}>
+        <Text>{t('panel.meeting.confirm', { asking, date: day })}</Text>
         <div className={styles.row}>
           <Button
             appearance="primary"
@@ -70,10 +70,10 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
               run(ending ? () => actions.endMeeting(meeting.id) : () => actions.skipMeeting(meeting.id, 'skipped'))
             }
           >
-            {ending ? 'Yes, end the 1:1' : 'Yes, skip it'}
+            {t('panel.meeting.confirmYes', { asking })}
           </Button>
           <Button size="small" disabled={busy} onClick={close}>
-            {ending ? 'Keep going' : 'Keep it'}
+            {t('panel.meeting.confirmNo', { asking })}
           </Button>
         </div>
       </div>
@@ -84,7 +84,7 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
     <div className={styles.row}>
       {live ? (
         <Button ref={opener} size="small" icon={<RecordStopRegular />} onClick={() => setAsking('end')}>
-          End 1:1
+          {t('panel.meeting.end')}
         </Button>
       ) : (
         <>
@@ -95,10 +95,10 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
             disabled={busy}
             onClick={() => run(() => actions.startMeeting(meeting))}
           >
-            Start 1:1
+            {t('panel.meeting.start')}
           </Button>
           <Button size="small" appearance="subtle" icon={<CalendarCancelRegular />} onClick={() => setAsking('skip')}>
-            Skip this one
+            {t('panel.meeting.skip')}
           </Button>
         </>
       )}

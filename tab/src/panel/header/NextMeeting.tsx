@@ -1,6 +1,8 @@
 import { Badge, Button, makeStyles, Spinner, Text, tokens, typographyStyles } from '@fluentui/react-components';
 import { CalendarEditRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useId, useState } from 'react';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { selectCurrentMeeting } from '../../store/meetingSelectors.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { cadenceInWords, meetingTime, viewerTimeZone } from './cadenceText.js';
@@ -19,6 +21,8 @@ const useStyles = makeStyles({
 /** When the 1:1 happens next (in the viewer's time zone), its rhythm, and the controls to change or close it. */
 export function NextMeeting() {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { state, series } = useSeriesView();
   const meeting = selectCurrentMeeting(state);
   const [editing, setEditing] = useState(false);
@@ -30,18 +34,22 @@ export function NextMeeting() {
     <div className={styles.block}>
       {meeting && (
         <p className={styles.when}>
-          {live ? 'This 1:1 is under way' : `Next 1:1: ${meetingTime(meeting.scheduledStart, zone)}`}
-          {!live && zone !== series.cadence.timeZone && <Text size={200}>{` (your time, ${zone})`}</Text>}
+          {live
+            ? t('panel.meeting.underWay')
+            : t('panel.meeting.next', { when: meetingTime(meeting.scheduledStart, tag, zone) })}
+          {!live && zone !== series.cadence.timeZone && (
+            <Text size={200}> {t('panel.meeting.yourTime', { zone })}</Text>
+          )}
         </p>
       )}
       <div className={styles.row}>
         {live && (
           <Badge appearance="filled" color="danger">
-            Live
+            {t('panel.meeting.liveBadge')}
           </Badge>
         )}
         <Text size={200} className={styles.cadence}>
-          {cadenceInWords(series.cadence)}
+          {cadenceInWords(series.cadence, t, tag)}
         </Text>
         <Button
           size="small"
@@ -51,12 +59,12 @@ export function NextMeeting() {
           aria-controls={formId}
           onClick={() => setEditing((open) => !open)}
         >
-          Change schedule
+          {t('panel.cadence.change')}
         </Button>
       </div>
       {editing && (
         <div id={formId}>
-          <Suspense fallback={<Spinner size="tiny" label="Opening the schedule…" />}>
+          <Suspense fallback={<Spinner size="tiny" label={t('panel.cadence.opening')} />}>
             <CadenceForm onDone={() => setEditing(false)} />
           </Suspense>
         </div>

@@ -1,5 +1,6 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CloudOffRegular } from '@fluentui/react-icons';
+import { useT } from '../../i18n/useT.js';
 import { useSignal } from '../../store/useSignal.js';
 import { useSeriesView } from '../SeriesContext.js';
 
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorStatusWarningBackground1,
   },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   item: { overflowWrap: 'anywhere' },
 });
 
@@ -24,6 +25,7 @@ const useStyles = makeStyles({
  */
 export function UnsentChanges() {
   const styles = useStyles();
+  const t = useT();
   const { actions } = useSeriesView();
   const unsent = useSignal(actions.unsent);
 
@@ -33,18 +35,18 @@ export function UnsentChanges() {
         <div className={styles.box}>
           <Text weight="semibold" className={styles.title}>
             <CloudOffRegular aria-hidden />
-            {unsent.length === 1 ? '1 change not saved yet' : `${unsent.length} changes not saved yet`}
+            {t('panel.unsent.count', { count: unsent.length })}
           </Text>
-          <ul className={styles.list} aria-label="Changes not saved yet">
+          <ul className={styles.list} aria-label={t('panel.unsent.list')}>
             {unsent.map((change) => (
               <li key={change.id} className={styles.item}>
                 <Text size={200}>{change.label}</Text>
               </li>
             ))}
           </ul>
-          <Text size={200}>They are sent as soon as the connection is back.</Text>
+          <Text size={200}>{t('panel.unsent.later')}</Text>
           <Button size="small" onClick={() => void actions.retryUnsent()}>
-            Retry now
+            {t('panel.unsent.retry')}
           </Button>
         </div>
       )}

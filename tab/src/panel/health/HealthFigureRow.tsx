@@ -2,8 +2,10 @@ import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-
 import { AddRegular, CheckmarkCircleRegular, CircleRegular, EyeRegular, WarningRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { HealthFigure, HealthLevel } from '../../../../domain/health.js';
+import { questionById, questionText } from '../../../../domain/questions.js';
+import type { MessageKey } from '../../../../i18n/keys.js';
+import { useT, type Translate } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
-import { questionInNudge } from './nudgeQuestion.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -19,46 +21,51 @@ const useStyles = makeStyles({
 });
 
 /** Icon and word for each level: the colour only repeats what they already say. */
-const LEVELS: Record<HealthLevel, { text: string; icon: ReactElement }> = {
-  good: { text: 'Good', icon: <CheckmarkCircleRegular aria-hidden /> },
-  watch: { text: 'Watch', icon: <EyeRegular aria-hidden /> },
-  concern: { text: 'Needs attention', icon: <WarningRegular aria-hidden /> },
-  none: { text: 'Not yet', icon: <CircleRegular aria-hidden /> },
+const LEVELS: Record<HealthLevel, { text: MessageKey; icon: ReactElement }> = {
+  good: { text: 'panel.health.level.good', icon: <CheckmarkCircleRegular aria-hidden /> },
+  watch: { text: 'panel.health.level.watch', icon: <EyeRegular aria-hidden /> },
+  concern: { text: 'panel.health.level.concern', icon: <WarningRegular aria-hidden /> },
+  none: { text: 'panel.health.level.none', icon: <CircleRegular aria-hidden /> },
 };
 
-/** What each figure counts, in words: "3 of 6 topics" alone does not say of what. */
-function measured(figure: HealthFigure, reportName: string): string {
-  // Who leads says it itself: "3 of 8 topics raised by Sam, 2 from templates".
-  if (figure.value === null || figure.key === 'leadership') return figure.display;
-  const what: Record<HealthFigure['key'], string> = {
-    cadence: 'planned 1:1s held',
-    leadership: `raised by ${reportName}`,
-    balance: 'about growth, wellbeing or feedback',
-    followThrough: 'action items done by their due date',
-  };
-  const count = figure.key === 'followThrough' ? figure.display.replace(/ on time$/, '') : figure.display;
-  return `${count} ${what[figure.key]}`;
+/**
+ * What each figure counts, in words: "3 of 6" alone does not say of what.
+ * The panel's sentence takes the figure's own counts; a figure without a
+ * count (nothing due yet), or one that says it itself (who leads), reads as
+ * the domain words it.
+ */
+const MEASURED: Partial<Record<MessageKey, MessageKey>> = {
+  'domain.health.cadence.display.kept': 'panel.health.measured.cadence',
+  'domain.health.balance.display': 'panel.health.measured.balance',
+  'domain.health.followThrough.display': 'panel.health.measured.followThrough',
+};
+
+function measured(figure: HealthFigure, t: Translate): string {
+  const sentence = figure.value === null ? undefined : MEASURED[figure.displayText.key];
+  return sentence ? t(sentence, figure.displayText.values) : t(figure.displayText);
 }
 
 /** One figure as a sentence, its level in words (colour only repeats it), and its next step inline. */
 export function HealthFigureRow({ figure }: { figure: HealthFigure }) {
   const styles = useStyles();
-  const { actions, series } = useSeriesView();
-  const level = LEVELS[figure.level];
-  const question = questionInNudge(figure.nudge);
-  const report = series.members.find((m) => m.role === 'report')?.name ?? 'the report';
-  const words = measured(figure, report);
+  const t = useT();
+  const { actions } = useSeriesView();
+  const level = { icon: LEVELS[figure.level].icon, text: t(LEVELS[figure.level].text) };
+  const label = t(figure.labelText);
+  const words = measured(figure, t);
+  const asked = figure.askQuestionId === undefined ? undefined : questionById(figure.askQuestionId);
+  const question = asked && { text: t(questionText(asked)), category: asked.category };
 
   return (
-    <li className={styles.row} aria-label={`${figure.label}: ${words}, ${level.text}`}>
+    <li className={styles.row} aria-label={t('panel.health.figure', { label, words, level: level.text })}>
       <Text size={200} className={styles.line}>
         <span className={mergeClasses(styles.level, styles[figure.level])}>
           {level.icon}
           {level.text}
         </span>
-        <span className={styles.label}>{`${figure.label}:`}</span>
-        <span>{words}.</span>
-        <span className={styles.nudge}>{figure.nudge}</span>
+        <span className={styles.label}>{t('panel.health.label', { label })}</span>
+        <span>{t('panel.health.words', { words })}</span>
+        <span className={styles.nudge}>{t(figure.nudgeText)}</span>
       </Text>
       {question && (
         <Button
@@ -68,7 +75,7 @@ export function HealthFigureRow({ figure }: { figure: HealthFigure }) {
           icon={<AddRegular />}
           onClick={() => void actions.addTopic(question.text, question.category)}
         >
-          {`Ask: ${question.text}`}
+          {t('panel.health.ask', { question: question.text })}
         </Button>
       )}
     </li>

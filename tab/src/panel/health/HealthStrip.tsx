@@ -2,7 +2,9 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { Disclosure } from '../../ui/Disclosure.js';
 import { seriesHealth } from '../../../../domain/health.js';
 import { selectMeetings } from '../../store/meetingSelectors.js';
+import { useT } from '../../i18n/useT.js';
 import { visibleRecords } from '../../store/selectors.js';
+import { useDomainTexts } from '../domainTexts.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { HealthFigureRow } from './HealthFigureRow.js';
 import { outlinedBox, plainList, sectionHeading } from '../../ui/styles.js';
@@ -20,7 +22,9 @@ const useStyles = makeStyles({
  * is anything to measure it is one line that opens to the starting tips.
  */
 export function HealthStrip() {
+  useDomainTexts();
   const styles = useStyles();
+  const t = useT();
   const { state, series } = useSeriesView();
   const figures = seriesHealth({
     series,
@@ -33,7 +37,7 @@ export function HealthStrip() {
   const measured = figures.filter((f) => f.level !== 'none');
   // A new 1:1 has nothing to measure: one line, not four rows of "Not yet".
   const list = (
-    <ul className={styles.list} aria-label="1:1 health figures">
+    <ul className={styles.list} aria-label={t('panel.health.figures')}>
       {figures.map((figure) => (
         <HealthFigureRow key={figure.key} figure={figure} />
       ))}
@@ -43,13 +47,9 @@ export function HealthStrip() {
   return (
     <section className={styles.strip} aria-labelledby="health-heading">
       <h2 id="health-heading" className={styles.heading}>
-        1:1 health
+        {t('panel.health.heading')}
       </h2>
-      {measured.length === 0 ? (
-        <Disclosure summary="Figures appear after your first 1:1s. Tips to start well">{list}</Disclosure>
-      ) : (
-        list
-      )}
+      {measured.length === 0 ? <Disclosure summary={t('panel.health.notYet')}>{list}</Disclosure> : list}
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { Badge, Button, makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
-import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { selectItemsAgreedIn, selectPrivateNote, selectTopicsOf } from '../../store/meetingSelectors.js';
+import { ArrowBack } from '../../ui/directionalIcons.js';
 import { memberName, visibleRecords } from '../../store/selectors.js';
 import { formatDueDate } from '../actionItems/dates.js';
 import { categoryOf, STATUS_LABELS } from '../agenda/categories.js';
@@ -31,6 +33,8 @@ const useStyles = makeStyles({
 /** One earlier meeting, read-only: its topics and where they ended up, the notes, the action items agreed. */
 export function PastMeetingView({ meetingId, onBack }: { meetingId: string; onBack(): void }) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { state, series, viewer } = useSeriesView();
   const back = useRef<HTMLButtonElement>(null);
   const meeting = state.records.meeting[meetingId];
@@ -42,15 +46,20 @@ export function PastMeetingView({ meetingId, onBack }: { meetingId: string; onBa
 
   return (
     <article className={styles.view} aria-labelledby="past-meeting-heading">
-      <Button ref={back} className={styles.back} icon={<ArrowLeftRegular />} onClick={onBack}>
-        Back to the current meeting
+      <Button ref={back} className={styles.back} icon={<ArrowBack />} onClick={onBack}>
+        {t('panel.history.back')}
       </Button>
       <h2 id="past-meeting-heading" className={styles.heading}>
-        {meeting ? `1:1 of ${meetingTime(meeting.scheduledStart)} · ${OUTCOME_LABELS[meeting.status]}` : 'Past 1:1'}
+        {meeting
+          ? t('panel.history.meetingHeading', {
+              when: meetingTime(meeting.scheduledStart, tag),
+              outcome: t(OUTCOME_LABELS[meeting.status]),
+            })
+          : t('panel.history.pastMeeting')}
       </h2>
-      <h3 className={styles.subheading}>Topics</h3>
-      {topics.length === 0 && <Text className={styles.muted}>No topics were on this agenda.</Text>}
-      <ul className={styles.list} aria-label="Topics of this meeting">
+      <h3 className={styles.subheading}>{t('panel.history.topics')}</h3>
+      {topics.length === 0 && <Text className={styles.muted}>{t('panel.history.noTopics')}</Text>}
+      <ul className={styles.list} aria-label={t('panel.history.topicsList')}>
         {topics.map((topic) => {
           // Compact: one line per topic; only topics with notes show them.
           const withNotes = visibleRecords(state, 'sharedNote').some(
@@ -61,32 +70,41 @@ export function PastMeetingView({ meetingId, onBack }: { meetingId: string; onBa
               <div className={styles.line}>
                 <Text className={styles.grow}>{topic.text}</Text>
                 <Badge appearance="outline" size="small">
-                  {STATUS_LABELS[topic.status]}
+                  {t(STATUS_LABELS[topic.status])}
                 </Badge>
               </div>
               <Text size={200} className={styles.muted}>
-                {`${categoryOf(topic.category).label} · by ${memberName(series, topic.addedBy)}`}
+                {t('panel.history.topicMeta', {
+                  category: t(categoryOf(topic.category).label),
+                  name: memberName(series, topic.addedBy, t),
+                })}
               </Text>
               {withNotes && <TopicNotes topic={topic} readOnly />}
             </li>
           );
         })}
       </ul>
-      <h3 className={styles.subheading}>Action items agreed</h3>
-      {items.length === 0 && <Text className={styles.muted}>None.</Text>}
-      <ul className={styles.list} aria-label="Action items agreed">
+      <h3 className={styles.subheading}>{t('panel.history.itemsAgreed')}</h3>
+      {items.length === 0 && <Text className={styles.muted}>{t('panel.history.none')}</Text>}
+      <ul className={styles.list} aria-label={t('panel.history.itemsAgreed')}>
         {items.map((item) => (
           <li key={item.id}>
             <Text className={styles.text}>{`${item.doneAt ? '✓ ' : ''}${item.text}`}</Text>
             <Text size={200} className={styles.muted}>
-              {` — ${memberName(series, item.ownerId)}${item.dueDate ? `, due ${formatDueDate(item.dueDate)}` : ''}${item.doneAt ? ', done' : ', open'}`}
+              {' — '}
+              {t('panel.history.itemMeta', {
+                name: memberName(series, item.ownerId, t),
+                date: item.dueDate ? formatDueDate(item.dueDate, tag) : '',
+                due: item.dueDate ? 'yes' : 'no',
+                done: item.doneAt ? 'yes' : 'no',
+              })}
             </Text>
           </li>
         ))}
       </ul>
       {privateNote?.text && (
         <>
-          <h3 className={styles.subheading}>Your private notes</h3>
+          <h3 className={styles.subheading}>{t('panel.change.privateNote')}</h3>
           <Text className={styles.text}>{privateNote.text}</Text>
         </>
       )}

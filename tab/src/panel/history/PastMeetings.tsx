@@ -1,6 +1,9 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { HistoryRegular } from '@fluentui/react-icons';
 import type { Meeting } from '../../../../domain/entities.js';
+import type { MessageKey } from '../../../../i18n/keys.js';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { selectEarlierMeetingsLeft, selectPastMeetings, selectTopicsOf } from '../../store/meetingSelectors.js';
 import { meetingTime } from '../header/cadenceText.js';
 import { useSeriesView } from '../SeriesContext.js';
@@ -15,17 +18,19 @@ const useStyles = makeStyles({
   more: { alignSelf: 'flex-start' },
 });
 
-export const OUTCOME_LABELS: Record<Meeting['status'], string> = {
-  scheduled: 'Scheduled',
-  live: 'Under way',
-  ended: 'Held',
-  skipped: 'Skipped',
-  cancelled: 'Cancelled',
-};
+export const OUTCOME_LABELS = {
+  scheduled: 'panel.outcome.scheduled',
+  live: 'panel.outcome.live',
+  ended: 'panel.outcome.ended',
+  skipped: 'panel.outcome.skipped',
+  cancelled: 'panel.outcome.cancelled',
+} as const satisfies Record<Meeting['status'], MessageKey>;
 
 /** Earlier meetings of this 1:1, newest first; opening one shows it read-only in place of the current agenda. */
 export function PastMeetings({ onOpen }: { onOpen(meetingId: string): void }) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { state, actions } = useSeriesView();
   const past = selectPastMeetings(state);
   const { before, loading } = state.history;
@@ -34,15 +39,15 @@ export function PastMeetings({ onOpen }: { onOpen(meetingId: string): void }) {
   return (
     <section className={styles.section} aria-labelledby="past-meetings-heading">
       <h2 id="past-meetings-heading" className={styles.heading}>
-        Past meetings
+        {t('panel.history.heading')}
       </h2>
       {past.length === 0 && !before ? (
-        <Text className={styles.empty}>No earlier 1:1s yet. Meetings you end show up here.</Text>
+        <Text className={styles.empty}>{t('panel.history.empty')}</Text>
       ) : (
-        <ul className={styles.list} aria-label="Past meetings">
+        <ul className={styles.list} aria-label={t('panel.history.heading')}>
           {past.map((meeting) => {
             const count = selectTopicsOf(state, meeting.id).length;
-            const when = meetingTime(meeting.scheduledStart);
+            const when = meetingTime(meeting.scheduledStart, tag);
             return (
               <li key={meeting.id}>
                 <Button
@@ -51,7 +56,7 @@ export function PastMeetings({ onOpen }: { onOpen(meetingId: string): void }) {
                   icon={<HistoryRegular />}
                   onClick={() => onOpen(meeting.id)}
                 >
-                  {`${when} · ${OUTCOME_LABELS[meeting.status]} · ${count} ${count === 1 ? 'topic' : 'topics'}`}
+                  {t('panel.history.entry', { when, outcome: t(OUTCOME_LABELS[meeting.status]), count })}
                 </Button>
               </li>
             );
@@ -65,7 +70,7 @@ export function PastMeetings({ onOpen }: { onOpen(meetingId: string): void }) {
           disabled={loading}
           onClick={() => void actions.loadEarlierMeetings()}
         >
-          {loading ? 'Loading earlier meetings…' : `Show earlier meetings (${notLoaded} more)`}
+          {loading ? t('panel.history.loading') : t('panel.history.more', { count: notLoaded })}
         </Button>
       )}
     </section>

@@ -1,6 +1,8 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular } from '@fluentui/react-icons';
 import type { Meeting } from '../../../../domain/entities.js';
+import { useLocale } from '../../i18n/I18nRoot.js';
+import { useT } from '../../i18n/useT.js';
 import { selectItemsAgreedIn, selectTopicsOf } from '../../store/meetingSelectors.js';
 import { memberName } from '../../store/selectors.js';
 import { outlinedBox, plainList, sectionHeading } from '../../ui/styles.js';
@@ -19,6 +21,8 @@ const useStyles = makeStyles({
 /** Just after a 1:1: what was agreed there (who, by when) and how much of the agenda was covered. */
 export function WrapUp({ meeting }: { meeting: Meeting }) {
   const styles = useStyles();
+  const t = useT();
+  const { tag } = useLocale();
   const { state, series } = useSeriesView();
   const items = selectItemsAgreedIn(state, meeting.id);
   const topics = selectTopicsOf(state, meeting.id);
@@ -28,22 +32,27 @@ export function WrapUp({ meeting }: { meeting: Meeting }) {
     <section className={styles.box} aria-labelledby="wrap-up-heading">
       <h2 id="wrap-up-heading" className={styles.heading}>
         <CheckmarkCircleRegular aria-hidden />
-        {`The 1:1 of ${meetingTime(meeting.startedAt ?? meeting.scheduledStart)} has ended`}
+        {t('panel.wrapUp.heading', { when: meetingTime(meeting.startedAt ?? meeting.scheduledStart, tag) })}
       </h2>
       <Text size={200} className={styles.muted}>
-        {`${discussed} of ${topics.length} topics discussed; the rest carry over to the next 1:1.`}
+        {t('panel.wrapUp.covered', { discussed, total: topics.length })}
       </Text>
       {items.length === 0 ? (
-        <Text size={200}>No action items were agreed.</Text>
+        <Text size={200}>{t('panel.wrapUp.noItems')}</Text>
       ) : (
-        <ul className={styles.list} aria-label="Agreed in the last 1:1">
+        <ul className={styles.list} aria-label={t('panel.wrapUp.list')}>
           {items.map((item) => (
             <li key={item.id} className={styles.text}>
               <Text size={200} weight="semibold">
                 {item.text}
               </Text>
               <Text size={200} className={styles.muted}>
-                {` — ${memberName(series, item.ownerId)}${item.dueDate ? `, due ${formatDueDate(item.dueDate)}` : ''}`}
+                {' — '}
+                {t('panel.wrapUp.itemMeta', {
+                  name: memberName(series, item.ownerId, t),
+                  date: item.dueDate ? formatDueDate(item.dueDate, tag) : '',
+                  due: item.dueDate ? 'yes' : 'no',
+                })}
               </Text>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { useT } from '../../i18n/useT.js';
 import { limitOf } from '../../ui/limits.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { statusText, useAutosave } from './useAutosave.js';
@@ -27,10 +28,11 @@ export function AutosavedNoteField({
   retryLabel,
 }: AutosavedNoteFieldProps) {
   const styles = useStyles();
+  const t = useT();
   const { actions } = useSeriesView();
   const notes = useAutosave(stored, save, { drafts: actions.drafts, limit: maxLength });
-  const limit = limitOf(notes.text, maxLength, 'This note');
-  const status = notes.status === 'idle' ? undefined : statusText(notes.status);
+  const limit = limitOf(notes.text, maxLength, 'note', t);
+  const status = notes.status === 'idle' ? undefined : t(statusText(notes.status));
   return (
     <>
       <Field

@@ -2,6 +2,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Topic } from '../../../../domain/entities.js';
 import { TEXT_LIMITS } from '../../../../domain/entities.js';
 import { selectNotesOf } from '../../store/meetingSelectors.js';
+import { useT } from '../../i18n/useT.js';
 import { memberName } from '../../store/selectors.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { AutosavedNoteField } from './AutosavedNoteField.js';
@@ -12,6 +13,7 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
+    // Griffel mirrors left/right itself under FluentProvider's dir="rtl".
     paddingLeft: tokens.spacingHorizontalS,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
   },
@@ -26,6 +28,7 @@ const useStyles = makeStyles({
  */
 export function TopicNotes({ topic, readOnly = false }: { topic: Topic; readOnly?: boolean }) {
   const styles = useStyles();
+  const t = useT();
   const { state, actions, series, viewer } = useSeriesView();
   const { mine, theirs } = selectNotesOf(state, topic.id, viewer.userId);
   const other = series.members.find((m) => m.userId !== viewer.userId);
@@ -39,28 +42,30 @@ export function TopicNotes({ topic, readOnly = false }: { topic: Topic; readOnly
         mine?.text.trim() && (
           <div className={styles.theirs}>
             <Text size={200} weight="semibold">
-              Your notes
+              {t('panel.notes.yours')}
             </Text>
             <Text className={styles.text}>{mine.text}</Text>
           </div>
         )
       ) : (
         <AutosavedNoteField
-          label="Your notes"
+          label={t('panel.notes.yours')}
           stored={mine?.text ?? ''}
           save={(text) => actions.saveSharedNote(topic.id, text)}
           maxLength={TEXT_LIMITS.note}
-          placeholder="Shared with both of you"
-          retryLabel="Retry saving your notes"
+          placeholder={t('panel.notes.shared')}
+          retryLabel={t('panel.notes.retry')}
         />
       )}
       {others.map((note) => {
-        const name = memberName(series, note.authorId);
+        const name = memberName(series, note.authorId, t);
         return (
-          <div key={note.id} className={styles.theirs} role="group" aria-label={`${name}’s notes`}>
-            <Text size={200} weight="semibold">{`${name}’s notes`}</Text>
+          <div key={note.id} className={styles.theirs} role="group" aria-label={t('panel.notes.theirs', { name })}>
+            <Text size={200} weight="semibold">
+              {t('panel.notes.theirs', { name })}
+            </Text>
             <Text className={note.text ? styles.text : styles.empty}>
-              {note.text || `${name} has not written anything yet.`}
+              {note.text || t('panel.notes.theirsEmpty', { name })}
             </Text>
           </div>
         );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MessageKey } from '../../../../i18n/keys.js';
 import type { Drafts } from '../../store/drafts.js';
 
 export type SaveStatus = 'idle' | 'saved' | 'editing' | 'saving' | 'failed';
@@ -82,6 +83,14 @@ export function useAutosave(stored: string, save: (text: string) => Promise<bool
   return { text, change, flush, status };
 }
 
-export function statusText(status: SaveStatus): string {
-  return { idle: '', saved: 'Saved', editing: 'Editing…', saving: 'Saving…', failed: 'Not saved.' }[status];
+const STATUS_KEYS = {
+  saved: 'panel.notes.saved',
+  editing: 'panel.notes.editing',
+  saving: 'panel.notes.saving',
+  failed: 'panel.notes.failed',
+} as const satisfies Record<Exclude<SaveStatus, 'idle'>, MessageKey>;
+
+/** The catalog key of each save status, shown under the note. */
+export function statusText(status: Exclude<SaveStatus, 'idle'>): MessageKey {
+  return STATUS_KEYS[status];
 }

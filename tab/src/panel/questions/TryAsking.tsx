@@ -1,10 +1,12 @@
 import { Button, makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
 import { AddRegular, ArrowShuffleRegular, LightbulbRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { suggestQuestion } from '../../../../domain/questions.js';
+import { questionText, suggestQuestion } from '../../../../domain/questions.js';
+import { useT } from '../../i18n/useT.js';
 import { selectMeetings } from '../../store/meetingSelectors.js';
 import { visibleRecords } from '../../store/selectors.js';
 import { categoryOf } from '../agenda/categories.js';
+import { useDomainTexts } from '../domainTexts.js';
 import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
@@ -35,7 +37,9 @@ const useStyles = makeStyles({
  * agenda, where it is counted as from the question bank.
  */
 export function TryAsking() {
+  useDomainTexts();
   const styles = useStyles();
+  const t = useT();
   const { state, actions, series, viewer } = useSeriesView();
   const meetings = selectMeetings(state);
   const [offset, setOffset] = useState(0);
@@ -47,28 +51,32 @@ export function TryAsking() {
     askedBy: viewer.role,
   });
   if (!question) return null;
+  // The question in the reader's words, on screen and on the agenda alike.
+  const words = t(questionText(question));
 
   return (
     <section className={styles.card} aria-labelledby="try-asking-heading">
       <h2 id="try-asking-heading" className={styles.heading}>
         <LightbulbRegular aria-hidden />
-        Try asking
+        {t('panel.question.heading')}
       </h2>
-      <Text className={styles.question}>{question.text}</Text>
+      <Text className={styles.question}>{words}</Text>
       <Text size={200} className={styles.reason}>
-        {`${categoryOf(question.category).label} · ${question.reason}`}
+        {t(categoryOf(question.category).label)}
+        {' · '}
+        {t(question.reasonText)}
       </Text>
       <div className={styles.buttons}>
         <Button
           size="small"
           appearance="primary"
           icon={<AddRegular />}
-          onClick={() => void actions.addTopic(question.text, question.category, 'question')}
+          onClick={() => void actions.addTopic(words, question.category, 'question')}
         >
-          Add to agenda
+          {t('panel.question.add')}
         </Button>
         <Button size="small" icon={<ArrowShuffleRegular />} onClick={() => setOffset((n) => n + 1)}>
-          Another
+          {t('panel.question.another')}
         </Button>
       </div>
     </section>

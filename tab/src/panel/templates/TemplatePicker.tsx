@@ -1,7 +1,10 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { ChevronDownRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
-import { TEMPLATE_LIST } from '../../../../domain/templates.js';
+import { TEMPLATE_LIST, templateDescriptionText, templateNameText } from '../../../../domain/templates.js';
+import { useT } from '../../i18n/useT.js';
+import { ChevronInlineEnd } from '../../ui/directionalIcons.js';
+import { useDomainTexts } from '../domainTexts.js';
 import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
@@ -29,7 +32,9 @@ const useStyles = makeStyles({
 
 /** Agenda templates (first 1:1, check-in, career, quarterly goals): adds their topics after the current ones. */
 export function TemplatePicker({ initiallyOpen = false }: { initiallyOpen?: boolean }) {
+  useDomainTexts();
   const styles = useStyles();
+  const t = useT();
   const { actions } = useSeriesView();
   const [open, setOpen] = useState(initiallyOpen);
   const [busy, setBusy] = useState(false);
@@ -41,27 +46,27 @@ export function TemplatePicker({ initiallyOpen = false }: { initiallyOpen?: bool
         className={styles.toggle}
         size="small"
         appearance="subtle"
-        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+        icon={open ? <ChevronDownRegular /> : <ChevronInlineEnd />}
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen((o) => !o)}
       >
-        Start from a template
+        {t('panel.change.template')}
       </Button>
       {open && (
-        <ul id={listId} className={styles.list} aria-label="Agenda templates">
+        <ul id={listId} className={styles.list} aria-label={t('panel.templates.list')}>
           {TEMPLATE_LIST.map((template) => (
             <li key={template.id} className={styles.item}>
               <div className={styles.text}>
-                <Text weight="semibold">{template.name}</Text>
+                <Text weight="semibold">{t(templateNameText(template.id))}</Text>
                 <Text size={200} className={styles.description}>
-                  {template.description}
+                  {t(templateDescriptionText(template.id))}
                 </Text>
               </div>
               <Button
                 size="small"
                 disabled={busy}
-                aria-label={`Use the “${template.name}” template`}
+                aria-label={t('panel.templates.useLabel', { name: t(templateNameText(template.id)) })}
                 onClick={() => {
                   setBusy(true);
                   void actions.applyTemplate(template.id).then((applied) => {
@@ -70,7 +75,7 @@ export function TemplatePicker({ initiallyOpen = false }: { initiallyOpen?: bool
                   });
                 }}
               >
-                Use
+                {t('panel.templates.use')}
               </Button>
             </li>
           ))}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, seriesPath } from '../support/api.js';
+import { devToken, seedSeries, startTestService, type TestService } from '../support/service.js';
+
+/**
+ * Error messages a person reads come in the language the tab sends as
+ * Accept-Language; the code a program reads never changes. English stays
+ * the default, word for word.
+ */
+
+let t: TestService;
+beforeAll(async () => {
+  t = await startTestService();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+async function clients() {
+  const series = await seedSeries(t.service);
+  const report = series.members.find((m) => m.role === 'report')!;
+  const token = await devToken(t.service, series.tenantId, report);
+  return {
+    path: seriesPath(series.id),
+    german: apiClient(t.url, token, { acceptLanguage: 'de-DE,de;q=0.9,en;q=0.5' }),
+    english: apiClient(t.url, token, { acceptLanguage: 'en-US' }),
+    plain: apiClient(t.url, token),
+    stranger: apiClient(t.url, await devToken(t.service, series.tenantId, { userId: 'u-stranger', name: 'Eve' }), {
+      acceptLanguage: 'de',
+    }),
+  };
+}
+
+type ErrorAnswer = { error: { code: string; message: string; details?: string[] } };
+const errorOf = (body: unknown) => (body as ErrorAnswer).error;
+
+describe('API errors in the reader’s language', () => {
+  it('a 400 with Accept-Language: de has a German message and the same code as in English', async () => {
+    const { path, german, english, plain } = await clients();
+    expect((await plain.post(`${path}/topics`, { id: 't-a', text: 'Urlaub planen' })).status).toBe(201);
+    const move = { afterId: 't-a' };
+    const inGerman = await german.post(`${path}/topics/t-a/move`, move);
+    const inEnglish = await english.post(`${path}/topics/t-a/move`, move);
+    const withoutHeader = await plain.post(`${path}/topics/t-a/move`, move);
+    expect(inGerman.status).toBe(400);
+    expect(errorOf(inGerman.body)).toEqual({
+      code: 'invalid',
+      message: 'Ein Thema kann nicht hinter sich selbst verschoben werden.',
+    });
+    expect(errorOf(inEnglish.body)).toEqual({ code: 'invalid', message: 'A topic cannot be moved after itself.' });
+    expect(errorOf(withoutHeader.body)).toEqual(errorOf(inEnglish.body));
+  });
+
+  it('a refused body reads German at the top, its field details kept for the fix, and the code unchanged', async () => {
+    const { path, german, english } = await clients();
+    const inGerman = errorOf((await german.post(`${path}/topics`, { id: 't-b', text: '' })).body);
+    const inEnglish = errorOf((await english.post(`${path}/topics`, { id: 't-b', text: '' })).body);
+    expect(inGerman.code).toBe('invalid');
+    expect(inEnglish.code).toBe('invalid');
+    expect(inGerman.message).toBe('Diese Eingabe ist nicht gültig. Bitte prüfen Sie sie und versuchen Sie es erneut.');
+    expect(inEnglish.message).toMatch(/^The topic is not valid: /);
+    expect(inGerman.details).toEqual(inEnglish.details);
+  });
+
+  it('a non-member, an unknown route and broken JSON are answered in German too', async () => {
+    const { path, stranger, german } = await clients();
+    const refused = await stranger.get(`${path}/state`);
+    expect(refused.status).toBe(403);
+    expect(errorOf(refused.body)).toEqual({ code: 'forbidden', message: 'Sie gehören nicht zu diesem 1:1.' });
+    const noRoute = await german.get('/no-such-route');
+    expect(noRoute.status).toBe(404);
+    expect(errorOf(noRoute.body)).toEqual({
+      code: 'not_found',
+      message: 'Es gibt keine API-Route GET /no-such-route.',
+    });
+    const broken = await german.post(`${path}/topics`, '{"id": ');
+    expect(broken.status).toBe(400);
+    expect(errorOf(broken.body)).toEqual({
+      code: 'invalid',
+      message: 'Der Inhalt der Anfrage ist kein gültiges JSON.',
+    });
+  });
+
+  it('a language without a catalog reads English', async () => {
+    const series = await seedSeries(t.service);
+    const report = series.members.find((m) => m.role === 'report')!;
+    const french = apiClient(t.url, await devToken(t.service, series.tenantId, report), { acceptLanguage: 'fr-FR' });
+    const answer = await french.post(`${seriesPath(series.id)}/topics/nope/move`, { afterId: 'nope' });
+    expect(errorOf(answer.body)).toEqual({ code: 'invalid', message: 'A topic cannot be moved after itself.' });
+  });
+});
