@@ -88,6 +88,17 @@ export class ServiceEngine implements Engine {
     if (!pair) throw new Error(`only ${this.pairs.length} 1:1s were seeded`);
     const sockets = await Promise.all(([0, 1] as const).map((member) => this.connect(pair, member, onSeen)));
     const base = `${this.url}/api/series/${encodeURIComponent(pair.seriesId)}`;
+    // A panel opens with its state, as the tab does (which also fills the service's series cache);
+    // a 503 is retried after its Retry-After, as the tab does (opening is not measured).
+    for (const token of pair.tokens) {
+      for (let attempt = 1; ; attempt++) {
+        const res = await fetch(`${base}/state`, { headers: { authorization: `Bearer ${token}` } });
+        await res.arrayBuffer();
+        if (res.ok) break;
+        if (res.status !== 503 || attempt >= 20) throw new Error(`GET /state → ${res.status}`);
+        await new Promise((resolve) => setTimeout(resolve, 1000 * Number(res.headers.get('retry-after') ?? '1')));
+      }
+    }
     return {
       edit: async (edit, by) => {
         const record = await this.write(base, pair.tokens[by], edit);
@@ -112,9 +123,13 @@ export class ServiceEngine implements Engine {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    const ack = (await socket.timeout(30_000).emitWithAck(EVENTS.join, { seriesId: pair.seriesId })) as JoinAck;
-    if (!ack.ok) throw new Error(`join refused: ${ack.error.message}`);
-    return socket;
+    // "Briefly unavailable" (storage busy) is retried, as the tab does; opening is not measured.
+    for (let attempt = 1; ; attempt++) {
+      const ack = (await socket.timeout(30_000).emitWithAck(EVENTS.join, { seriesId: pair.seriesId })) as JoinAck;
+      if (ack.ok) return socket;
+      if (ack.error.code !== 'unavailable' || attempt >= 20) throw new Error(`join refused: ${ack.error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   }
 
   private async write(base: string, token: string, edit: AgendaEdit): Promise<{ id: string; version: number }> {

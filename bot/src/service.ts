@@ -9,6 +9,7 @@ import { Unauthenticated } from '../../domain/errors.js';
 import type { Clock } from './clock.js';
 import { AdjustableClock, systemClock } from './clock.js';
 import type { CommandContext } from './commands/context.js';
+import { finishClose } from './commands/meetingLifecycle.js';
 import { backfillUserIndexIfEmpty } from './commands/userIndex.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
@@ -26,6 +27,7 @@ import {
 } from './identity/index.js';
 import { DEV_KEY_FILE } from './localData.js';
 import { createLogger, type Logger } from './logger.js';
+import { attachCacheBus, type CacheBus } from './realtime/cacheBus.js';
 import { attachScaleOut } from './realtime/scaleOut.js';
 import { createRealtime, type Realtime } from './realtime/socketServer.js';
 import { devRoutes } from './routes/devRoutes.js';
@@ -149,9 +151,18 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     logger,
     rateLimiter: () => rateLimiter,
   });
-  const scaleOut = await attachScaleOut(realtime.io, config, logger, (reason, lostSinceMs) =>
-    realtime.resync(reason, lostSinceMs),
-  );
+  let cacheBus: CacheBus | undefined;
+  const scaleOut = await attachScaleOut(realtime.io, config, logger, (reason, lostSinceMs) => {
+    cacheBus?.recovered(lostSinceMs);
+    realtime.resync(reason, lostSinceMs);
+  });
+  // Several instances keep their series caches in step over the same adapter (one instance needs nothing).
+  if (scaleOut.redis) {
+    cacheBus = attachCacheBus(realtime.io, store, {
+      rollForward: (seriesId, closed) => finishClose(ctx, seriesId, closed),
+      logger,
+    });
+  }
   const rateLimiter: RateLimiter = createRateLimiter({
     perMinute: config.RATE_LIMIT_PER_MINUTE,
     ...(scaleOut.redis ? { redis: scaleOut.redis } : {}),

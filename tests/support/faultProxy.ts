@@ -24,8 +24,12 @@ export interface CosmosRequest {
   path: string;
   /** The container named in the path (`/dbs/d/colls/<container>/docs…`), if any. */
   container?: string;
+  /** The partition key the request names (`x-ms-documentdb-partitionkey`, e.g. `["series-1"]`), if any. */
+  partitionKey?: string;
   /** A query or a query plan (POST with `x-ms-documentdb-isquery` or the query-plan header), not a write. */
   isQuery: boolean;
+  /** The SDK's query-plan request (the `x-ms-cosmos-is-query-plan-request` header). */
+  isQueryPlan: boolean;
   /** A point write or create: POST (not a query), PUT, PATCH or DELETE on a document. */
   isWrite: boolean;
   /** The request body, for rules that pick one document. */
@@ -113,9 +117,10 @@ function describeRequest(req: IncomingMessage, body: string): CosmosRequest {
   const path = (req.url ?? '/').split('?')[0]!;
   const container = /\/colls\/([^/]+)/.exec(path)?.[1];
   // A query, or the query-plan request the SDK sends before one: both are reads, retried by the SDK.
+  const isQueryPlan = String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
   const isQuery =
     String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true' ||
-    String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true' ||
+    isQueryPlan ||
     String(req.headers['content-type'] ?? '').includes('query+json');
   const onDocument = /\/docs(\/|$)/.test(path);
   const method = req.method ?? 'GET';
@@ -124,7 +129,11 @@ function describeRequest(req: IncomingMessage, body: string): CosmosRequest {
     method,
     path,
     ...(container ? { container: decodeURIComponent(container) } : {}),
+    ...(typeof req.headers['x-ms-documentdb-partitionkey'] === 'string'
+      ? { partitionKey: req.headers['x-ms-documentdb-partitionkey'] }
+      : {}),
     isQuery,
+    isQueryPlan,
     isWrite,
     body,
     json: parseObject(body),

@@ -22,7 +22,8 @@ export const CURRENT = 'current';
 const MAX_ATTEMPTS = 5;
 
 async function seriesFor(ctx: CommandContext, actor: MeetingActor, seriesId: string): Promise<Series> {
-  if ('caller' in actor) return (await requireMember(ctx, actor.caller, seriesId)).series;
+  // Fresh, not cached: which meeting is current decides what a Start or End acts on.
+  if ('caller' in actor) return (await requireMember(ctx, actor.caller, seriesId, { fresh: true })).series;
   const series = (await ctx.store.records.read(seriesId, seriesId))?.record;
   if (series?.type !== 'series') throw new NotFound('This 1:1 does not exist.');
   return series;
@@ -254,7 +255,11 @@ export async function afterTopicWrite(
   seriesId: string,
   meetingId: string,
 ): Promise<{ closed: Meeting; result: MeetingClosed } | undefined> {
-  const meeting = (await ctx.store.records.read(seriesId, meetingId))?.record;
+  // The meeting as this instance knows it: a close made here is in the cache as soon as it is
+  // written; a close made by another instance arrives as an event, and a topic written here
+  // shortly before it is rolled forward then (realtime/cacheBus.ts, SeriesCache.recentTopicWrite).
+  ctx.store.cache.noteTopicWrite(seriesId, meetingId);
+  const meeting = (await ctx.store.records.readCached(seriesId, meetingId))?.record;
   if (meeting?.type !== 'meeting' || !isClosed(meeting) || !meeting.nextMeeting) return undefined;
   return { closed: meeting, result: await finishClose(ctx, seriesId, meeting) };
 }

@@ -1,16 +1,48 @@
 import type { HistoryPage, PanelState, SeriesList } from '../../../domain/api.js';
 import { HistoryQuery } from '../../../domain/api.js';
-import { memberOf, type Meeting, type PrivateNote, type Series } from '../../../domain/entities.js';
+import {
+  memberOf,
+  type Meeting,
+  type Member,
+  type PrivateNote,
+  type Series,
+  type SharedRecord,
+} from '../../../domain/entities.js';
 import { Forbidden } from '../../../domain/errors.js';
 import { byStartDescending, doneWindowStart, dueDateWindowStart, panelWindow } from '../../../domain/history.js';
 import { isActiveMember } from '../../../domain/membership.js';
 import { seriesIdForChat } from '../../../domain/series.js';
 import { presentHistoryPage, presentPanelState } from '../presenters/panelState.js';
+import type { Stored } from '../store/recordStore.js';
 import { requireMember } from './access.js';
 import type { Caller, CommandContext } from './context.js';
 import { parseInput } from './input.js';
 
 const CLOSED_STATUSES = ['ended', 'skipped', 'cancelled'];
+
+/** Action items the panel reads from any meeting: open ones, and those done or due within the health window. */
+const HEALTH_ITEMS = `(c.type = 'actionItem' AND NOT IS_DEFINED(c.deletedAt) AND (
+  NOT IS_DEFINED(c.doneAt) OR c.doneAt >= @doneSince OR (IS_DEFINED(c.dueDate) AND c.dueDate >= @dueSince)))`;
+
+/** HEALTH_ITEMS, for records a query returned for another reason. */
+function isHealthItem(record: SharedRecord, now: Date): boolean {
+  if (record.type !== 'actionItem' || record.deletedAt) return false;
+  return (
+    !record.doneAt ||
+    record.doneAt >= doneWindowStart(now) ||
+    (record.dueDate !== undefined && record.dueDate >= dueDateWindowStart(now))
+  );
+}
+
+function viewerOf(series: SharedRecord | undefined, caller: Caller, seriesId: string): Member | undefined {
+  if (series?.type !== 'series' || series.id !== seriesId) return undefined;
+  // A member who left the Teams chat has no access until they are back (domain/membership.ts).
+  if (series.tenantId !== caller.tenantId || series.deletedAt || !isActiveMember(series, caller.userId))
+    return undefined;
+  return memberOf(series, caller.userId);
+}
+
+const meetingIdOf = (record: SharedRecord) => ('meetingId' in record ? record.meetingId : undefined);
 
 /**
  * The panel's state, bounded whatever the series' age: the series and its
@@ -20,41 +52,97 @@ const CLOSED_STATUSES = ['ended', 'skipped', 'cancelled'];
  * strip read from any meeting (open ones, and those done or due within the
  * health window), and the caller's own private notes of those meetings.
  * Older meetings page on demand (loadHistoryPage).
+ *
+ * Two Cosmos requests, run together, when this instance holds the series'
+ * meetings (store/seriesCache.ts): one query of the records partition for the
+ * series, every meeting and the records of the meetings the held ones say the
+ * panel shows, and one of the caller's private notes of those meetings. The
+ * window is then worked out again from the meetings just read; a meeting the
+ * held ones missed (closed or created through another instance a moment ago)
+ * is read by a second pair. The first load on an instance reads the series
+ * and meetings first: three requests. The answer fills the cache: the next
+ * edits need no read.
  */
 export async function loadPanelState(ctx: CommandContext, caller: Caller, seriesId: string): Promise<PanelState> {
-  const heads = await ctx.store.records.select(seriesId, "c.type = 'series' OR c.type = 'meeting'");
-  const series = heads.find((r): r is Series => r.type === 'series' && r.id === seriesId);
-  // A member who left the Teams chat has no access until they are back (domain/membership.ts).
-  const viewer =
-    series &&
-    series.tenantId === caller.tenantId &&
-    !series.deletedAt &&
-    isActiveMember(series, caller.userId) &&
-    memberOf(series, caller.userId);
+  const { records, cache } = ctx.store;
+  const now = ctx.clock.now();
+  const windowParameters = (ids: readonly string[]) => [
+    { name: '@meetingIds', value: [...ids] },
+    { name: '@doneSince', value: doneWindowStart(now) },
+    { name: '@dueSince', value: dueDateWindowStart(now) },
+  ];
+
+  // A guess, whatever its age: the same query reads the series and meetings, and the window is checked on those.
+  const heldSeries = cache.peek(seriesId, seriesId)?.record;
+  const heldMeetings = cache.meetings(seriesId);
+  // Only for a member the cache knows: a stranger's request starts no query of the 1:1's records.
+  const guess =
+    heldSeries?.type === 'series' && heldMeetings && viewerOf(heldSeries, caller, seriesId)
+      ? panelWindow(heldSeries, heldMeetings, now).meetingIds
+      : undefined;
+
+  let found: Stored<SharedRecord>[];
+  let privateNotes: PrivateNote[] = [];
+  let healthItemsRead = false;
+  if (guess) {
+    const ids = [...guess];
+    [found, privateNotes] = await Promise.all([
+      records.selectStored(
+        seriesId,
+        `c.type = 'series' OR c.type = 'meeting' OR ARRAY_CONTAINS(@meetingIds, c.meetingId) OR ${HEALTH_ITEMS}`,
+        windowParameters(ids),
+      ),
+      ownPrivateNotes(ctx, caller, seriesId, ids),
+    ]);
+    healthItemsRead = true;
+  } else {
+    found = await records.selectStored(seriesId, "c.type = 'series' OR c.type = 'meeting'");
+  }
+
+  const series = found.find((s) => s.record.type === 'series' && s.record.id === seriesId)?.record as
+    Series | undefined;
+  const viewer = viewerOf(series, caller, seriesId);
   if (!series || !viewer) throw new Forbidden();
 
-  const now = ctx.clock.now();
-  const meetings = heads.filter((r): r is Meeting => r.type === 'meeting');
+  const meetingsStored = found.filter((s) => s.record.type === 'meeting');
+  const meetings = meetingsStored.map((s) => s.record as Meeting);
   const window = panelWindow(series, meetings, now);
-  const meetingIds = [...window.meetingIds];
-  const [records, privateNotes] = await Promise.all([
-    ctx.store.records.select(
+  const missing = [...window.meetingIds].filter((id) => !guess?.has(id));
+  if (missing.length > 0 || !healthItemsRead) {
+    const [more, notes] = await Promise.all([
+      records.selectStored(
+        seriesId,
+        `ARRAY_CONTAINS(@meetingIds, c.meetingId)${healthItemsRead ? '' : ` OR ${HEALTH_ITEMS}`}`,
+        windowParameters(missing),
+      ),
+      missing.length > 0 ? ownPrivateNotes(ctx, caller, seriesId, missing) : Promise.resolve([]),
+    ]);
+    const have = new Set(found.map((s) => s.record.id));
+    found.push(...more.filter((s) => !have.has(s.record.id)));
+    privateNotes.push(...notes);
+  }
+
+  const shown = found
+    .map((s) => s.record)
+    .filter((r) => {
+      if (r.type === 'series') return false;
+      if (r.type === 'meeting') return window.meetingIds.has(r.id);
+      const meetingId = meetingIdOf(r);
+      return (meetingId !== undefined && window.meetingIds.has(meetingId)) || isHealthItem(r, now);
+    });
+  cache.completeMeetings(seriesId, meetingsStored);
+  for (const meetingId of window.meetingIds) {
+    cache.completeAgenda(
       seriesId,
-      `ARRAY_CONTAINS(@meetingIds, c.meetingId) OR (c.type = 'actionItem' AND NOT IS_DEFINED(c.deletedAt) AND (
-        NOT IS_DEFINED(c.doneAt) OR c.doneAt >= @doneSince OR (IS_DEFINED(c.dueDate) AND c.dueDate >= @dueSince)))`,
-      [
-        { name: '@meetingIds', value: meetingIds },
-        { name: '@doneSince', value: doneWindowStart(now) },
-        { name: '@dueSince', value: dueDateWindowStart(now) },
-      ],
-    ),
-    ownPrivateNotes(ctx, caller, seriesId, meetingIds),
-  ]);
+      meetingId,
+      found.filter((s) => s.record.type === 'topic' && s.record.meetingId === meetingId),
+    );
+  }
   return presentPanelState(
     viewer,
     series,
-    [...meetings.filter((m) => window.meetingIds.has(m.id)), ...records],
-    privateNotes,
+    shown,
+    privateNotes.filter((n) => window.meetingIds.has(n.meetingId)),
     { pastMeetings: window.pastMeetings, before: window.before },
   );
 }

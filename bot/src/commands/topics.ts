@@ -18,14 +18,24 @@ import { updateSharedRecord } from './updateRecord.js';
 /** A rebalance races other writes to the agenda only rarely; a few fresh attempts settle it. */
 const MAX_REBALANCE_ATTEMPTS = 4;
 
-/** The agenda of one meeting, and the stored topics with their ETags (a move writes one of them). */
-async function loadAgenda(ctx: CommandContext, seriesId: string, meetingId: string) {
-  const stored = await ctx.store.records.query(seriesId, { type: 'topic', meetingId });
+/**
+ * The agenda of one meeting, and the stored topics with their ETags (a move
+ * writes one of them): from this instance's cache when it holds the whole
+ * agenda, else one single-partition query (after which it does). A cached
+ * agenda may miss a topic another instance added a moment ago; a placement
+ * computed from it is written with ETags like any other, and a move naming a
+ * topic it does not hold reads the agenda afresh.
+ */
+async function loadAgenda(ctx: CommandContext, seriesId: string, meetingId: string, fresh = false) {
+  const held = fresh ? undefined : ctx.store.cache.agenda(seriesId, meetingId);
+  const stored: Stored<SharedRecord>[] =
+    held ?? (await ctx.store.records.query(seriesId, { type: 'topic', meetingId }));
+  if (!held) ctx.store.cache.completeAgenda(seriesId, meetingId, stored);
   const agenda = agendaOf(
     stored.map((s) => s.record as Topic),
     meetingId,
   );
-  return { agenda, stored };
+  return { agenda, stored, cached: held !== undefined };
 }
 
 /**
@@ -34,7 +44,13 @@ async function loadAgenda(ctx: CommandContext, seriesId: string, meetingId: stri
  * the meeting its agenda moved on to.
  */
 async function meetingForNewTopic(ctx: CommandContext, seriesId: string, meetingId: string): Promise<string> {
-  const meeting = (await ctx.store.records.read(seriesId, meetingId))?.record;
+  // Cached when held: a closed meeting never opens again, so a cached "closed" needs no check,
+  // and a close made meanwhile is caught after the write (afterTopicWrite).
+  let stored = await ctx.store.records.readCached(seriesId, meetingId);
+  if (ctx.store.records.fromCache(stored) && (stored?.record.type !== 'meeting' || stored.record.deletedAt)) {
+    stored = await ctx.store.records.read(seriesId, meetingId);
+  }
+  const meeting = stored?.record;
   if (!meeting || meeting.type !== 'meeting' || meeting.deletedAt) {
     throw new NotFound('That meeting does not exist in this 1:1.');
   }
@@ -64,7 +80,7 @@ export async function addTopic(
   const meetingId = await meetingForNewTopic(ctx, seriesId, body.meetingId ?? series.currentMeetingId);
 
   for (let attempt = 0; attempt < MAX_REBALANCE_ATTEMPTS; attempt++) {
-    const { agenda, stored } = await loadAgenda(ctx, seriesId, meetingId);
+    const { agenda, stored } = await loadAgenda(ctx, seriesId, meetingId, attempt > 0);
     const placement = placeNewTopic(series, agenda, caller.userId, body.id);
     let rebalanced: Topic[] = [];
     if (placement.kind === 'rebalance' && !stored.some((s) => s.record.id === body.id)) {
@@ -123,7 +139,7 @@ async function changeTopic(
   change: (current: Topic) => Topic,
   initial?: Stored<SharedRecord>,
 ): Promise<Topic> {
-  const first = initial ?? (await ctx.store.records.read(seriesId, topicId));
+  const first = initial ?? (await ctx.store.records.readCached(seriesId, topicId));
   if (first?.record.type === 'topic') await refuseIfClosed(ctx, seriesId, first.record);
   const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', change, first);
   publishChanged(ctx, seriesId, [topic]);
@@ -132,7 +148,8 @@ async function changeTopic(
 }
 
 async function refuseIfClosed(ctx: CommandContext, seriesId: string, topic: Topic): Promise<void> {
-  const meeting = (await ctx.store.records.read(seriesId, topic.meetingId))?.record;
+  // Cached when held: "closed" is final; a close made meanwhile is caught after the write (afterTopicWrite).
+  const meeting = (await ctx.store.records.readCached(seriesId, topic.meetingId))?.record;
   if (meeting?.type !== 'meeting' || !isClosed(meeting)) return;
   const next = meeting.nextMeeting;
   if (next && !meeting.settledAt) await finishClose(ctx, seriesId, meeting);
@@ -172,8 +189,13 @@ export async function moveTopic(
   const { series } = await requireMember(ctx, caller, seriesId);
   const { afterId } = parseInput(MoveTopicBody, input, 'move');
   for (let attempt = 0; attempt < MAX_REBALANCE_ATTEMPTS; attempt++) {
-    // Topics are reordered on the current agenda; its query also yields the moved topic and its ETag.
-    const { agenda, stored } = await loadAgenda(ctx, seriesId, series.currentMeetingId);
+    // Topics are reordered on the current agenda; it also yields the moved topic and its ETag.
+    let { agenda, stored, cached } = await loadAgenda(ctx, seriesId, series.currentMeetingId, attempt > 0);
+    const holds = (id: string) => stored.some((s) => s.record.id === id);
+    if (cached && (!holds(topicId) || (afterId !== null && !holds(afterId)))) {
+      // A topic the cached agenda does not hold: perhaps added through another instance a moment ago.
+      ({ agenda, stored, cached } = await loadAgenda(ctx, seriesId, series.currentMeetingId, true));
+    }
     const initial = stored.find((s) => s.record.id === topicId);
     if (!initial) {
       // Not on the current agenda: a topic of an ended meeting is refused with a pointer to its copy.

@@ -10,8 +10,8 @@ const MAX_ATTEMPTS = 5;
 type Of<U extends AnyRecord, K extends U['type']> = Extract<U, { type: K }>;
 
 /**
- * Read → apply a pure change → write guarded by the ETag; on a concurrent
- * write, re-read and re-apply. Because each change touches only its own
+ * Read (from this instance's cache when held) → apply a pure change → write
+ * guarded by the ETag; on a concurrent write, re-read and re-apply. Because each change touches only its own
  * fields (status, text, order…), two people editing different fields of one
  * topic both win, and nobody's write silently overwrites a newer one.
  * `change` returns the very same object to mean "nothing to do".
@@ -23,16 +23,31 @@ export async function updateWithRetry<U extends AnyRecord, K extends U['type']>(
   id: string,
   type: K,
   change: (current: Of<U, K>) => Of<U, K>,
-  /** The record as the caller just read it (saves the first read); later attempts read afresh. */
+  /** The record as the caller just read it or found it cached (saves the first read); later attempts read afresh. */
   initial?: Stored<U>,
 ): Promise<Of<U, K>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const stored = attempt === 0 && initial ? initial : await repo.read(seriesId, id);
-    if (!stored || stored.record.type !== type) throw new NotFound(`That ${describe(type)} does not exist.`);
+    const stored = attempt === 0 ? (initial ?? (await repo.readCached(seriesId, id))) : await repo.read(seriesId, id);
+    // A cached record may be behind: it can only make a write succeed (its ETag is checked by Cosmos);
+    // a refusal or "nothing to change" decided on it is decided again on a fresh read.
+    const cached = repo.fromCache(stored);
+    if (!stored || stored.record.type !== type) {
+      if (cached) continue;
+      throw new NotFound(`That ${describe(type)} does not exist.`);
+    }
     // Narrowed by the type check just above; TypeScript cannot narrow a generic union by a generic key.
     const current = stored.record as Of<U, K>;
-    const next = change(current);
-    if (next === current) return current;
+    let next: Of<U, K>;
+    try {
+      next = change(current);
+    } catch (error) {
+      if (cached) continue;
+      throw error;
+    }
+    if (next === current) {
+      if (cached) continue;
+      return current;
+    }
     const versioned = stampFieldVersions(current, {
       ...next,
       version: current.version + 1,

@@ -1,8 +1,9 @@
-import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { CosmosClient, type Container, type CosmosClientOptions, type Database } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { startEmbeddedCosmos } from './embedded/server.js';
+import { singlePartitionQueryPlans } from './queryPlan.js';
 
 export { startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedCosmosOptions } from './embedded/server.js';
 
@@ -88,7 +89,7 @@ export async function connectCosmos(
     : await startEmbeddedCosmos(options.dataDir ? { dataDir: options.dataDir } : {});
   const endpoint = config.COSMOS_ENDPOINT ?? embedded!.endpoint;
   const useManagedIdentity = !embedded && !config.COSMOS_KEY;
-  const client = new CosmosClient({
+  const clientOptions: CosmosClientOptions = {
     endpoint,
     ...(useManagedIdentity
       ? { aadCredentials: new DefaultAzureCredential({ managedIdentityClientId: config.AZURE_CLIENT_ID }) }
@@ -102,7 +103,9 @@ export async function connectCosmos(
       requestTimeout: storageTimeouts(config, Boolean(embedded)).requestTimeoutMs,
       retryOptions: THROTTLE_RETRIES,
     },
-  });
+  };
+  // Single-partition queries without a plan request (queryPlan.ts); `plugins` is missing from 4.9's public types.
+  const client = new CosmosClient({ ...clientOptions, plugins: [singlePartitionQueryPlans] } as CosmosClientOptions);
 
   const containers = await openContainers(client, config.COSMOS_DATABASE, !useManagedIdentity);
   const description = embedded

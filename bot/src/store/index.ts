@@ -2,6 +2,7 @@ import { PrivateNote, type SharedRecord } from '../../../domain/entities.js';
 import type { CosmosConnection } from './cosmos.js';
 import { HybridClock } from './hybridClock.js';
 import { RecordRepository, sharedRecordRepository } from './recordStore.js';
+import { SeriesCache } from './seriesCache.js';
 import { UserSeriesIndex } from './userSeriesIndex.js';
 
 /** The repositories the commands use; one per container. */
@@ -12,11 +13,14 @@ export interface Store {
   clock: HybridClock;
   /** Per-user index of 1:1s (partitioned by user id). */
   userSeries: UserSeriesIndex;
+  /** This instance's copy of the series it serves, kept exact by their change events (seriesCache.ts). */
+  cache: SeriesCache;
 }
 
-export function createStore(cosmos: CosmosConnection, clock = new HybridClock()): Store {
+export function createStore(cosmos: CosmosConnection, clock = new HybridClock(), cache = new SeriesCache()): Store {
   return {
-    records: sharedRecordRepository(cosmos.containers.records, clock),
+    cache,
+    records: sharedRecordRepository(cosmos.containers.records, clock, cache),
     privateNotes: new RecordRepository(cosmos.containers.privateNotes, PrivateNote, clock),
     clock,
     userSeries: new UserSeriesIndex(cosmos.containers.userSeries),

@@ -3,6 +3,7 @@ import type { Container, ItemDefinition, JSONObject, OperationInput, SqlParamete
 import { SharedRecord, type AnyRecord } from '../../../domain/entities.js';
 import { cosmosStatus, StaleWrite, storageCall, UnstorableRecord } from './errors.js';
 import type { HybridClock } from './hybridClock.js';
+import type { SeriesCache } from './seriesCache.js';
 
 /** A record as read from Cosmos, with the ETag that guards the next write to it. */
 export interface Stored<T> {
@@ -35,7 +36,29 @@ export class RecordRepository<T extends AnyRecord> {
     private readonly container: Container,
     private readonly schema: Parser<T>,
     private readonly clock: HybridClock,
+    /** Shared records only: every answer of Cosmos passes through it (seriesCache.ts). */
+    readonly cache?: SeriesCache,
   ) {}
+
+  // The cache holds shared records; only the shared records' repository is given one.
+  private remember(stored: Stored<T>): void {
+    this.cache?.put(stored as unknown as Stored<SharedRecord>);
+  }
+
+  private wrote(stored: Stored<T>): void {
+    this.cache?.written(stored as unknown as Stored<SharedRecord>);
+  }
+
+  /** The record as this instance last saw it (seriesCache.ts), or read from Cosmos. */
+  async readCached(seriesId: string, id: string): Promise<Stored<T> | undefined> {
+    const cached = this.cache?.get(seriesId, id) as Stored<T> | undefined;
+    return cached ?? this.read(seriesId, id);
+  }
+
+  /** Whether a record came from the cache: a refusal or no-op decided on it is checked against a fresh read. */
+  fromCache(stored: Stored<T> | undefined): boolean {
+    return this.cache?.fromCache(stored) ?? false;
+  }
 
   /** Every record of one series: a single-partition query. */
   loadSeries(seriesId: string): Promise<T[]> {
@@ -93,7 +116,9 @@ export class RecordRepository<T extends AnyRecord> {
           { partitionKey: seriesId },
         )
         .fetchAll();
-      return resources.map((doc) => ({ record: this.schema.parse(doc), etag: String(doc._etag) }));
+      const found = resources.map((doc) => ({ record: this.schema.parse(doc), etag: String(doc._etag) }));
+      for (const stored of found) this.remember(stored);
+      return found;
     });
   }
 
@@ -107,6 +132,16 @@ export class RecordRepository<T extends AnyRecord> {
     parameters: SqlParameter[] = [],
     options: { top?: number; orderBy?: string } = {},
   ): Promise<T[]> {
+    return (await this.selectStored(seriesId, condition, parameters, options)).map((s) => s.record);
+  }
+
+  /** As `select`, with each record's ETag (and every record held by the cache). */
+  async selectStored(
+    seriesId: string,
+    condition: string,
+    parameters: SqlParameter[] = [],
+    options: { top?: number; orderBy?: string } = {},
+  ): Promise<Stored<T>[]> {
     const top = options.top !== undefined ? `TOP ${Math.max(1, Math.floor(options.top))} ` : '';
     const orderBy = options.orderBy ? ` ORDER BY ${options.orderBy}` : '';
     const { resources } = await storageCall(() =>
@@ -120,17 +155,27 @@ export class RecordRepository<T extends AnyRecord> {
         )
         .fetchAll(),
     );
-    return resources.map((doc) => this.schema.parse(doc));
+    const found = resources.map((doc) => ({ record: this.schema.parse(doc), etag: String(doc._etag) }));
+    for (const stored of found) this.remember(stored);
+    return found;
   }
 
   read(seriesId: string, id: string): Promise<Stored<T> | undefined> {
     return storageCall(async () => {
       try {
         const { resource } = await this.container.item(id, seriesId).read<ItemDefinition>();
-        if (!resource) return undefined;
-        return { record: this.schema.parse(resource), etag: String(resource._etag) };
+        if (!resource) {
+          this.cache?.forget(seriesId, id);
+          return undefined;
+        }
+        const stored = { record: this.schema.parse(resource), etag: String(resource._etag) };
+        this.remember(stored);
+        return stored;
       } catch (error) {
-        if (cosmosStatus(error) === 404) return undefined;
+        if (cosmosStatus(error) === 404) {
+          this.cache?.forget(seriesId, id);
+          return undefined;
+        }
         throw error;
       }
     });
@@ -144,7 +189,9 @@ export class RecordRepository<T extends AnyRecord> {
     const stamped = this.storable({ ...record, clock: this.clock.stamp() });
     try {
       const { resource } = await storageCall(() => this.container.items.create<ItemDefinition>(stamped));
-      return { stored: { record: this.schema.parse(resource), etag: String(resource?._etag) }, created: true };
+      const stored = { record: this.schema.parse(resource), etag: String(resource?._etag) };
+      this.wrote(stored);
+      return { stored, created: true };
     } catch (error) {
       if (cosmosStatus(error) !== 409) throw error;
       const existing = await this.read(record.seriesId, record.id);
@@ -163,9 +210,14 @@ export class RecordRepository<T extends AnyRecord> {
           .item(record.id, record.seriesId)
           .replace<ItemDefinition>(stamped, { accessCondition: { type: 'IfMatch', condition: etag } }),
       );
-      return { record: this.schema.parse(resource), etag: String(resource?._etag) };
+      const stored = { record: this.schema.parse(resource), etag: String(resource?._etag) };
+      this.wrote(stored);
+      return stored;
     } catch (error) {
-      if (cosmosStatus(error) === 412) throw new StaleWrite();
+      if (cosmosStatus(error) === 412) {
+        this.cache?.forget(record.seriesId, record.id);
+        throw new StaleWrite();
+      }
       throw error;
     }
   }
@@ -200,13 +252,18 @@ export class RecordRepository<T extends AnyRecord> {
       }));
       const { result } = await storageCall(() => this.container.items.batch(operations, seriesId));
       const statuses = (result ?? []).map((r) => r.statusCode);
-      if (statuses.includes(412)) throw new StaleWrite();
+      if (statuses.includes(412)) {
+        for (const { record } of chunk) this.cache?.forget(seriesId, record.id);
+        throw new StaleWrite();
+      }
       const failed = statuses.find((status) => status >= 400);
       if (failed !== undefined || statuses.length !== chunk.length) {
         throw new Error(`batch replace failed with status ${failed ?? 'missing results'}`);
       }
       for (const r of result!) {
-        written.push({ record: this.schema.parse(r.resourceBody), etag: String(r.eTag) });
+        const stored = { record: this.schema.parse(r.resourceBody), etag: String(r.eTag) };
+        this.wrote(stored);
+        written.push(stored);
       }
     }
     return written;
@@ -229,6 +286,10 @@ export class RecordRepository<T extends AnyRecord> {
   }
 }
 
-export function sharedRecordRepository(container: Container, clock: HybridClock): RecordRepository<SharedRecord> {
-  return new RecordRepository(container, SharedRecord, clock);
+export function sharedRecordRepository(
+  container: Container,
+  clock: HybridClock,
+  cache?: SeriesCache,
+): RecordRepository<SharedRecord> {
+  return new RecordRepository(container, SharedRecord, clock, cache);
 }
