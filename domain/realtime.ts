@@ -28,7 +28,12 @@ export const EVENTS = {
   resync: 'series:resync',
 } as const;
 
-export const Handshake = z.object({ token: z.string().min(1), protocol: z.literal(PROTOCOL_VERSION) });
+export const Handshake = z.object({
+  token: z.string().min(1),
+  protocol: z.literal(PROTOCOL_VERSION),
+  /** The locale the panel shows (as its API requests' Accept-Language): refusals are worded in it. */
+  locale: z.string().max(64).optional(),
+});
 
 export const JoinRequest = z.strictObject({ seriesId: RecordId });
 export type JoinRequest = z.infer<typeof JoinRequest>;

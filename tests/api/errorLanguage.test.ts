@@ -1,4 +1,6 @@
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENTS, PROTOCOL_VERSION, type JoinAck } from '../../domain/realtime.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { devToken, seedSeries, startTestService, type TestService } from '../support/service.js';
 
@@ -87,5 +89,56 @@ describe('API errors in the reader’s language', () => {
     const french = apiClient(t.url, await devToken(t.service, series.tenantId, report), { acceptLanguage: 'fr-FR' });
     const answer = await french.post(`${seriesPath(series.id)}/topics/nope/move`, { afterId: 'nope' });
     expect(errorOf(answer.body)).toEqual({ code: 'invalid', message: 'A topic cannot be moved after itself.' });
+  });
+});
+
+describe('live-update refusals in the panel’s language', () => {
+  /** Connects with the locale a panel sends in its handshake; answers the refusal or the socket. */
+  function connect(auth: Record<string, unknown>) {
+    const socket = io(t.url, { auth, transports: ['websocket'], reconnection: false });
+    const outcome = new Promise<string | undefined>((resolve) => {
+      socket.once('connect', () => resolve(undefined));
+      socket.once('connect_error', (error) => resolve(error.message));
+    });
+    return { socket, outcome };
+  }
+
+  it('a refused sign-in and an outdated panel read German with locale de-DE, English without one', async () => {
+    const german = connect({ token: 'not-a-token', protocol: PROTOCOL_VERSION, locale: 'de-DE' });
+    const english = connect({ token: 'not-a-token', protocol: PROTOCOL_VERSION });
+    try {
+      expect(await german.outcome).toBe('Bitte melden Sie sich an.');
+      expect(await english.outcome).not.toBe('Bitte melden Sie sich an.');
+    } finally {
+      german.socket.close();
+      english.socket.close();
+    }
+    const series = await seedSeries(t.service);
+    const token = await devToken(t.service, series.tenantId, series.members[0]!);
+    const outdated = connect({ token, protocol: 1, locale: 'de' });
+    try {
+      expect(await outdated.outcome).toMatch(/^Eine neuere Version von 1:1 Companion ist verfügbar/);
+    } finally {
+      outdated.socket.close();
+    }
+  });
+
+  it('a refused join reads German, with the same code', async () => {
+    const series = await seedSeries(t.service);
+    const stranger = await devToken(t.service, series.tenantId, { userId: 'u-stranger-2', name: 'Eve' });
+    const panel = connect({ token: stranger, protocol: PROTOCOL_VERSION, locale: 'de-DE' });
+    try {
+      expect(await panel.outcome).toBeUndefined();
+      const refusal = (await panel.socket.timeout(5000).emitWithAck(EVENTS.join, { seriesId: series.id })) as JoinAck;
+      expect(refusal).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const invalid = (await panel.socket.timeout(5000).emitWithAck(EVENTS.join, {})) as JoinAck;
+      expect(invalid).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: 'Senden Sie { seriesId }, um einem 1:1 beizutreten.' },
+      });
+      expect(refusal.ok ? '' : refusal.error.message).not.toMatch(/[Yy]ou|only/);
+    } finally {
+      panel.socket.close();
+    }
   });
 });

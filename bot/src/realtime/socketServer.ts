@@ -21,6 +21,8 @@ import type { CommandContext, Publisher } from '../commands/context.js';
 import { handshakeAddress } from '../http/clientAddress.js';
 import { callerKey, type RateLimiter, type TakeResult } from '../http/rateLimit.js';
 import type { Caller, TokenVerifier } from '../identity/index.js';
+import { errorMessage } from '../i18n/errorWords.js';
+import { translatorFor, type Translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import { visibleTo } from '../presenters/visibility.js';
 import { asStorageUnavailable } from '../store/errors.js';
@@ -64,12 +66,13 @@ export function createRealtime(
   // The same budgets as the REST API: failed handshakes per address (checked before any
   // token work), then every handshake and event of a signed-in person per person.
   io.use((socket, next) => {
+    const t = readerOf(socket as PanelSocket);
     handshake(socket as PanelSocket).then(
       () => {
         // Checked after sign-in, so only signed-in panels learn the protocol; an old tab is told to reload.
         if (socket.handshake.auth?.protocol !== PROTOCOL_VERSION) {
           next(
-            Object.assign(new Error('A newer version of 1:1 Companion is available. Reload the panel to continue.'), {
+            Object.assign(new Error(t.t('bot.socket.outdated')), {
               data: { code: PROTOCOL_OUTDATED, protocol: PROTOCOL_VERSION },
             }),
           );
@@ -80,7 +83,7 @@ export function createRealtime(
       (error: unknown) => {
         const known = error instanceof DomainError;
         if (!known) logger.error({ err: error }, 'socket authentication failed');
-        const message = known ? error.message : 'Sign-in could not be checked. Please try again.';
+        const message = known ? errorMessage(t, error) : t.t('bot.socket.signInUnchecked');
         next(Object.assign(new Error(message), { data: { code: known ? error.code : 'internal' } }));
       },
     );
@@ -130,7 +133,10 @@ export function createRealtime(
         if (result.ok) return next();
         const ack = args.at(-1);
         if (typeof ack === 'function')
-          (ack as (a: JoinAck) => void)({ ok: false, error: rateLimitedError(result.retryAfterSeconds) });
+          (ack as (a: JoinAck) => void)({
+            ok: false,
+            error: rateLimitedError(result.retryAfterSeconds, readerOf(socket)),
+          });
       }, next);
     });
 
@@ -140,7 +146,7 @@ export function createRealtime(
       };
       const parsed = JoinRequest.safeParse(payload);
       if (!parsed.success) {
-        reply({ ok: false, error: { code: 'invalid', message: 'Send { seriesId } to join a 1:1.' } });
+        reply({ ok: false, error: { code: 'invalid', message: readerOf(socket).t('bot.socket.joinInvalid') } });
         return;
       }
       const { seriesId } = parsed.data;
@@ -154,13 +160,14 @@ export function createRealtime(
         const known = error instanceof DomainError;
         const unavailable = asStorageUnavailable(error);
         if (!known && !unavailable) logger.error({ err: error }, 'join failed');
+        const t = readerOf(socket);
         reply({
           ok: false,
           error: known
-            ? { code: error.code, message: error.message }
+            ? { code: error.code, message: errorMessage(t, error) }
             : unavailable
-              ? { code: 'unavailable', message: 'Live updates are briefly unavailable; retrying.' }
-              : { code: 'internal', message: 'Could not join; try again.' },
+              ? { code: 'unavailable', message: t.t('bot.socket.unavailable') }
+              : { code: 'internal', message: t.t('bot.socket.joinFailed') },
         });
       }
     });
@@ -253,9 +260,15 @@ export function createRealtime(
 
 async function spend(result: Promise<TakeResult>): Promise<void> {
   const answer = await result;
-  if (!answer.ok) throw new RateLimited(rateLimitedError(answer.retryAfterSeconds).message);
+  if (!answer.ok) throw new RateLimited(rateLimitedError(answer.retryAfterSeconds, translatorFor('en')).message);
 }
 
-function rateLimitedError(retryAfterSeconds: number): { code: 'rate_limited'; message: string } {
-  return { code: 'rate_limited', message: `Too many requests: wait ${retryAfterSeconds} s and try again.` };
+function rateLimitedError(retryAfterSeconds: number, t: Translator): { code: 'rate_limited'; message: string } {
+  return { code: 'rate_limited', message: t.t('bot.socket.tooMany', { seconds: retryAfterSeconds }) };
+}
+
+/** The panel's language, as its handshake names it (the tab sends the locale it shows); else English. */
+function readerOf(socket: PanelSocket): Translator {
+  const locale: unknown = socket.handshake.auth?.locale;
+  return translatorFor(typeof locale === 'string' ? locale : undefined);
 }

@@ -9,7 +9,7 @@ import {
   Resync,
 } from '../../../domain/realtime.js';
 import type { Translate } from '../i18n/useT.js';
-import type { TokenSource } from './http.js';
+import { requestLanguage, type TokenSource } from './http.js';
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
@@ -65,9 +65,12 @@ function openChannel(
 ): () => void {
   const socket: Socket = io({
     auth: (deliver) => {
+      // The locale lets the service word a refusal in the panel's language.
+      const locale = requestLanguage();
+      const shown = locale ? { locale } : {};
       getToken().then(
-        (token) => deliver({ token, protocol: PROTOCOL_VERSION }),
-        () => deliver({ protocol: PROTOCOL_VERSION }),
+        (token) => deliver({ token, protocol: PROTOCOL_VERSION, ...shown }),
+        () => deliver({ protocol: PROTOCOL_VERSION, ...shown }),
       );
     },
   });
