@@ -17,8 +17,11 @@ import type { FeedOptions, PluginConfig, Response } from '@azure/cosmos';
 const NEEDS_PLAN =
   /\b(ORDER\s+BY|TOP|DISTINCT|GROUP\s+BY|OFFSET|LIMIT|COUNT|SUM|AVG|MIN|MAX|VectorDistance|RRF|FullTextScore)\b/i;
 
-/** The gateway's plan for a plain query over the whole key range (what the SDK would read, were it to need one). */
-const PASS_THROUGH_PLAN = {
+/**
+ * The gateway's plan for a plain query over the whole key range (what the SDK
+ * would read, were it to need one). The embedded server answers the same.
+ */
+export const PASS_THROUGH_PLAN = {
   partitionedQueryExecutionInfoVersion: 2,
   queryInfo: {
     distinctType: 'None',

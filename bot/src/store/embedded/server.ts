@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import AccountModule from '@vercel/cosmosdb-server/lib/account/index.js';
 import routesModule from '@vercel/cosmosdb-server/lib/routes.js';
+import { PASS_THROUGH_PLAN } from '../queryPlan.js';
 import { Journal, stateToLines, type JournalEntry, type StoredState } from './journal.js';
 import {
   installPartitionIndex,
@@ -69,27 +70,6 @@ const withoutSystemFields = (data: Record<string, unknown>, all = false) =>
 const isQueryPlanRequest = (req: IncomingMessage) =>
   String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
 
-/** A plan for a simple query over the one partition key range the server has (the gateway's answer shape). */
-const QUERY_PLAN = {
-  partitionedQueryExecutionInfoVersion: 2,
-  queryInfo: {
-    distinctType: 'None',
-    top: null,
-    offset: null,
-    limit: null,
-    orderBy: [],
-    orderByExpressions: [],
-    groupByExpressions: [],
-    groupByAliases: [],
-    aggregates: [],
-    groupByAliasToAggregateType: {},
-    rewrittenQuery: '',
-    hasSelectValue: false,
-    dCountInfo: null,
-  },
-  queryRanges: [{ min: '', max: 'FF', isMinInclusive: true, isMaxInclusive: false }],
-};
-
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): Promise<EmbeddedCosmos> {
   installPartitionIndex();
   const delayMs = options.delayMs ?? 0;
@@ -115,7 +95,7 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
       // The SDK asks the gateway for a plan before a query; the package ran the query itself
       // as the "plan" (a full scan), and the SDK only reads a plan after a query fails. Answer a plan.
       req.resume();
-      body = QUERY_PLAN;
+      body = PASS_THROUGH_PLAN;
     } else if (matched) {
       const [params, handler] = matched;
       try {
