@@ -6,7 +6,7 @@ import { followChatMembers } from '../../bot/src/commands/membership.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService } from '../support/service.js';
-import { bypassedCatalog, panelWords, unwrappedTexts } from './catalogText.js';
+import { bypassedCatalog, panelWords, unwrappedTexts } from '../support/pseudoText.js';
 
 /**
  * Issue 17: every word of the side panel comes from the catalog. In the
@@ -86,8 +86,8 @@ describe('the side panel in the pseudo-locale', { timeout: 300_000 }, () => {
         document.querySelector('#new-topic-input')?.setAttribute('placeholder', 'Type here');
       });
       const found = await unwrappedTexts(page, []);
-      expect(found).toContain('span: Not from the catalog');
-      expect(found).toContain('input#new-topic-input@placeholder: Type here');
+      expect(found).toContain('<span>: Not from the catalog');
+      expect(found).toContain('<input#new-topic-input> placeholder: Type here');
     } finally {
       await page.close();
       await service.stop();

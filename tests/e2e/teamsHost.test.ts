@@ -9,7 +9,7 @@ import { pseudoText } from '../../i18n/pseudo.js';
 import { startTestIdentityProvider, TEST_TENANT_ID, type TestIdentityProvider } from '../support/jwks.js';
 import { seedSeries, startTestService, type TestService } from '../support/service.js';
 import { PanelState } from '../../domain/api.js';
-import { panelWords, unwrappedTexts } from './catalogText.js';
+import { panelWords, unwrappedTexts } from '../support/pseudoText.js';
 import {
   APP_HOST,
   startTeamsHost,

@@ -1,4 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
+import { panelCatalog } from '../../tab/src/i18n/catalogs/panel.js';
+import { startI18n } from '../../tab/src/i18n/startI18n.js';
+import { translator, type Translate } from '../../tab/src/i18n/useT.js';
 
 /**
  * The pseudo-locale check: with `?locale=qps-ploc` every message of the
@@ -9,6 +12,11 @@ import type { Frame, Page } from 'playwright-core';
  * too; formatted numbers have no letters, and the pages format dates inside
  * messages, so they are wrapped.
  */
+
+/** The panel's own words in a locale, so a test finds buttons by what that locale shows. */
+export async function panelWords(locale: string): Promise<Translate> {
+  return translator((await startI18n([panelCatalog], locale)).i18n);
+}
 
 /** One text a person can see or hear, and where it was found. */
 export interface ShownText {
@@ -37,11 +45,15 @@ export async function shownTexts(target: Page | Frame): Promise<ShownText[]> {
       if (!parent || text === '' || parent.closest('script, style, noscript, template')) continue;
       if (visible(parent)) found.push({ where: describe(parent), text });
     }
-    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
+    const spoken = ['aria-label', 'aria-description', 'aria-roledescription', 'alt'];
+    const shown = ['title', 'placeholder'];
+    for (const el of document.body.querySelectorAll(
+      '[aria-label], [aria-description], [aria-roledescription], [title], [placeholder], img[alt]',
+    )) {
       if (!visible(el)) continue;
       // A name inside aria-hidden is never read out (an icon beside its words); a tooltip or placeholder still shows.
       const silent = el.closest('[aria-hidden="true"]') !== null;
-      for (const name of silent ? ['title', 'placeholder'] : ['aria-label', 'title', 'placeholder', 'alt']) {
+      for (const name of silent ? shown : [...spoken, ...shown]) {
         const value = el.getAttribute(name)?.trim();
         if (value) found.push({ where: `${describe(el)} ${name}`, text: value });
       }
@@ -60,6 +72,11 @@ export function outsideCatalog(text: string, allowed: readonly (string | RegExp)
   }
   for (const data of allowed) rest = typeof data === 'string' ? rest.split(data).join(' ') : rest.replace(data, ' ');
   return rest;
+}
+
+/** The text when a letter is left outside the catalog's ⟦ ⟧ and the allowed data; null when nothing bypassed the catalog. */
+export function bypassedCatalog(text: string, allowed: readonly (string | RegExp)[] = []): string | null {
+  return /\p{L}/u.test(outsideCatalog(text, allowed)) ? text : null;
 }
 
 /** Texts on the page that did not come from a catalog: any letter outside ⟦ ⟧ and outside the allowed data. */

@@ -23,7 +23,9 @@ const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { ...typographyStyles.subtitle2, margin: 0 },
   frame: {
-    height: 'calc(100vh - 160px)',
+    // The title, the settings (two rows when narrow) and the link above: the whole panel stays in view,
+    // as in Teams, so its bottom toasts (Undo) are on screen.
+    height: 'calc(100vh - 216px)',
     minHeight: '480px',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,

@@ -24,6 +24,7 @@ async function start(container: HTMLElement) {
   // The domain's texts load with the sections that read them (domainTexts.ts).
   const setup = await startI18n([panelCatalog], queried ?? (await session).locale);
   setRequestLanguage(requestTag(setup.locale), translator(setup.i18n));
+  document.title = translator(setup.i18n)('panel.documentTitle');
   const first = await session;
   createRoot(container).render(
     <StrictMode>
