@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DevSession, PanelState } from '../../domain/api.js';
 import { followChatMembers } from '../../bot/src/commands/membership.js';
 import { apiClient, seriesPath } from '../support/api.js';
@@ -196,9 +196,19 @@ describe('the side panel in the pseudo-locale', { timeout: 300_000 }, () => {
       await check('a topic open: details, notes and the text editor');
       await page.keyboard.press('Escape');
 
-      await button(p('panel.topic.more', { text: ITEM })).click();
-      await page.getByRole('menuitem', { name: p('panel.item.menu.edit') }).click();
-      await page.getByLabel(p('panel.item.due'), { exact: true }).fill('2020-01-06');
+      // On a busy machine a click can land while the menu is still opening: open it again until the editor shows.
+      const due = page.getByLabel(p('panel.item.due'), { exact: true });
+      await vi.waitFor(
+        async () => {
+          if (!(await due.isVisible())) {
+            await button(p('panel.topic.more', { text: ITEM })).click({ timeout: 5_000 });
+            await page.getByRole('menuitem', { name: p('panel.item.menu.edit') }).click({ timeout: 5_000 });
+          }
+          await due.waitFor({ timeout: 5_000 });
+        },
+        { timeout: 45_000, interval: 100 },
+      );
+      await due.fill('2020-01-06');
       await button(p('panel.edit.save')).click();
       await page.locator('li[data-item-id] [role="alert"]').waitFor();
       await check('the action item editor, asking about a past date');
