@@ -37,6 +37,17 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
     expect((await as(role).post(`${base()}/action-items`, { id: randomUUID(), text, ownerId })).status).toBe(201);
   };
 
+  /** A page that accepts every dialog (the browser's "leave this page?") and records which it was asked. */
+  async function pageAnsweringDialogs(): Promise<{ page: Page; asked: string[] }> {
+    const page = await browser.context.newPage();
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    return { page, asked };
+  }
+
   async function meetingPage(): Promise<{ page: Page; report: FrameLocator; manager: FrameLocator }> {
     const page = await browser.context.newPage();
     await page.goto(`${service.url}/`);
@@ -107,12 +118,7 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
 
   it('a note typed and the panel closed at once is saved, and leaving asked first while it was pending', async () => {
     await addTopic('Holidays');
-    const page = await browser.context.newPage();
-    const asked: string[] = [];
-    page.on('dialog', (dialog) => {
-      asked.push(dialog.type());
-      void dialog.accept();
-    });
+    const { page, asked } = await pageAnsweringDialogs();
     try {
       await page.goto(`${service.url}/panel.html?dev=report`);
       await openTopic(page, 'Holidays');
@@ -133,12 +139,7 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
   it('a topic text and an action item change typed in their editors and the panel closed at once are saved', async () => {
     await addTopic('Conference');
     await addItem('report', 'Send the slides');
-    const page = await browser.context.newPage();
-    const asked: string[] = [];
-    page.on('dialog', (dialog) => {
-      asked.push(dialog.type());
-      void dialog.accept();
-    });
+    const { page, asked } = await pageAnsweringDialogs();
     try {
       await page.goto(`${service.url}/panel.html?dev=report`);
       await openTopic(page, 'Conference');
@@ -166,12 +167,7 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
 
   it('Escape in a topic editor discards what was typed, and leaving the page then asks nothing and saves nothing', async () => {
     await addTopic('Parking');
-    const page = await browser.context.newPage();
-    const asked: string[] = [];
-    page.on('dialog', (dialog) => {
-      asked.push(dialog.type());
-      void dialog.accept();
-    });
+    const { page, asked } = await pageAnsweringDialogs();
     try {
       await page.goto(`${service.url}/panel.html?dev=report`);
       await openTopic(page, 'Parking');
