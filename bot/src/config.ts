@@ -56,6 +56,22 @@ const EnvSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /** redis://host:port of the Redis shared by several instances (Socket.IO Redis adapter); unset: one instance. */
     REDIS_URL: optionalString,
+    /**
+     * The longest a request waits for Redis (shared rate limits) before this instance's in-memory
+     * fallback decides: Redis is an accelerator, never on a request's critical path.
+     */
+    REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(200),
+    /** 1:1s each instance keeps in its cache (store/seriesCache.ts); the least recently used are dropped first. */
+    SERIES_CACHE_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+    /**
+     * Whether this instance tells the others of each record it stores (cache events over the Redis
+     * adapter). Off: it sends and takes none, as releases before the cache bus did — for rolling-deploy
+     * tests; every decision still rests on version-checked records, so nothing goes wrong, only slower.
+     */
+    CACHE_EVENTS: z
+      .enum(['true', 'false', '1', '0', ''])
+      .optional()
+      .transform((v) => v !== 'false' && v !== '0'),
 
     // Bot Framework (names as botbuilder's ConfigurationBotFrameworkAuthentication reads them)
     MicrosoftAppId: optionalString,

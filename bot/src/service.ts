@@ -9,7 +9,6 @@ import { Unauthenticated } from '../../domain/errors.js';
 import type { Clock } from './clock.js';
 import { AdjustableClock, systemClock } from './clock.js';
 import type { CommandContext } from './commands/context.js';
-import { finishClose } from './commands/meetingLifecycle.js';
 import { backfillUserIndexIfEmpty } from './commands/userIndex.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
@@ -37,6 +36,7 @@ import { panelLink } from './cards/panelLink.js';
 import { BotStore } from './store/botStore.js';
 import { connectCosmos, storageTimeouts, type CosmosConnection } from './store/cosmos.js';
 import { createStore } from './store/index.js';
+import { SeriesCache } from './store/seriesCache.js';
 import { createBot, type Bot } from './teams/index.js';
 
 export interface ServiceDeps {
@@ -117,7 +117,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   const logger = deps.logger ?? createLogger(config);
   const clock = deps.clock ?? (config.DEV_MODE ? new AdjustableClock() : systemClock);
   const cosmos = await connectCosmos(config, logger, deps.localDataDir ? { dataDir: deps.localDataDir } : {});
-  const store = createStore(cosmos);
+  const store = createStore(cosmos, undefined, new SeriesCache({ maxSeries: config.SERIES_CACHE_SIZE }));
   const devIdentities = config.DEV_MODE
     ? (deps.devIdentities ??
       (await createDevIdentityIssuer(deps.localDataDir ? { keyFile: path.join(deps.localDataDir, DEV_KEY_FILE) } : {})))
@@ -157,15 +157,21 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     realtime.resync(reason, lostSinceMs);
   });
   // Several instances keep their series caches in step over the same adapter (one instance needs nothing).
-  if (scaleOut.redis) {
-    cacheBus = attachCacheBus(realtime.io, store, {
-      rollForward: (seriesId, closed) => finishClose(ctx, seriesId, closed),
-      logger,
-    });
+  if (scaleOut.redis && config.CACHE_EVENTS) {
+    cacheBus = attachCacheBus(realtime.io, store, { logger });
   }
+  let fallbackLoggedAt = 0;
   const rateLimiter: RateLimiter = createRateLimiter({
     perMinute: config.RATE_LIMIT_PER_MINUTE,
     ...(scaleOut.redis ? { redis: scaleOut.redis } : {}),
+    redisTimeoutMs: config.REDIS_TIMEOUT_MS,
+    onFallback: () => {
+      scaleOut.suspect();
+      // Once per ten seconds at most: during an outage every request would log it.
+      if (Date.now() - fallbackLoggedAt < 10_000) return;
+      fallbackLoggedAt = Date.now();
+      logger.warn({ timeoutMs: config.REDIS_TIMEOUT_MS }, 'rate limit decided in memory: Redis failed or was slow');
+    },
   });
 
   app.use(requestLog(logger));

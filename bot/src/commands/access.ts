@@ -1,4 +1,4 @@
-import { memberOf, type Member, type Series } from '../../../domain/entities.js';
+import { memberOf, type Member, type Series, type SharedRecord } from '../../../domain/entities.js';
 import { Forbidden } from '../../../domain/errors.js';
 import { isActiveMember } from '../../../domain/membership.js';
 import type { Stored } from '../store/recordStore.js';
@@ -14,27 +14,43 @@ export interface SeriesAccess {
 /**
  * Every command starts here: the caller must be one of the two members of
  * the series. A missing series and a series of other people answer the same
- * way, so a non-member learns nothing about what exists. The series comes
- * from this instance's cache when held (store/seriesCache.ts): a membership
- * change is written through the same cache here, and reaches the other
- * instances' caches as a change event.
+ * way, so a non-member learns nothing about what exists.
+ *
+ * The series is read from Cosmos, unless the caller passes `cached: true`:
+ * then this instance's copy (store/seriesCache.ts) may grant, and the command
+ * must confirm the grant on the series read in the same transactional batch
+ * as its write (`memberAtWrite`). A refusal is always confirmed on the stored
+ * series (the person may have come back).
  */
 export async function requireMember(
   ctx: CommandContext,
   caller: Caller,
   seriesId: string,
-  /** Read the series from Cosmos, not the cache (a command that acts on the series' current meeting). */
-  options: { fresh?: boolean } = {},
+  /**
+   * `cached`: the command checks the series with its write (see above).
+   * `fresh` is the default; kept so callers can say so.
+   */
+  options: { cached?: boolean; fresh?: boolean } = {},
 ): Promise<SeriesAccess> {
   const { records } = ctx.store;
-  let stored = options.fresh ? await records.read(seriesId, seriesId) : await records.readCached(seriesId, seriesId);
-  // The cache may only grant: a refusal is confirmed on the stored series (the person may have come back).
+  const cached = options.cached === true && options.fresh !== true;
+  let stored = cached ? await records.readCached(seriesId, seriesId) : await records.read(seriesId, seriesId);
   if (records.fromCache(stored) && !(stored && accessFor(stored as Stored<Series>, caller))) {
     stored = await records.read(seriesId, seriesId);
   }
   const access = stored && accessFor(stored as Stored<Series>, caller);
   if (!access) throw new Forbidden();
   return access;
+}
+
+/**
+ * Whether the caller was a member when the write was made: `atWrite` is the
+ * series as read in the write's own transactional batch (RecordRepository's
+ * checked writes), so a grant decided on a cached copy rests on the stored
+ * version after all.
+ */
+export function memberAtWrite(atWrite: Stored<SharedRecord> | undefined, caller: Caller): boolean {
+  return atWrite !== undefined && accessFor(atWrite as Stored<Series>, caller) !== undefined;
 }
 
 function accessFor(stored: Stored<Series>, caller: Caller): SeriesAccess | undefined {

@@ -1,13 +1,15 @@
 import { AddActionItemBody, EditActionItemBody } from '../../../domain/api.js';
-import { memberOf, type ActionItem, type Series } from '../../../domain/entities.js';
+import { memberOf, type ActionItem, type Series, type SharedRecord } from '../../../domain/entities.js';
 import { assertNoEditConflict } from '../../../domain/editConflicts.js';
-import { Conflict, Invalid, NotFound } from '../../../domain/errors.js';
-import { requireMember } from './access.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../../domain/errors.js';
+import type { Stored } from '../store/recordStore.js';
+import { memberAtWrite, requireMember } from './access.js';
 import type { Caller, CommandContext } from './context.js';
 import { parseInput } from './input.js';
 import { newRecordBase, publishChanged } from './records.js';
 import { definedFields, sameFields } from './topics.js';
-import { updateSharedRecord } from './updateRecord.js';
+import { updateSharedRecord, type WriteChecks } from './updateRecord.js';
+import { takeBack } from './writeChecks.js';
 
 function requireOwnerIsMember(series: Series, ownerId: string): void {
   if (!memberOf(series, ownerId))
@@ -20,7 +22,7 @@ export async function addActionItem(
   seriesId: string,
   input: unknown,
 ): Promise<ActionItem> {
-  const { series } = await requireMember(ctx, caller, seriesId);
+  const { series } = await requireMember(ctx, caller, seriesId, { cached: true });
   const body = parseInput(AddActionItemBody, input, 'action item');
   requireOwnerIsMember(series, body.ownerId);
   const item: ActionItem = {
@@ -34,12 +36,46 @@ export async function addActionItem(
     createdBy: caller.userId,
     fieldVersions: {},
   };
-  const { stored } = await ctx.store.records.create(item);
+  // The series is read with the write: the grant rests on its stored version.
+  const written = await ctx.store.records.createChecked(item, [seriesId]);
+  const { stored } = written;
   if (stored.record.type !== 'actionItem')
     throw new Conflict('That id is already used by something else; use a new id.');
+  const atWrite = written.checked.get(seriesId);
+  if (!memberAtWrite(atWrite, caller)) {
+    if (written.created) await takeBack(ctx, seriesId, stored, undefined);
+    throw new Forbidden();
+  }
+  let added = stored.record;
+  // The meeting ended meanwhile (the series had moved on when the item was written): it belongs to the next one.
+  const current = atWrite?.record.type === 'series' ? atWrite.record.currentMeetingId : added.meetingId;
+  if (written.created && current !== added.meetingId) {
+    added = await updateSharedRecord(ctx, seriesId, added.id, 'actionItem', (now) =>
+      now.meetingId === item.meetingId ? { ...now, meetingId: current } : now,
+    );
+  }
   // A retry whose first answer was lost is published too: the first attempt may have stored it unseen.
-  publishChanged(ctx, seriesId, [stored.record]);
-  return stored.record;
+  publishChanged(ctx, seriesId, [added]);
+  return added;
+}
+
+/** The series read with each change of an action item: the grant rests on its stored version. */
+function memberChecked(
+  ctx: CommandContext,
+  caller: Caller,
+  seriesId: string,
+): { checks: WriteChecks<SharedRecord, ActionItem>; confirm(): Promise<void> } {
+  let atWrite: { ok: boolean; before: Stored<SharedRecord>; written: Stored<SharedRecord> } | undefined;
+  return {
+    checks: {
+      ids: () => [seriesId],
+      onChecked: (checked, before, written) =>
+        (atWrite = { ok: memberAtWrite(checked.get(seriesId), caller), before, written }),
+    },
+    async confirm() {
+      if (atWrite && !atWrite.ok) await takeBack(ctx, seriesId, atWrite.written, atWrite.before);
+    },
+  };
 }
 
 export async function editActionItem(
@@ -49,27 +85,37 @@ export async function editActionItem(
   itemId: string,
   input: unknown,
 ): Promise<ActionItem> {
-  const { series } = await requireMember(ctx, caller, seriesId);
+  const { series } = await requireMember(ctx, caller, seriesId, { cached: true });
   const { done, dueDate, baseVersion, ...fields } = parseInput(EditActionItemBody, input, 'action item change');
   if (fields.ownerId !== undefined) requireOwnerIsMember(series, fields.ownerId);
   const now = ctx.clock.now().toISOString();
-  const item = await updateSharedRecord(ctx, seriesId, itemId, 'actionItem', (current) => {
-    if (current.deletedAt) throw new NotFound('That action item was deleted.');
-    let next: ActionItem = { ...current, ...definedFields(fields) };
-    if (dueDate === null) {
-      const { dueDate: _cleared, ...rest } = next;
-      next = rest;
-    } else if (dueDate !== undefined) next = { ...next, dueDate };
-    // Completing twice keeps the first completion time: it is what follow-through is measured by.
-    if (done === true && !current.doneAt) next = { ...next, doneAt: now };
-    if (done === false && current.doneAt) {
-      const { doneAt: _reopened, ...rest } = next;
-      next = rest;
-    }
-    if (sameFields(current, next) && Object.keys(current).length === Object.keys(next).length) return current;
-    assertNoEditConflict(current, next, baseVersion);
-    return next;
-  });
+  const checked = memberChecked(ctx, caller, seriesId);
+  const item = await updateSharedRecord(
+    ctx,
+    seriesId,
+    itemId,
+    'actionItem',
+    (current) => {
+      if (current.deletedAt) throw new NotFound('That action item was deleted.');
+      let next: ActionItem = { ...current, ...definedFields(fields) };
+      if (dueDate === null) {
+        const { dueDate: _cleared, ...rest } = next;
+        next = rest;
+      } else if (dueDate !== undefined) next = { ...next, dueDate };
+      // Completing twice keeps the first completion time: it is what follow-through is measured by.
+      if (done === true && !current.doneAt) next = { ...next, doneAt: now };
+      if (done === false && current.doneAt) {
+        const { doneAt: _reopened, ...rest } = next;
+        next = rest;
+      }
+      if (sameFields(current, next) && Object.keys(current).length === Object.keys(next).length) return current;
+      assertNoEditConflict(current, next, baseVersion);
+      return next;
+    },
+    undefined,
+    checked.checks,
+  );
+  await checked.confirm();
   publishChanged(ctx, seriesId, [item]);
   return item;
 }
@@ -81,11 +127,19 @@ export async function deleteActionItem(
   seriesId: string,
   itemId: string,
 ): Promise<ActionItem> {
-  await requireMember(ctx, caller, seriesId);
+  await requireMember(ctx, caller, seriesId, { cached: true });
   const now = ctx.clock.now().toISOString();
-  const item = await updateSharedRecord(ctx, seriesId, itemId, 'actionItem', (current) =>
-    current.deletedAt ? current : { ...current, deletedAt: now },
+  const checked = memberChecked(ctx, caller, seriesId);
+  const item = await updateSharedRecord(
+    ctx,
+    seriesId,
+    itemId,
+    'actionItem',
+    (current) => (current.deletedAt ? current : { ...current, deletedAt: now }),
+    undefined,
+    checked.checks,
   );
+  await checked.confirm();
   publishChanged(ctx, seriesId, [item]);
   return item;
 }
@@ -97,12 +151,22 @@ export async function restoreActionItem(
   seriesId: string,
   itemId: string,
 ): Promise<ActionItem> {
-  await requireMember(ctx, caller, seriesId);
-  const item = await updateSharedRecord(ctx, seriesId, itemId, 'actionItem', (current) => {
-    if (!current.deletedAt) return current;
-    const { deletedAt: _deletedAt, ...rest } = current;
-    return rest;
-  });
+  await requireMember(ctx, caller, seriesId, { cached: true });
+  const checked = memberChecked(ctx, caller, seriesId);
+  const item = await updateSharedRecord(
+    ctx,
+    seriesId,
+    itemId,
+    'actionItem',
+    (current) => {
+      if (!current.deletedAt) return current;
+      const { deletedAt: _deletedAt, ...rest } = current;
+      return rest;
+    },
+    undefined,
+    checked.checks,
+  );
+  await checked.confirm();
   publishChanged(ctx, seriesId, [item]);
   return item;
 }

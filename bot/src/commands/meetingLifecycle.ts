@@ -245,25 +245,6 @@ export async function skipMeetingCommand(
   return closeMeetingCommand(ctx, { caller }, seriesId, ref, { outcome });
 }
 
-/**
- * A topic write that may have raced a close (it read the meeting open, the
- * close was written before the topic): the carried copies are recomputed so
- * the change reaches the next agenda. Answers the closed meeting, if it was.
- */
-export async function afterTopicWrite(
-  ctx: CommandContext,
-  seriesId: string,
-  meetingId: string,
-): Promise<{ closed: Meeting; result: MeetingClosed } | undefined> {
-  // The meeting as this instance knows it: a close made here is in the cache as soon as it is
-  // written; a close made by another instance arrives as an event, and a topic written here
-  // shortly before it is rolled forward then (realtime/cacheBus.ts, SeriesCache.recentTopicWrite).
-  ctx.store.cache.noteTopicWrite(seriesId, meetingId);
-  const meeting = (await ctx.store.records.readCached(seriesId, meetingId))?.record;
-  if (meeting?.type !== 'meeting' || !isClosed(meeting) || !meeting.nextMeeting) return undefined;
-  return { closed: meeting, result: await finishClose(ctx, seriesId, meeting) };
-}
-
 /** Closed meetings whose close has not settled (a crash half-way): any instance finishes them. */
 export async function settleUnfinishedCloses(ctx: CommandContext, olderThanMs: number): Promise<string[]> {
   const cutoff = new Date(ctx.clock.now().getTime() - olderThanMs).toISOString();

@@ -1,19 +1,20 @@
 import { AddTopicBody, EditTopicBody, MoveTopicBody } from '../../../domain/api.js';
 import { agendaOf, orderOf, placeMove, placeNewTopic } from '../../../domain/agenda.js';
-import { RecordId, type SharedRecord, type Topic } from '../../../domain/entities.js';
+import { RecordId, type Meeting, type SharedRecord, type Topic } from '../../../domain/entities.js';
 import { StaleWrite } from '../store/errors.js';
-import type { Stored } from '../store/recordStore.js';
+import type { CheckedWrite, Stored } from '../store/recordStore.js';
 import { carriedCopyId } from '../../../domain/carryOver.js';
 import { assertNoEditConflict } from '../../../domain/editConflicts.js';
-import { Conflict, MeetingEnded, NotFound } from '../../../domain/errors.js';
+import { Conflict, Forbidden, MeetingEnded, NotFound } from '../../../domain/errors.js';
 import { isClosed } from '../../../domain/meetingLifecycle.js';
-import { afterTopicWrite, finishClose } from './meetingLifecycle.js';
-import { requireMember } from './access.js';
+import { finishClose } from './meetingLifecycle.js';
+import { memberAtWrite, requireMember } from './access.js';
 import type { Caller, CommandContext } from './context.js';
 import { parseInput } from './input.js';
 import { newRecordBase, publishChanged } from './records.js';
 import { writeAgendaOrder } from './rebalance.js';
 import { updateSharedRecord } from './updateRecord.js';
+import { takeBack } from './writeChecks.js';
 
 /** A rebalance races other writes to the agenda only rarely; a few fresh attempts settle it. */
 const MAX_REBALANCE_ATTEMPTS = 4;
@@ -41,11 +42,10 @@ async function loadAgenda(ctx: CommandContext, seriesId: string, meetingId: stri
 /**
  * Where a new topic goes: the meeting asked for (default: the current one),
  * or — when that meeting has closed, even while its close is being written —
- * the meeting its agenda moved on to.
+ * the meeting its agenda moved on to. A cached "open" is only a candidate:
+ * the write reads the meeting in its own batch (see placedTopic).
  */
 async function meetingForNewTopic(ctx: CommandContext, seriesId: string, meetingId: string): Promise<string> {
-  // Cached when held: a closed meeting never opens again, so a cached "closed" needs no check,
-  // and a close made meanwhile is caught after the write (afterTopicWrite).
   let stored = await ctx.store.records.readCached(seriesId, meetingId);
   if (ctx.store.records.fromCache(stored) && (stored?.record.type !== 'meeting' || stored.record.deletedAt)) {
     stored = await ctx.store.records.read(seriesId, meetingId);
@@ -58,6 +58,25 @@ async function meetingForNewTopic(ctx: CommandContext, seriesId: string, meeting
   if (!meeting.nextMeeting) throw new MeetingEnded('That meeting has ended; add the topic to the next meeting.');
   if (!meeting.settledAt) await finishClose(ctx, seriesId, meeting);
   return meeting.nextMeeting.id;
+}
+
+/**
+ * The meeting a topic write found, as read in the write's own batch: when
+ * it had closed (the close came through another instance and its event never
+ * reached this one, or it landed a moment before), the close is rolled
+ * forward again — finishClose is idempotent and recomputes the carried
+ * copies from their sources — so the topic reaches the next agenda, exactly
+ * as when both happen on one instance. Answers the close, if there was one.
+ */
+async function rollForwardIfClosed(
+  ctx: CommandContext,
+  seriesId: string,
+  checked: CheckedWrite<SharedRecord>['checked'],
+  meetingId: string,
+) {
+  const meeting = checked.get(meetingId)?.record;
+  if (meeting?.type !== 'meeting' || !isClosed(meeting) || !meeting.nextMeeting) return undefined;
+  return finishClose(ctx, seriesId, meeting as Meeting);
 }
 
 /** A topic whose id the server derived (a card's, see teams/cardActions.ts): outside the ids a client may choose. */
@@ -75,7 +94,7 @@ export async function addTopic(
   input: unknown,
   idFrom: 'client' | 'server' = 'client',
 ): Promise<Topic> {
-  const { series } = await requireMember(ctx, caller, seriesId);
+  const { series } = await requireMember(ctx, caller, seriesId, { cached: true });
   const body = parseInput(idFrom === 'server' ? ServerIdTopicBody : AddTopicBody, input, 'topic');
   const meetingId = await meetingForNewTopic(ctx, seriesId, body.meetingId ?? series.currentMeetingId);
 
@@ -105,13 +124,18 @@ export async function addTopic(
       source: body.source,
       fieldVersions: {},
     };
-    const { stored: created } = await ctx.store.records.create(topic);
-    const added = sameTopicOrConflict(created.record);
+    // The series and the meeting are read with the write: the grant and the placement rest on their stored versions.
+    const written = await ctx.store.records.createChecked(topic, [seriesId, meetingId]);
+    const added = sameTopicOrConflict(written.stored.record);
+    if (!memberAtWrite(written.checked.get(seriesId), caller)) {
+      if (written.created) await takeBack(ctx, seriesId, written.stored, undefined);
+      throw new Forbidden();
+    }
     // A retry whose first answer was lost is published too: the first attempt may have stored it unseen.
     publishChanged(ctx, seriesId, [...rebalanced, added]);
-    // The meeting may have closed between the look-up and the write: then the topic lands in the next meeting.
-    const raced = await afterTopicWrite(ctx, seriesId, added.meetingId);
-    const landed = raced?.result.carried.find((t) => t.id === carriedCopyId(added, raced.result.next.id));
+    // The meeting had closed when the topic was written: it lands in the next meeting.
+    const closed = await rollForwardIfClosed(ctx, seriesId, written.checked, added.meetingId);
+    const landed = closed?.carried.find((t) => t.id === carriedCopyId(added, closed.next.id));
     return landed ?? added;
   }
   throw new Conflict('The agenda is being reordered by someone else right now. Please try again.');
@@ -130,10 +154,14 @@ function liveTopic(topic: Topic): Topic {
 /**
  * The shared path of every change to one topic: ETag-guarded update, publish.
  * A topic of a closed meeting is history: it is refused, pointing to its
- * carried copy. A change that raced the close reaches the carried copy.
+ * carried copy. The series and the topic's meeting are read in the write's
+ * own batch: a grant made on a cached series is taken back if the caller was
+ * no longer a member, and a change that landed after the meeting closed
+ * reaches the carried copy.
  */
 async function changeTopic(
   ctx: CommandContext,
+  caller: Caller,
   seriesId: string,
   topicId: string,
   change: (current: Topic) => Topic,
@@ -141,14 +169,23 @@ async function changeTopic(
 ): Promise<Topic> {
   const first = initial ?? (await ctx.store.records.readCached(seriesId, topicId));
   if (first?.record.type === 'topic') await refuseIfClosed(ctx, seriesId, first.record);
-  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', change, first);
+  let atWrite:
+    | { checked: CheckedWrite<SharedRecord>['checked']; before: Stored<SharedRecord>; written: Stored<SharedRecord> }
+    | undefined;
+  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', change, first, {
+    ids: (current) => [seriesId, current.meetingId],
+    onChecked: (checked, before, written) => (atWrite = { checked, before, written }),
+  });
+  if (atWrite && !memberAtWrite(atWrite.checked.get(seriesId), caller)) {
+    await takeBack(ctx, seriesId, atWrite.written, atWrite.before);
+  }
   publishChanged(ctx, seriesId, [topic]);
-  await afterTopicWrite(ctx, seriesId, topic.meetingId);
+  if (atWrite) await rollForwardIfClosed(ctx, seriesId, atWrite.checked, topic.meetingId);
   return topic;
 }
 
 async function refuseIfClosed(ctx: CommandContext, seriesId: string, topic: Topic): Promise<void> {
-  // Cached when held: "closed" is final; a close made meanwhile is caught after the write (afterTopicWrite).
+  // Cached when held: "closed" is final; a close this copy missed is found by the write's own batch (changeTopic).
   const meeting = (await ctx.store.records.readCached(seriesId, topic.meetingId))?.record;
   if (meeting?.type !== 'meeting' || !isClosed(meeting)) return;
   const next = meeting.nextMeeting;
@@ -169,9 +206,9 @@ export async function editTopic(
   topicId: string,
   input: unknown,
 ): Promise<Topic> {
-  await requireMember(ctx, caller, seriesId);
+  await requireMember(ctx, caller, seriesId, { cached: true });
   const { baseVersion, ...fields } = parseInput(EditTopicBody, input, 'topic change');
-  return changeTopic(ctx, seriesId, topicId, (current) => {
+  return changeTopic(ctx, caller, seriesId, topicId, (current) => {
     const next = { ...liveTopic(current), ...definedFields(fields) };
     if (sameFields(current, next)) return current;
     assertNoEditConflict(current, next, baseVersion);
@@ -186,7 +223,7 @@ export async function moveTopic(
   topicId: string,
   input: unknown,
 ): Promise<Topic> {
-  const { series } = await requireMember(ctx, caller, seriesId);
+  const { series } = await requireMember(ctx, caller, seriesId, { cached: true });
   const { afterId } = parseInput(MoveTopicBody, input, 'move');
   for (let attempt = 0; attempt < MAX_REBALANCE_ATTEMPTS; attempt++) {
     // Topics are reordered on the current agenda; it also yields the moved topic and its ETag.
@@ -205,7 +242,7 @@ export async function moveTopic(
     const placement = placeMove(agenda, topicId, afterId);
     if (placement.kind === 'key') {
       const { order } = placement;
-      return changeTopic(ctx, seriesId, topicId, (current) => ({ ...liveTopic(current), order }), initial);
+      return changeTopic(ctx, caller, seriesId, topicId, (current) => ({ ...liveTopic(current), order }), initial);
     }
     try {
       const rebalanced = await writeAgendaOrder(ctx, seriesId, stored, placement.orders);
@@ -220,16 +257,16 @@ export async function moveTopic(
 
 /** Deleting leaves a tombstone, so the delete can be undone with restoreTopic. */
 export async function deleteTopic(ctx: CommandContext, caller: Caller, seriesId: string, topicId: string) {
-  await requireMember(ctx, caller, seriesId);
+  await requireMember(ctx, caller, seriesId, { cached: true });
   const now = ctx.clock.now().toISOString();
-  return changeTopic(ctx, seriesId, topicId, (current) =>
+  return changeTopic(ctx, caller, seriesId, topicId, (current) =>
     current.deletedAt ? current : { ...current, deletedAt: now },
   );
 }
 
 export async function restoreTopic(ctx: CommandContext, caller: Caller, seriesId: string, topicId: string) {
-  await requireMember(ctx, caller, seriesId);
-  return changeTopic(ctx, seriesId, topicId, (current) => {
+  await requireMember(ctx, caller, seriesId, { cached: true });
+  return changeTopic(ctx, caller, seriesId, topicId, (current) => {
     if (!current.deletedAt) return current;
     const { deletedAt: _deletedAt, ...rest } = current;
     return rest;

@@ -2,12 +2,22 @@ import type { AnyRecord, SharedRecord } from '../../../domain/entities.js';
 import { withFieldVersions } from '../../../domain/editConflicts.js';
 import { Conflict, NotFound } from '../../../domain/errors.js';
 import { StaleWrite } from '../store/errors.js';
-import type { RecordRepository, Stored } from '../store/recordStore.js';
+import type { CheckedWrite, RecordRepository, Stored } from '../store/recordStore.js';
 import type { CommandContext } from './context.js';
 
 const MAX_ATTEMPTS = 5;
 
 type Of<U extends AnyRecord, K extends U['type']> = Extract<U, { type: K }>;
+
+/**
+ * Records to read in the write's own transactional batch (one Cosmos
+ * request), and who is told what they were when the write was made, with
+ * the record as it was before it (to put it back if the check fails).
+ */
+export interface WriteChecks<U extends AnyRecord, R> {
+  ids(current: R): readonly string[];
+  onChecked(checked: CheckedWrite<U>['checked'], before: Stored<U>, written: Stored<U>): void;
+}
 
 /**
  * Read (from this instance's cache when held) → apply a pure change → write
@@ -25,6 +35,7 @@ export async function updateWithRetry<U extends AnyRecord, K extends U['type']>(
   change: (current: Of<U, K>) => Of<U, K>,
   /** The record as the caller just read it or found it cached (saves the first read); later attempts read afresh. */
   initial?: Stored<U>,
+  checks?: WriteChecks<U, Of<U, K>>,
 ): Promise<Of<U, K>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const stored = attempt === 0 ? (initial ?? (await repo.readCached(seriesId, id))) : await repo.read(seriesId, id);
@@ -54,7 +65,10 @@ export async function updateWithRetry<U extends AnyRecord, K extends U['type']>(
       updatedAt: ctx.clock.now().toISOString(),
     });
     try {
-      return (await repo.replace(versioned, stored.etag)).record as Of<U, K>;
+      if (!checks) return (await repo.replace(versioned, stored.etag)).record as Of<U, K>;
+      const written = await repo.replaceChecked(versioned, stored.etag, checks.ids(current));
+      checks.onChecked(written.checked, stored, written.stored);
+      return written.stored.record as Of<U, K>;
     } catch (error) {
       if (!(error instanceof StaleWrite)) throw error;
     }
@@ -69,8 +83,9 @@ export function updateSharedRecord<K extends SharedRecord['type']>(
   type: K,
   change: (current: Of<SharedRecord, K>) => Of<SharedRecord, K>,
   initial?: Stored<SharedRecord>,
+  checks?: WriteChecks<SharedRecord, Of<SharedRecord, K>>,
 ): Promise<Of<SharedRecord, K>> {
-  return updateWithRetry(ctx, ctx.store.records, seriesId, id, type, change, initial);
+  return updateWithRetry(ctx, ctx.store.records, seriesId, id, type, change, initial, checks);
 }
 
 /** Topics and action items remember which version changed each editable field (for baseVersion edits). */

@@ -1,5 +1,11 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  RLWrapperTimeouts,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { ErrorBody } from '../../../domain/api.js';
 import type { Caller } from '../identity/index.js';
 import { requestAddress } from './clientAddress.js';
@@ -14,6 +20,14 @@ export interface RateLimiterOptions {
    * live in this process.
    */
   redis?: unknown;
+  /**
+   * The longest a request waits for Redis (REDIS_TIMEOUT_MS): past it, or at
+   * once when the connection is not ready, this instance's in-memory budget
+   * decides. Default 200 ms.
+   */
+  redisTimeoutMs?: number;
+  /** Told each time the in-memory budget decided because Redis failed or was slow (for the log and tests). */
+  onFallback?: () => void;
   /** Where authentication left the verified caller; by default `res.locals.caller` (see http/auth.ts). */
   callerOf?: (req: Request, res: Response) => Caller | undefined;
 }
@@ -33,26 +47,57 @@ export interface RateLimiter {
   take(key: string): Promise<TakeResult>;
   /** Whether `key` still has budget, without spending any. */
   peek(key: string): Promise<TakeResult>;
+  /** How many decisions the in-memory fallback made because Redis failed or did not answer in time. */
+  readonly fallbacks: number;
 }
 
 const WINDOW_SECONDS = 60;
+const DEFAULT_REDIS_TIMEOUT_MS = 200;
+
+/** The in-memory insurance limiter, telling `onUse` each time it decides (Redis failed or was too slow). */
+function countedFallback(limiter: RateLimiterMemory, onUse: () => void): RateLimiterMemory {
+  const consume = limiter.consume.bind(limiter);
+  const get = limiter.get.bind(limiter);
+  limiter.consume = (...args) => {
+    onUse();
+    return consume(...args);
+  };
+  limiter.get = (...args) => {
+    onUse();
+    return get(...args);
+  };
+  return limiter;
+}
 
 /**
  * Budgets kept by rate-limiter-flexible: in Redis when a client is given
- * (one budget across instances; if Redis fails, each instance falls back to
- * its own in-memory budget rather than refusing everyone), else in memory.
+ * (one budget across instances), else in memory. Redis is an accelerator,
+ * never on the critical path: rate-limiter-flexible's own timeout wrapper
+ * (RLWrapperTimeouts) bounds each Redis call, and on a timeout, an error or a
+ * connection that is not ready (`rejectIfRedisNotReady`) the insurance
+ * limiter — this instance's in-memory budget — decides. A stalled or refused
+ * Redis therefore delays a request by at most `redisTimeoutMs`, and never
+ * fails it.
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const points = options.perMinute;
   const memory = () => new RateLimiterMemory({ points, duration: WINDOW_SECONDS });
+  let fallbacks = 0;
   const limiter: RateLimiterAbstract = options.redis
-    ? new RateLimiterRedis({
-        storeClient: options.redis,
-        useRedisPackage: true,
-        keyPrefix: 'one-on-one:rate',
-        points,
-        duration: WINDOW_SECONDS,
-        insuranceLimiter: memory(),
+    ? new RLWrapperTimeouts({
+        limiter: new RateLimiterRedis({
+          storeClient: options.redis,
+          useRedisPackage: true,
+          rejectIfRedisNotReady: true,
+          keyPrefix: 'one-on-one:rate',
+          points,
+          duration: WINDOW_SECONDS,
+        }),
+        timeoutMs: options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS,
+        insuranceLimiter: countedFallback(memory(), () => {
+          fallbacks += 1;
+          options.onFallback?.();
+        }),
       })
     : memory();
   const callerOf = options.callerOf ?? ((_req: Request, res: Response) => res.locals.caller as Caller | undefined);
@@ -75,6 +120,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   return {
     take,
     peek,
+    get fallbacks() {
+      return fallbacks;
+    },
     perCaller: (req, res, next) => {
       const caller = callerOf(req, res);
       take(caller ? callerKey(caller) : addressKey(req)).then((result) => {

@@ -1,25 +1,33 @@
 import type { Server } from 'socket.io';
 import { z } from 'zod/v4';
-import { SharedRecord, type Meeting } from '../../../domain/entities.js';
-import { isClosed } from '../../../domain/meetingLifecycle.js';
+import { SharedRecord } from '../../../domain/entities.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
+import { unknownFields } from '../store/recordStore.js';
 
 /** The Socket.IO server-side event that carries one stored record to the other instances. */
 export const CACHE_EVENT = 'one-on-one:stored';
+/** Tells the other instances that this one's events since `sinceMs` may be lost: they start their caches afresh. */
+export const CACHE_RECOVERED = 'one-on-one:recovered';
 
 /** What an instance tells the others of each record it stored: the record as Cosmos answered it, and its ETag. */
 const StoredEvent = z.object({ record: SharedRecord, etag: z.string().min(1) });
-
-/** A topic write this long before a connection was lost may have raced a close whose event was lost. */
-const RECOVERY_MARGIN_MS = 60_000;
+/**
+ * The part of a cache event every release understands: which record, and
+ * which stored version. A record this release cannot parse (a newer
+ * release's field value or record type) is still recognised by it.
+ */
+const StoredEnvelope = z.object({
+  record: z.looseObject({ id: z.string().min(1), seriesId: z.string().min(1) }),
+  etag: z.string().min(1),
+});
+const Recovered = z.object({ sinceMs: z.number() });
 
 export interface CacheBus {
   /**
-   * The connection to the other instances was lost from `lostSinceMs` and is
-   * back: their events may be lost, so the cache starts afresh, and every
-   * meeting this instance wrote a topic of meanwhile is checked for a close
-   * the topic may have missed.
+   * The connection to the other instances was lost or stalled from
+   * `lostSinceMs` and is back: their events (and this one's to them) may be
+   * lost, so this instance and the others start their caches afresh.
    */
   recovered(lostSinceMs: number): void;
 }
@@ -31,50 +39,53 @@ export interface CacheBus {
  * a server-side event, and each instance takes it into its cache when it is
  * newer than the one it holds. Shared records only; private notes never pass.
  *
- * A close made by another instance may have copied a meeting's topics on just
- * before a topic write made here landed; when such a close arrives and this
- * instance wrote a topic of that meeting lately, the close is rolled forward
- * again (finishClose is idempotent), so the write reaches the next agenda as
- * it does when both happen on one instance.
+ * An accelerator only: a lost event costs the receiving instance a 412 and a
+ * fresh read, never a wrong answer, because every decision that grants or
+ * places is checked against the stored version in the write's own batch
+ * (RecordRepository's checked writes). A record this release cannot parse
+ * (written by a newer one during a rolling deploy) is not ignored: the copy
+ * held of it is dropped, so the next request reads it from Cosmos; fields a
+ * newer release added are kept for the next write of that version.
  */
 export function attachCacheBus(
   io: Server,
   store: Pick<Store, 'cache' | 'records'>,
-  deps: { rollForward(seriesId: string, closed: Meeting): Promise<unknown>; logger: Logger },
+  deps: { logger: Logger },
 ): CacheBus {
-  const { cache } = store;
+  const { cache, records } = store;
   const { logger } = deps;
-  const rollForward = (seriesId: string, meeting: Meeting) => {
-    if (!meeting.nextMeeting) return;
-    deps
-      .rollForward(seriesId, meeting)
-      .catch((error: unknown) => logger.warn({ err: error, seriesId, meetingId: meeting.id }, 'roll-forward failed'));
-  };
 
   cache.onWrite((stored) => io.serverSideEmit(CACHE_EVENT, { record: stored.record, etag: stored.etag }));
   io.on(CACHE_EVENT, (payload: unknown) => {
     const parsed = StoredEvent.safeParse(payload);
-    if (!parsed.success) {
-      logger.warn({ issues: parsed.error.issues.length }, 'ignored a malformed cache event');
+    if (parsed.success) {
+      records.keepUnknownFields(
+        parsed.data.etag,
+        unknownFields((payload as { record: unknown }).record, parsed.data.record),
+      );
+      cache.put(parsed.data);
       return;
     }
-    cache.put(parsed.data, 'event');
+    const envelope = StoredEnvelope.safeParse(payload);
+    if (envelope.success) {
+      const { seriesId, id } = envelope.data.record;
+      cache.forget(seriesId, id);
+      logger.warn({ seriesId, id }, 'a cache event this release cannot read (a newer release?): the copy is dropped');
+      return;
+    }
+    logger.warn({ issues: parsed.error.issues.length }, 'ignored a malformed cache event');
   });
-  cache.onRacedClose(rollForward);
+  io.on(CACHE_RECOVERED, (payload: unknown) => {
+    const parsed = Recovered.safeParse(payload);
+    if (!parsed.success) return;
+    logger.info({}, 'another instance lost events: this cache starts afresh');
+    cache.clear();
+  });
 
   return {
     recovered(lostSinceMs) {
-      const written = cache.topicWritesSince(lostSinceMs - RECOVERY_MARGIN_MS);
       cache.clear();
-      for (const { seriesId, meetingId } of written) {
-        store.records
-          .read(seriesId, meetingId)
-          .then((stored) => {
-            const meeting = stored?.record;
-            if (meeting?.type === 'meeting' && isClosed(meeting)) rollForward(seriesId, meeting);
-          })
-          .catch((error: unknown) => logger.warn({ err: error, seriesId, meetingId }, 'close check failed'));
-      }
+      io.serverSideEmit(CACHE_RECOVERED, { sinceMs: lostSinceMs });
     },
   };
 }

@@ -9,6 +9,13 @@ export interface ScaleOut {
   description: string;
   /** The connected Redis client (publisher side), for other shared state such as rate limits. */
   redis?: ReturnType<typeof createClient>;
+  /**
+   * Redis failed or was slow on a request's path (the rate limiter's fallback
+   * decided): from now until Redis answers a PING again, events between the
+   * instances may be late or lost, so once it does, panels and caches catch
+   * up by clock (onRecovered), as after a reconnect.
+   */
+  suspect(): void;
   close(): Promise<void>;
 }
 
@@ -25,7 +32,7 @@ const START_ATTEMPTS = 5;
  */
 export async function attachScaleOut(
   io: Server,
-  config: Pick<Config, 'REDIS_URL'>,
+  config: Pick<Config, 'REDIS_URL' | 'REDIS_TIMEOUT_MS'>,
   logger: Logger,
   /**
    * Called when a Redis connection is back after it dropped: events published
@@ -35,12 +42,15 @@ export async function attachScaleOut(
   onRecovered: (reason: string, lostSinceMs: number) => void = () => {},
 ): Promise<ScaleOut> {
   if (!config.REDIS_URL) {
-    return { description: 'single instance (in-memory Socket.IO adapter)', close: async () => {} };
+    return { description: 'single instance (in-memory Socket.IO adapter)', suspect: () => {}, close: async () => {} };
   }
   const where = redactedUrl(config.REDIS_URL);
   let connectedOnce = false;
   const pub = createClient({
     url: config.REDIS_URL,
+    // A command sent while the connection is down fails at once instead of waiting, without a time
+    // limit, in node-redis's offline queue: Redis is an accelerator, and a caller falls back at once.
+    disableOfflineQueue: true,
     socket: {
       connectTimeout: 5_000,
       // Before the first connection a few tries only (fail fast on a wrong URL); after it, keep trying with back-off.
@@ -87,10 +97,47 @@ export async function attachScaleOut(
   io.adapter(createAdapter(pub, sub, { key: 'one-on-one', requestsTimeout: 3_000 }));
   logger.info({ redis: where }, 'real time scaled out through Redis');
 
+  // A stall (the connection stays up, Redis does not answer) raises no connection event: a probe
+  // PINGs until Redis answers in time again, then panels and caches catch up from the stall's start.
+  let stalledSince: number | undefined;
+  let probe: ReturnType<typeof setTimeout> | undefined;
+  let closing = false;
+  const timeoutMs = config.REDIS_TIMEOUT_MS;
+  const probeOnce = () => {
+    probe = undefined;
+    if (closing || stalledSince === undefined) return;
+    const answered = pub.ping().then(
+      () => true,
+      () => false,
+    );
+    const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+    void Promise.race([answered, timedOut]).then((ok) => {
+      if (closing || stalledSince === undefined) return;
+      if (!ok || !pub.isReady) {
+        probe = setTimeout(probeOnce, Math.max(timeoutMs, 100));
+        probe.unref();
+        return;
+      }
+      const since = stalledSince;
+      stalledSince = undefined;
+      logger.info({}, 'redis answers again; panels catch up');
+      onRecovered('redis answered again', since);
+    });
+  };
+
   return {
     description: `scaled out through Redis at ${where} (Socket.IO Redis adapter)`,
     redis: pub,
+    suspect() {
+      if (stalledSince !== undefined) return;
+      // A broadcast sent up to one time limit earlier may be the one that stalled.
+      stalledSince = Date.now() - timeoutMs;
+      probe = setTimeout(probeOnce, Math.max(timeoutMs, 100));
+      probe.unref();
+    },
     async close() {
+      closing = true;
+      if (probe) clearTimeout(probe);
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },
   };

@@ -1,7 +1,7 @@
 import type { Container, ItemDefinition, JSONObject, OperationInput, SqlParameter } from '@azure/cosmos';
 
 import { SharedRecord, type AnyRecord } from '../../../domain/entities.js';
-import { cosmosStatus, StaleWrite, storageCall, UnstorableRecord } from './errors.js';
+import { cosmosStatus, StaleWrite, StorageUnavailable, storageCall, UnstorableRecord } from './errors.js';
 import type { HybridClock } from './hybridClock.js';
 import type { SeriesCache } from './seriesCache.js';
 
@@ -17,8 +17,43 @@ type Parser<T> = {
 };
 type Issue = { path: readonly PropertyKey[]; message: string };
 
+/** Statuses of a batch's operations that mean "try again" (throttled, busy, timed out). */
+const TRANSIENT_BATCH_STATUSES = new Set([408, 429, 449, 503]);
+
 /** A transactional batch holds at most 100 operations (Cosmos limit). */
 const BATCH_LIMIT = 100;
+
+/**
+ * A write and the records read with it in one transactional batch (one
+ * Cosmos request): the reads show the partition as the write found it, so a
+ * decision taken on a cached copy (membership, meeting still open) is checked
+ * against the stored version at the moment of the write.
+ */
+export interface CheckedWrite<T> {
+  stored: Stored<T>;
+  /** False when a create found the record already stored (a retry): `stored` is that record. */
+  created: boolean;
+  /** Each checked id's stored record (undefined: none), as of the write. */
+  checked: Map<string, Stored<T> | undefined>;
+}
+
+/** Fields of documents written by a newer release that this one does not know, kept per stored version (ETag). */
+const MAX_KEPT_EXTRAS = 10_000;
+
+/**
+ * The top-level fields of a stored document that its schema dropped (added by
+ * a newer release): they are written back unchanged with the next version, so
+ * an older instance beside a newer one during a deploy never erases them.
+ */
+export function unknownFields(raw: unknown, parsed: object): Record<string, unknown> | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  let extras: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(raw)) {
+    if (key.startsWith('_') || key in parsed) continue;
+    (extras ??= {})[key] = value;
+  }
+  return extras;
+}
 
 /**
  * One repository per container. Records are stored as they are (their zod
@@ -39,6 +74,43 @@ export class RecordRepository<T extends AnyRecord> {
     /** Shared records only: every answer of Cosmos passes through it (seriesCache.ts). */
     readonly cache?: SeriesCache,
   ) {}
+
+  private readonly extrasByEtag = new Map<string, Record<string, unknown>>();
+
+  /**
+   * Fields a newer release wrote into the stored version `etag` (see
+   * unknownFields): merged under the next write guarded by that ETag.
+   */
+  keepUnknownFields(etag: string, extras: Record<string, unknown> | undefined): void {
+    if (!extras) return;
+    this.extrasByEtag.set(etag, extras);
+    if (this.extrasByEtag.size > MAX_KEPT_EXTRAS) {
+      const oldest = this.extrasByEtag.keys().next().value;
+      if (oldest !== undefined) this.extrasByEtag.delete(oldest);
+    }
+  }
+
+  /**
+   * A stored document as this release reads it. A document it cannot parse
+   * was written by a newer release (or is damaged): refused as "try again"
+   * (another instance may be newer), never served from an older copy.
+   */
+  private parseDoc(doc: unknown): Stored<T> {
+    const parsed = this.schema.safeParse(doc);
+    if (!parsed.success) {
+      const { id, type } = (doc ?? {}) as { id?: unknown; type?: unknown };
+      throw new StorageUnavailable(1_000, `unreadable ${String(type)} ${String(id)} (written by a newer release?)`);
+    }
+    const etag = String((doc as { _etag?: unknown })._etag);
+    this.keepUnknownFields(etag, unknownFields(doc, parsed.data));
+    return { record: parsed.data, etag };
+  }
+
+  /** The document to write over the stored version `etag`: the record, over the fields a newer release added. */
+  private over(etag: string, record: T): T {
+    const extras = this.extrasByEtag.get(etag);
+    return extras ? ({ ...extras, ...record } as T) : record;
+  }
 
   // The cache holds shared records; only the shared records' repository is given one.
   private remember(stored: Stored<T>): void {
@@ -72,7 +144,7 @@ export class RecordRepository<T extends AnyRecord> {
           { partitionKey: seriesId },
         )
         .fetchAll();
-      return resources.map((doc) => this.schema.parse(doc));
+      return resources.map((doc) => this.parseDoc(doc).record);
     });
   }
 
@@ -95,7 +167,7 @@ export class RecordRepository<T extends AnyRecord> {
           { partitionKey: seriesId },
         )
         .fetchAll();
-      return resources.map((doc) => this.schema.parse(doc));
+      return resources.map((doc) => this.parseDoc(doc).record);
     });
   }
 
@@ -116,7 +188,7 @@ export class RecordRepository<T extends AnyRecord> {
           { partitionKey: seriesId },
         )
         .fetchAll();
-      const found = resources.map((doc) => ({ record: this.schema.parse(doc), etag: String(doc._etag) }));
+      const found = resources.map((doc) => this.parseDoc(doc));
       for (const stored of found) this.remember(stored);
       return found;
     });
@@ -155,7 +227,7 @@ export class RecordRepository<T extends AnyRecord> {
         )
         .fetchAll(),
     );
-    const found = resources.map((doc) => ({ record: this.schema.parse(doc), etag: String(doc._etag) }));
+    const found = resources.map((doc) => this.parseDoc(doc));
     for (const stored of found) this.remember(stored);
     return found;
   }
@@ -168,7 +240,7 @@ export class RecordRepository<T extends AnyRecord> {
           this.cache?.forget(seriesId, id);
           return undefined;
         }
-        const stored = { record: this.schema.parse(resource), etag: String(resource._etag) };
+        const stored = this.parseDoc(resource);
         this.remember(stored);
         return stored;
       } catch (error) {
@@ -189,7 +261,7 @@ export class RecordRepository<T extends AnyRecord> {
     const stamped = this.storable({ ...record, clock: this.clock.stamp() });
     try {
       const { resource } = await storageCall(() => this.container.items.create<ItemDefinition>(stamped));
-      const stored = { record: this.schema.parse(resource), etag: String(resource?._etag) };
+      const stored = this.parseDoc(resource);
       this.wrote(stored);
       return { stored, created: true };
     } catch (error) {
@@ -208,17 +280,33 @@ export class RecordRepository<T extends AnyRecord> {
       const { resource } = await storageCall(() =>
         this.container
           .item(record.id, record.seriesId)
-          .replace<ItemDefinition>(stamped, { accessCondition: { type: 'IfMatch', condition: etag } }),
+          .replace<ItemDefinition>(this.over(etag, stamped), { accessCondition: { type: 'IfMatch', condition: etag } }),
       );
-      const stored = { record: this.schema.parse(resource), etag: String(resource?._etag) };
+      const stored = this.parseDoc(resource);
       this.wrote(stored);
       return stored;
     } catch (error) {
-      if (cosmosStatus(error) === 412) {
+      // 404: gone since it was read (a write taken back, see deleteIfUnchanged): read afresh like a 412.
+      if (cosmosStatus(error) === 412 || cosmosStatus(error) === 404) {
         this.cache?.forget(record.seriesId, record.id);
         throw new StaleWrite();
       }
       throw error;
+    }
+  }
+
+  /** Deletes a record only if nobody changed it since `etag` (taking back a write refused after the fact). */
+  async deleteIfUnchanged(seriesId: string, id: string, etag: string): Promise<boolean> {
+    try {
+      await storageCall(() =>
+        this.container.item(id, seriesId).delete({ accessCondition: { type: 'IfMatch', condition: etag } }),
+      );
+      return true;
+    } catch (error) {
+      if (cosmosStatus(error) === 412 || cosmosStatus(error) === 404) return false;
+      throw error;
+    } finally {
+      this.cache?.forget(seriesId, id);
     }
   }
 
@@ -230,6 +318,143 @@ export class RecordRepository<T extends AnyRecord> {
       return stored;
     }
     return this.replace(record, etag);
+  }
+
+  /**
+   * Creates a record (as `create`) and reads `checks` in the same
+   * transactional batch: one Cosmos request. A retried create (same id)
+   * answers the stored record, with the checks read afresh.
+   */
+  async createChecked(record: T, checks: readonly string[]): Promise<CheckedWrite<T>> {
+    const stamped = this.storable({ ...record, clock: this.clock.stamp() });
+    const write: OperationInput = {
+      operationType: 'Create',
+      partitionKey: record.seriesId,
+      resourceBody: stamped as unknown as JSONObject,
+    };
+    const answer = await this.writeChecked(record.seriesId, write, checks);
+    if (answer.status === 409) {
+      const existing = await this.read(record.seriesId, record.id);
+      if (!existing) throw new Error(`create of ${record.type} ${record.id} answered 409, and it cannot be read`);
+      return { stored: existing, created: false, checked: await this.readAll(record.seriesId, checks) };
+    }
+    return { stored: answer.stored!, created: true, checked: answer.checked };
+  }
+
+  /** Replaces a record guarded by `etag` (as `replace`) and reads `checks` in the same transactional batch. */
+  async replaceChecked(record: T, etag: string, checks: readonly string[]): Promise<CheckedWrite<T>> {
+    const stamped = this.storable({ ...record, clock: this.clock.stamp(record.clock) });
+    const write: OperationInput = {
+      operationType: 'Replace',
+      partitionKey: record.seriesId,
+      id: record.id,
+      resourceBody: this.over(etag, stamped) as unknown as JSONObject,
+      ifMatch: etag,
+    };
+    const answer = await this.writeChecked(record.seriesId, write, checks);
+    if (answer.status === 412) {
+      this.cache?.forget(record.seriesId, record.id);
+      throw new StaleWrite();
+    }
+    if (answer.status === 404) {
+      this.cache?.forget(record.seriesId, record.id);
+      throw new StaleWrite();
+    }
+    return { stored: answer.stored!, created: false, checked: answer.checked };
+  }
+
+  /**
+   * The checks are read first: on Azure the batch is all or nothing anyway,
+   * and a server that applies a batch step by step (the embedded one) skips
+   * the write when a read fails. A checked record that does not exist fails
+   * the batch (404): then the write is made alone and the checks read apart.
+   */
+  private async writeChecked(
+    seriesId: string,
+    write: OperationInput,
+    checks: readonly string[],
+  ): Promise<{ status: number; stored?: Stored<T>; checked: Map<string, Stored<T> | undefined> }> {
+    const reads: OperationInput[] = checks.map((id) => ({ operationType: 'Read', id, partitionKey: seriesId }));
+    const { result } = await storageCall(() => this.container.items.batch([...reads, write], seriesId));
+    const results = result ?? [];
+    const statuses = results.map((r) => r.statusCode);
+    const writeStatus = statuses[checks.length];
+    if (statuses.length !== checks.length + 1 || writeStatus === undefined) {
+      throw new Error('checked write: the batch answered no result for every operation');
+    }
+    if (statuses.slice(0, checks.length).some((status) => status === 404)) {
+      return this.writeAlone(seriesId, write, checks);
+    }
+    const transient = statuses.find((status) => TRANSIENT_BATCH_STATUSES.has(status));
+    if (transient !== undefined) throw new StorageUnavailable(1_000, `cosmos batch ${transient}`);
+    if (writeStatus === 409 || writeStatus === 412 || writeStatus === 404) {
+      return { status: writeStatus, checked: new Map() };
+    }
+    const failed = statuses.find((status) => status >= 400);
+    if (failed !== undefined) throw new Error(`checked write failed with status ${failed}`);
+    const checked = new Map<string, Stored<T> | undefined>();
+    checks.forEach((id, i) => {
+      const read = results[i]!;
+      const stored = this.parseDoc({ ...read.resourceBody, _etag: read.eTag });
+      this.remember(stored);
+      checked.set(id, stored);
+    });
+    const w = results[checks.length]!;
+    const stored = this.parseDoc({ ...w.resourceBody, _etag: w.eTag });
+    this.wrote(stored);
+    return { status: writeStatus, stored, checked };
+  }
+
+  /** The rare case of a checked id that does not exist: the write alone, then each check read. */
+  private async writeAlone(
+    seriesId: string,
+    write: OperationInput,
+    checks: readonly string[],
+  ): Promise<{ status: number; stored?: Stored<T>; checked: Map<string, Stored<T> | undefined> }> {
+    const body = (write as { resourceBody: JSONObject }).resourceBody as unknown as T;
+    try {
+      const stored =
+        write.operationType === 'Create'
+          ? await this.createStamped(body)
+          : await this.replaceStamped(body, (write as { ifMatch: string }).ifMatch);
+      return {
+        status: write.operationType === 'Create' ? 201 : 200,
+        stored,
+        checked: await this.readAll(seriesId, checks),
+      };
+    } catch (error) {
+      if (error instanceof StaleWrite) return { status: 412, checked: new Map() };
+      if (cosmosStatus(error) === 409) return { status: 409, checked: new Map() };
+      throw error;
+    }
+  }
+
+  private async createStamped(body: T): Promise<Stored<T>> {
+    const { resource } = await storageCall(() => this.container.items.create<ItemDefinition>(body));
+    const stored = this.parseDoc(resource);
+    this.wrote(stored);
+    return stored;
+  }
+
+  private async replaceStamped(body: T, etag: string): Promise<Stored<T>> {
+    try {
+      const { resource } = await storageCall(() =>
+        this.container
+          .item(body.id, body.seriesId)
+          .replace<ItemDefinition>(body, { accessCondition: { type: 'IfMatch', condition: etag } }),
+      );
+      const stored = this.parseDoc(resource);
+      this.wrote(stored);
+      return stored;
+    } catch (error) {
+      if (cosmosStatus(error) === 412 || cosmosStatus(error) === 404) throw new StaleWrite();
+      throw error;
+    }
+  }
+
+  private async readAll(seriesId: string, ids: readonly string[]): Promise<Map<string, Stored<T> | undefined>> {
+    const found = await Promise.all(ids.map((id) => this.read(seriesId, id)));
+    return new Map(ids.map((id, i) => [id, found[i]]));
   }
 
   /**
@@ -247,7 +472,10 @@ export class RecordRepository<T extends AnyRecord> {
         partitionKey: seriesId,
         id: record.id,
         // A record is plain JSON data (its zod schema has only JSON types).
-        resourceBody: this.storable({ ...record, clock: this.clock.stamp(record.clock) }) as unknown as JSONObject,
+        resourceBody: this.over(
+          etag,
+          this.storable({ ...record, clock: this.clock.stamp(record.clock) }),
+        ) as unknown as JSONObject,
         ifMatch: etag,
       }));
       const { result } = await storageCall(() => this.container.items.batch(operations, seriesId));
@@ -261,7 +489,7 @@ export class RecordRepository<T extends AnyRecord> {
         throw new Error(`batch replace failed with status ${failed ?? 'missing results'}`);
       }
       for (const r of result!) {
-        const stored = { record: this.schema.parse(r.resourceBody), etag: String(r.eTag) };
+        const stored = this.parseDoc({ ...r.resourceBody, _etag: r.eTag });
         this.wrote(stored);
         written.push(stored);
       }
@@ -281,7 +509,7 @@ export class RecordRepository<T extends AnyRecord> {
   queryAcrossSeries(query: string, parameters: { name: string; value: string }[]): Promise<T[]> {
     return storageCall(async () => {
       const { resources } = await this.container.items.query<ItemDefinition>({ query, parameters }).fetchAll();
-      return resources.map((doc) => this.schema.parse(doc));
+      return resources.map((doc) => this.parseDoc(doc).record);
     });
   }
 }
