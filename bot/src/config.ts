@@ -63,15 +63,6 @@ const EnvSchema = z
     REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(200),
     /** 1:1s each instance keeps in its cache (store/seriesCache.ts); the least recently used are dropped first. */
     SERIES_CACHE_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
-    /**
-     * Whether this instance tells the others of each record it stores (cache events over the Redis
-     * adapter). Off: it sends and takes none, as releases before the cache bus did — for rolling-deploy
-     * tests; every decision still rests on version-checked records, so nothing goes wrong, only slower.
-     */
-    CACHE_EVENTS: z
-      .enum(['true', 'false', '1', '0', ''])
-      .optional()
-      .transform((v) => v !== 'false' && v !== '0'),
 
     // Bot Framework (names as botbuilder's ConfigurationBotFrameworkAuthentication reads them)
     MicrosoftAppId: optionalString,

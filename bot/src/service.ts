@@ -67,6 +67,8 @@ export interface Service {
   devIdentities?: DevIdentityIssuer;
   /** The Teams bot: /api/messages, the pre-meeting scheduler, the summary poster. */
   bot: Bot;
+  /** The shared rate limits (their `fallbacks` count the decisions made in memory because Redis failed or was slow). */
+  rateLimiter: RateLimiter;
   listen(port?: number): Promise<string>;
   close(): Promise<void>;
 }
@@ -157,7 +159,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     realtime.resync(reason, lostSinceMs);
   });
   // Several instances keep their series caches in step over the same adapter (one instance needs nothing).
-  if (scaleOut.redis && config.CACHE_EVENTS) {
+  if (scaleOut.redis) {
     cacheBus = attachCacheBus(realtime.io, store, { logger });
   }
   let fallbackLoggedAt = 0;
@@ -227,6 +229,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     logger,
     ...(devIdentities ? { devIdentities } : {}),
     bot,
+    rateLimiter,
     listen: (port = config.PORT) =>
       new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);

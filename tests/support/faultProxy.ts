@@ -282,14 +282,40 @@ export interface TcpProxy {
   cutWhen(predicate: (chunk: Buffer) => boolean, options?: { thenBlock?: boolean }): Promise<void>;
   /** Refuses new connections (accepted and reset at once) until `restore()`. */
   block(): void;
+  /**
+   * Holds every byte in both directions on live and new connections — the
+   * connections stay up, nothing is answered, as a stalled Redis — until
+   * `restore()`, which delivers what was held, in order.
+   */
+  stall(): void;
+  /**
+   * Until `restore()`, each chunk the client sends that matches `predicate`
+   * has every `from` replaced by `to` (same length, so the protocol's framing
+   * holds): e.g. a PUBLISH sent to a channel nobody listens on — answered as
+   * usual, lost without anyone knowing.
+   */
+  rewriteWhen(predicate: (chunk: Buffer) => boolean, from: string, to: string): void;
   restore(): void;
   close(): Promise<void>;
+}
+
+function replaceAll(chunk: Buffer, from: string, to: string): Buffer {
+  if (Buffer.byteLength(from) !== Buffer.byteLength(to)) throw new Error('rewrite must keep the length');
+  return Buffer.from(chunk.toString('latin1').split(from).join(to), 'latin1');
 }
 
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const pairs = new Set<[Socket, Socket]>();
   let blocked = false;
   let trigger: { predicate: (chunk: Buffer) => boolean; thenBlock: boolean; fired: () => void } | undefined;
+  let rewrite: { predicate: (chunk: Buffer) => boolean; from: string; to: string } | undefined;
+  let stalled = false;
+  /** Bytes held while stalled, per destination socket, in order. */
+  const held: { to: Socket; chunk: Buffer }[] = [];
+  const send = (to: Socket, chunk: Buffer) => {
+    if (stalled) held.push({ to, chunk });
+    else if (!to.destroyed) to.write(chunk);
+  };
   const server = createTcpServer((client) => {
     if (blocked) {
       client.resetAndDestroy();
@@ -316,9 +342,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
         fired();
         return;
       }
-      upstream.write(chunk);
+      send(upstream, rewrite?.predicate(chunk) ? replaceAll(chunk, rewrite.from, rewrite.to) : chunk);
     });
-    upstream.pipe(client);
+    upstream.on('data', (chunk: Buffer) => send(client, chunk));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -345,8 +371,17 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     block() {
       blocked = true;
     },
+    stall() {
+      stalled = true;
+    },
+    rewriteWhen(predicate, from, to) {
+      rewrite = { predicate, from, to };
+    },
     restore() {
       blocked = false;
+      rewrite = undefined;
+      stalled = false;
+      for (const { to, chunk } of held.splice(0)) if (!to.destroyed) to.write(chunk);
     },
     async close() {
       cut();

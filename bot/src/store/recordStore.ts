@@ -375,7 +375,7 @@ export class RecordRepository<T extends AnyRecord> {
     checks: readonly string[],
   ): Promise<{ status: number; stored?: Stored<T>; checked: Map<string, Stored<T> | undefined> }> {
     const reads: OperationInput[] = checks.map((id) => ({ operationType: 'Read', id, partitionKey: seriesId }));
-    const { result } = await storageCall(() => this.container.items.batch([...reads, write], seriesId));
+    const { result } = await batchCall(() => this.container.items.batch([...reads, write], seriesId));
     const results = result ?? [];
     const statuses = results.map((r) => r.statusCode);
     const writeStatus = statuses[checks.length];
@@ -511,6 +511,24 @@ export class RecordRepository<T extends AnyRecord> {
       const { resources } = await this.container.items.query<ItemDefinition>({ query, parameters }).fetchAll();
       return resources.map((doc) => this.parseDoc(doc).record);
     });
+  }
+}
+
+/**
+ * A transactional batch call. @azure/cosmos 4.9 rethrows any failure of the
+ * batch request itself as a plain `Error('Batch request error: …')`, without
+ * its status (Items.batch): throttling past its retries, 503, a timeout or a
+ * reset all look alike. Such a failure is answered as "try again": the batch
+ * was all or nothing, and every write in one is idempotent (client ids, ETags).
+ */
+async function batchCall<R>(call: () => Promise<R>): Promise<R> {
+  try {
+    return await storageCall(call);
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('Batch request error:')) {
+      throw new StorageUnavailable(1_000, error.message);
+    }
+    throw error;
   }
 }
 
