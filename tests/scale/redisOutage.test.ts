@@ -52,7 +52,8 @@ async function oneOnOne() {
   const managerOnA = await connectPanel(a.url, managerToken, series.id);
   const resyncs: Resync[] = [];
   managerOnA.socket.on(EVENTS.resync, (raw: unknown) => resyncs.push(Resync.parse(raw)));
-  const clock = highestClock(PanelState.parse((await asManagerOnA.get(`${path}/state`)).body).topics);
+  const state = PanelState.parse((await asManagerOnA.get(`${path}/state`)).body);
+  const clock = highestClock([state.series, ...state.meetings, ...state.topics]);
   return { series, path, reportToken, asManagerOnA, asReportOnB, managerOnA, resyncs, clock };
 }
 
