@@ -21,6 +21,20 @@ const SDKS = {
   },
 };
 
+/**
+ * Layers inside the service: a command is the one path of a change and knows
+ * no transport (realtime, teams, http); the store knows no command; a view is
+ * data in, data out, and reads no store.
+ */
+const LAYERS = {
+  commands: {
+    group: ['**/realtime/**', '**/teams/**', '**/http/**'],
+    message: 'Commands know no transport: realtime/, teams/ and http/ call commands, never the reverse.',
+  },
+  store: { group: ['**/commands/**'], message: 'The store knows no command: commands call the store.' },
+  views: { group: ['**/store/**'], message: 'Views are data in, data out: pass them what the store read.' },
+};
+
 /** no-restricted-imports for a folder: every SDK except the ones it owns (and any extra patterns). */
 function sdkBoundary(files, allowed = [], extra = []) {
   const patterns = Object.entries(SDKS)
@@ -88,14 +102,20 @@ export default tseslint.config(
   },
   // Later entries win for the files they match, so the general rule comes first.
   sdkBoundary(['bot/src/**/*.ts']),
+  sdkBoundary(['bot/src/commands/**/*.ts'], [], [LAYERS.commands]),
   sdkBoundary(['bot/src/teams/**/*.ts'], ['teams']),
-  sdkBoundary(['bot/src/store/**/*.ts'], ['cosmos']),
+  sdkBoundary(['bot/src/store/**/*.ts'], ['cosmos'], [LAYERS.store]),
   sdkBoundary(['bot/src/realtime/**/*.ts', 'bot/src/service.ts'], ['socket']),
   // Views, rules, cards and the Teams port are pure: data in, data out, testable without a server.
   sdkBoundary(
     ['bot/src/views/**/*.ts', 'bot/src/rules/**/*.ts', 'bot/src/cards/**/*.ts', 'bot/src/chat/**/*.ts'],
     [],
     [{ group: ['node:*', 'express', 'pino', 'openai'], message: 'Views, rules and cards do no I/O.' }],
+  ),
+  sdkBoundary(
+    ['bot/src/views/**/*.ts'],
+    [],
+    [{ group: ['node:*', 'express', 'pino', 'openai'], message: 'Views, rules and cards do no I/O.' }, LAYERS.views],
   ),
   {
     files: ['tab/**/*.ts', 'tab/**/*.tsx'],

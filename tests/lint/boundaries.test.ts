@@ -68,6 +68,33 @@ describe('SDK boundaries in the service', () => {
   });
 });
 
+describe('layers inside the service', () => {
+  const LAYER_FIXTURE = fileURLToPath(new URL('./fixtures/layerImports.ts', import.meta.url));
+  /** The imported folders the boundary rule refuses in a file at this path. */
+  async function layersRefusedIn(filePath: string): Promise<string[]> {
+    const text = await readFile(LAYER_FIXTURE, 'utf8');
+    const [result] = await eslint.lintText(text, { filePath: `${ROOT}${filePath}` });
+    return (result?.messages ?? []).map((m) => /bot\/src\/(\w+)\//.exec(m.message)?.[1] ?? m.message);
+  }
+
+  it('a command imports neither realtime, teams nor http', async () => {
+    expect(await layersRefusedIn('bot/src/commands/violation.ts')).toEqual(['realtime', 'teams', 'http']);
+  });
+
+  it('the store imports no command', async () => {
+    expect(await layersRefusedIn('bot/src/store/violation.ts')).toEqual(['commands']);
+  });
+
+  it('a view imports no store', async () => {
+    expect(await layersRefusedIn('bot/src/views/violation.ts')).toEqual(['store']);
+  });
+
+  it('the transports may call commands and the store', async () => {
+    expect(await layersRefusedIn('bot/src/realtime/violation.ts')).toEqual([]);
+    expect(await layersRefusedIn('bot/src/teams/violation.ts')).toEqual([]);
+  });
+});
+
 describe('the message catalogs in the tab', () => {
   const imports = [
     "import { compileMessage } from '@lingui/message-utils/compileMessage';",

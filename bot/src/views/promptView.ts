@@ -3,7 +3,6 @@ import type { ActionItem, Meeting, Series, SharedRecord, Topic } from '../../../
 import { openItemsFromEarlierMeetings } from '../../../domain/followUp.js';
 import { questionText, suggestQuestion } from '../../../domain/questions.js';
 import type { PromptView } from '../cards/promptCard.js';
-import type { ChatMember } from '../store/botStore.js';
 
 /** The shared records of one series, split by type (private notes are not among them by construction). */
 export interface SeriesRecords {
@@ -40,7 +39,8 @@ export function promptStillOpen(state: SeriesRecords, meetingId: string): boolea
 export function promptViewFor(
   state: SeriesRecords,
   meetingId: string,
-  chatMembers: readonly ChatMember[],
+  /** The chat's members as the bot stored them (store/botStore.ts ChatMember): Entra id and Teams id. */
+  chatMembers: readonly { userId: string; mri: string }[],
   notice?: PromptView['notice'],
 ): PromptView | undefined {
   const meeting = state.meetings.find((m) => m.id === meetingId);
