@@ -40,7 +40,7 @@ export function promptViewFor(
   state: SeriesRecords,
   meetingId: string,
   /** The chat's members as the bot stored them (store/botStore.ts ChatMember): Entra id and Teams id. */
-  chatMembers: readonly { userId: string; mri: string }[],
+  chatMembers: readonly { userId: string; mri: string; name: string }[],
   notice?: PromptView['notice'],
 ): PromptView | undefined {
   const meeting = state.meetings.find((m) => m.id === meetingId);
