@@ -87,6 +87,7 @@ export async function attachScaleOut(
     });
   }
   catchPublishFailures(pub, logger);
+  catchUnsubscribeFailures(sub);
   try {
     await Promise.all([pub.connect(), sub.connect()]);
   } catch (error) {
@@ -138,7 +139,8 @@ export async function attachScaleOut(
     async close() {
       closing = true;
       if (probe) clearTimeout(probe);
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      // QUIT needs a ready connection (no offline queue); one that is reconnecting is dropped at once.
+      await Promise.allSettled([pub, sub].map((client) => (client.isReady ? client.quit() : client.disconnect())));
     },
   };
 }
@@ -159,6 +161,20 @@ function catchPublishFailures(client: ReturnType<typeof createClient>, logger: L
       return 0;
     });
   client.publish = guarded;
+}
+
+/**
+ * The Redis adapter's close() unsubscribes without handling the promises
+ * either; a subscriber that is reconnecting when the service stops rejects
+ * them as it is dropped. Nothing is left to do for a closing subscription.
+ */
+function catchUnsubscribeFailures(client: ReturnType<typeof createClient>): void {
+  const unsubscribe = client.unsubscribe.bind(client);
+  const pUnsubscribe = client.pUnsubscribe.bind(client);
+  client.unsubscribe = ((...args: Parameters<typeof unsubscribe>) =>
+    unsubscribe(...args).catch(() => undefined)) as typeof unsubscribe;
+  client.pUnsubscribe = ((...args: Parameters<typeof pUnsubscribe>) =>
+    pUnsubscribe(...args).catch(() => undefined)) as typeof pUnsubscribe;
 }
 
 /** Never log a Redis password. */
