@@ -226,13 +226,6 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
     }
   });
 
-  /** The calendar day `days` from today in the local zone, as the date input writes it. */
-  const dayFromToday = (days: number) => {
-    const now = new Date();
-    const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
-    return [day.getFullYear(), day.getMonth() + 1, day.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
-  };
-
   const itemNamed = async (text: string) => (await state()).actionItems.find((a) => a.text === text);
 
   /**
