@@ -3,7 +3,7 @@ import express, { type Request, type Router } from 'express';
 import { z } from 'zod/v4';
 import type { Series } from '../../../domain/entities.js';
 import { Invalid, NotFound } from '../../../domain/errors.js';
-import { localeFromAcceptLanguage } from '../../../i18n/locales.js';
+import { localeFromAcceptLanguage, localeTag } from '../../../i18n/locales.js';
 import { seriesIdForChat } from '../../../domain/series.js';
 import { AdjustableClock } from '../clock.js';
 import { DEMO_SERIES, ensureSeriesForChat } from '../commands/series.js';
@@ -72,8 +72,7 @@ export function devChatRoutes(deps: DevChatDeps): Router {
    * sends the locale it shows as Accept-Language, so the bot answers in it.
    */
   function localeOf(req: Request): string {
-    const locale = localeFromAcceptLanguage(req.get('accept-language'));
-    return locale.messages.startsWith('qps-') ? locale.messages : locale.tag;
+    return localeTag(localeFromAcceptLanguage(req.get('accept-language')));
   }
 
   function baseActivity(req: Request, series: Series, from: EmulatedMember | undefined) {
