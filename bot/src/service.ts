@@ -133,7 +133,14 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   const publisher: CommandContext['publisher'] = {
     publish: (seriesId, records) => realtime.publisher.publish(seriesId, records),
   };
-  const ctx: CommandContext = { store, clock, logger, publisher, lifecycle: [] };
+  const ctx: CommandContext = {
+    store,
+    clock,
+    logger,
+    publisher,
+    lifecycle: [],
+    rejoinWindowMs: config.REJOIN_WINDOW_MINUTES * 60_000,
+  };
   await backfillUserIndexIfEmpty(ctx);
   const bot = createBot({
     config,

@@ -113,7 +113,7 @@ describe('a meeting end interrupted by a crash', { timeout: 90_000 }, () => {
     for (const id of ['rf-1', 'rf-2']) await report.post(`${t.path}/topics`, { id, text: `Open ${id}` });
     await report.post(`${t.path}/topics`, { id: 'rf-done', text: 'Discussed' });
     await report.patch(`${t.path}/topics/rf-done`, { status: 'discussed' });
-    await report.post(`${t.path}/meetings/current/start`);
+    await report.post(`${t.path}/meetings/current/start`, { early: true });
     const meetingId = (await t.state(t.first)).series.currentMeetingId;
 
     let copies = 0;
@@ -198,7 +198,7 @@ describe('marking a posted card sent', { timeout: 60_000 }, () => {
       const manager = await t.api(t.first, t.chat.manager);
       await manager.post(`${t.path}/topics`, { id: 'ms-1', text: 'Posted once' });
       await manager.patch(`${t.path}/topics/ms-1`, { status: 'discussed' });
-      await manager.post(`${t.path}/meetings/current/start`);
+      await manager.post(`${t.path}/meetings/current/start`, { early: true });
       const meetingId = (await t.state(t.first)).series.currentMeetingId;
       const isMark = requests.writeWhere(
         (doc) => doc.type === 'delivery' && doc.kind === 'summary' && doc.state === 'sent',

@@ -197,7 +197,7 @@ describe('answering the prompt card', () => {
         })
       ).status,
     ).toBe(201);
-    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`, { early: true })).status).toBe(200);
     expect((await api.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
     const start = await nextStart(h);
     h.clock.advanceTo(new Date(start.getTime() - 23 * HOUR));
@@ -232,9 +232,9 @@ describe('prompts and skipped meetings', () => {
     // Down through the lead time: the first tick comes two hours before the meeting.
     h.clock.advanceTo(new Date(start.getTime() - 2 * HOUR));
     const api = await h.api(h.chat.manager);
-    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`, { early: true })).status).toBe(200);
     expect((await h.svc.service.bot.scheduler.tick()).prompts).toEqual([]);
-    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`, { early: true })).status).toBe(200);
     expect((await api.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
 
     const next = await nextStart(h);
@@ -269,7 +269,7 @@ describe('prompts and skipped meetings', () => {
     const api = await h.api(h.chat.manager);
     const before = promptPosts(h.connector, h.chat.chatId).length;
     h.clock.advanceTo(new Date((await nextStart(h)).getTime() - HOUR));
-    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`, { early: true })).status).toBe(200);
     expect((await api.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
     // Positive control: the end wrote the next meeting's prompt as owed.
     const owedTo = (await panel(h)).series.currentMeetingId;

@@ -40,6 +40,8 @@ export interface CommandContext {
   publisher: Publisher;
   clock: Clock;
   logger: Logger;
+  /** A start this soon after an end rejoins that call (REJOIN_WINDOW_MINUTES; domain/occurrence.ts). */
+  rejoinWindowMs?: number;
 }
 
 export type { Caller };

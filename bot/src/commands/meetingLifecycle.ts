@@ -3,6 +3,7 @@ import { carriedCopyId, followSource, planCarriedCopies } from '../../../domain/
 import type { Meeting, Series, SharedRecord, Topic } from '../../../domain/entities.js';
 import { Conflict, MeetingEnded, NotFound } from '../../../domain/errors.js';
 import { closeMeeting, isClosed, startMeeting, type CloseOutcome } from '../../../domain/meetingLifecycle.js';
+import { earlyStart, startIsEarly } from '../../../domain/occurrence.js';
 import { newMeeting } from '../../../domain/series.js';
 import { StaleWrite } from '../store/errors.js';
 import type { Stored } from '../store/recordStore.js';
@@ -10,6 +11,7 @@ import { requireMember } from './access.js';
 import type { Caller, CommandContext, MeetingClosed } from './context.js';
 import { parseInput } from './input.js';
 import { publishChanged } from './records.js';
+import { reopenSession, sessionToReopen } from './rejoin.js';
 import { updateSharedRecord } from './updateRecord.js';
 
 /** Who moves a meeting on: a member from the panel, or the bot on one of Teams' meeting events. */
@@ -37,20 +39,34 @@ async function readMeeting(ctx: CommandContext, seriesId: string, meetingId: str
   return stored as Stored<Meeting>;
 }
 
+export interface StartOptions {
+  /** When the call really started (Teams' StartTime); now when absent. */
+  at?: Date;
+  /** The person confirmed holding the meeting more than a day before its slot (occurrence.ts). */
+  early?: boolean;
+}
+
 /**
  * scheduled → live, from the panel's Start button or Teams' start event.
- * Starting a live meeting again answers it unchanged; `at` is when it really
- * started (Teams' event time).
+ * Starting a live meeting again answers it unchanged. A start soon after an
+ * end reopens that session (rejoin.ts); a start from the panel more than a
+ * day before the slot must say `early` (the panel asks first).
  */
 export async function startMeetingCommand(
   ctx: CommandContext,
   actor: MeetingActor,
   seriesId: string,
   ref: MeetingRef,
-  at?: Date,
+  options: StartOptions = {},
 ): Promise<Meeting> {
   const series = await seriesFor(ctx, actor, seriesId);
   const meetingId = ref === CURRENT ? series.currentMeetingId : ref;
+  const now = ctx.clock.now();
+  const at = options.at ?? now;
+  if (meetingId === series.currentMeetingId) {
+    const rejoined = await sessionToReopen(ctx, series, at);
+    if (rejoined) return reopenSession(ctx, seriesId, rejoined, at);
+  }
   if (meetingId !== series.currentMeetingId) {
     const other = (await readMeeting(ctx, seriesId, meetingId)).record;
     if (other.status !== 'live') {
@@ -62,10 +78,11 @@ export async function startMeetingCommand(
     }
     return other;
   }
-  const now = ctx.clock.now();
-  const meeting = await updateSharedRecord(ctx, seriesId, meetingId, 'meeting', (current) =>
-    startMeeting(current, at ?? now, now),
-  );
+  const meeting = await updateSharedRecord(ctx, seriesId, meetingId, 'meeting', (current) => {
+    // Teams' start event says the call is under way: only a person pressing Start is asked.
+    if ('caller' in actor && !options.early && startIsEarly(current, now)) throw earlyStart();
+    return startMeeting(current, at, now);
+  });
   publishChanged(ctx, seriesId, [meeting]);
   return meeting;
 }

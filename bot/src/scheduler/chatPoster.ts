@@ -9,4 +9,6 @@ import type { ChatBinding } from '../store/botStore.js';
 export interface ChatPoster {
   /** Posts a card; answers the new message's id. */
   post(binding: ChatBinding, card: AdaptiveCard): Promise<string | undefined>;
+  /** Replaces a card posted before (its message id from `post`) with a new one, in place. */
+  update(binding: ChatBinding, activityId: string, card: AdaptiveCard): Promise<void>;
 }

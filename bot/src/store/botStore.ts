@@ -63,6 +63,11 @@ export const Delivery = z.object({
   sentAt: z.string().optional(),
   /** The chat message id, so a card can be updated later. */
   activityId: z.string().optional(),
+  /**
+   * A summary: the end of the meeting (its `endedAt`) the posted card shows. A
+   * rejoined call ends again later; its card is then owed an update in place.
+   */
+  shows: z.string().optional(),
   lastError: z.string().optional(),
 });
 export type Delivery = z.infer<typeof Delivery>;
@@ -229,6 +234,21 @@ export class BotStore {
       return Boolean(await this.replaceIfUnchanged({ ...sent, ...pick(current) }, found.etag));
     }
     return false;
+  }
+
+  /**
+   * A sent card whose meeting has changed since (a rejoined call ended again):
+   * owed once more, as an update of the same message (its `activityId` stays).
+   * Idempotent: a delivery already owed for `shows`, or never sent, is left alone.
+   */
+  async oweUpdate(key: { seriesId: string; kind: DeliveryKind; meetingId: string }, shows: string): Promise<void> {
+    const found = await this.read(key.seriesId, deliveryId(key.kind, key.meetingId));
+    if (!found) return;
+    const current = Delivery.parse(found.doc);
+    if (current.state !== 'sent' || !current.activityId || current.shows === undefined || current.shows === shows)
+      return;
+    // A 412 means someone else changed it first (the same update owed, or claimed): theirs stands.
+    await this.replaceIfUnchanged({ ...current, state: 'pending', attempts: 0, shows }, found.etag);
   }
 
   /** Gives up a delivery that has nothing to post (its meeting was never held): never retried. */

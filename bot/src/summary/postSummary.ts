@@ -72,16 +72,26 @@ export function summaryPoster(deps: SummaryDeps): SummaryPoster {
     }
     // Posted into the chat, answering nobody: in the language the chat last spoke to the bot in.
     const t = translatorFor(binding.locale);
+    // A card posted before (a rejoined call that ended again) is updated in place, never posted twice.
+    const posted = claim.delivery.activityId;
     let activityId: string | undefined;
     try {
       const narrative = await writeNarrative(deps, view, t.locale.messages);
-      activityId = await deps.poster.post(binding, summaryCard({ ...view, ...(narrative ? { narrative } : {}) }, t));
+      const card = summaryCard({ ...view, ...(narrative ? { narrative } : {}) }, t);
+      if (posted) await deps.poster.update(binding, posted, card);
+      else activityId = await deps.poster.post(binding, card);
     } catch (error) {
       // Not posted: give the claim back so the next tick tries again.
       await deps.botStore.release(claim, error instanceof Error ? error.message : String(error));
       throw error;
     }
-    await recordSent(deps, claim, activityId);
+    const ended = records.find((r) => r.type === 'meeting' && r.id === endedMeetingId);
+    const shows = ended?.type === 'meeting' ? ended.endedAt : undefined;
+    await recordSent(
+      deps,
+      { ...claim, delivery: { ...claim.delivery, ...(shows ? { shows } : {}) } },
+      posted ?? activityId,
+    );
     return true;
   }
 
@@ -89,7 +99,10 @@ export function summaryPoster(deps: SummaryDeps): SummaryPoster {
     listener: {
       async meetingClosing(seriesId, { closed }) {
         if (closed.status === 'ended') {
-          await deps.botStore.ensurePending({ seriesId, kind: 'summary', meetingId: closed.id });
+          const key = { seriesId, kind: 'summary', meetingId: closed.id } as const;
+          await deps.botStore.ensurePending(key);
+          // Ended again after a rejoin: the card already posted is owed this final state.
+          if (closed.endedAt) await deps.botStore.oweUpdate(key, closed.endedAt);
         }
       },
       async meetingEnded(seriesId, ended) {

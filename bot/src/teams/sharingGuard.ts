@@ -56,5 +56,10 @@ export function postOnlyToTheOneOnOne(
       if (series.sharingPaused) throw new SharingPaused(series.sharingPaused.message);
       return poster.post(binding, card);
     },
+    async update(binding, activityId, card) {
+      const series = await followChatMembers(deps.ctx(), binding.seriesId, await chatUserIds(binding));
+      if (series.sharingPaused) throw new SharingPaused(series.sharingPaused.message);
+      await poster.update(binding, activityId, card);
+    },
   };
 }
