@@ -65,7 +65,7 @@ export interface Service {
   logger: Logger;
   /** Present in dev mode only. */
   devIdentities?: DevIdentityIssuer;
-  /** The Teams bot: /api/messages, the pre-meeting scheduler, the summary poster. */
+  /** The Teams bot: /api/messages, and the effects processor that posts its cards (prompts, summaries, nudges). */
   bot: Bot;
   listen(port?: number): Promise<string>;
   close(): Promise<void>;
@@ -133,7 +133,13 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   const publisher: CommandContext['publisher'] = {
     publish: (seriesId, records) => realtime.publisher.publish(seriesId, records),
   };
-  const ctx: CommandContext = { store, clock, logger, publisher, lifecycle: [] };
+  const ctx: CommandContext = {
+    store,
+    clock,
+    logger,
+    publisher,
+    promptLeadMs: config.PROMPT_LEAD_HOURS * 3_600_000,
+  };
   await backfillUserIndexIfEmpty(ctx);
   const bot = createBot({
     config,
@@ -143,7 +149,8 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     logger,
     ...(devIdentities ? { devVerifier: devIdentities.verifier } : {}),
   });
-  ctx.lifecycle?.push(bot.lifecycle);
+  // The effects processor posts through the bot's adapter; commands reach it through the context.
+  ctx.effects = bot.scheduler;
   // Sockets and REST spend the same budgets; they live in Redis when the scale-out connects one.
   const realtime: Realtime = createRealtime(httpServer, {
     verifier,

@@ -3,7 +3,7 @@ import { DomainError } from '../../../domain/errors.js';
 import type { CommandContext } from '../commands/context.js';
 import { followChatMembers } from '../commands/membership.js';
 import type { ChatBinding } from '../store/botStore.js';
-import type { ChatPoster } from '../scheduler/chatPoster.js';
+import type { ChatPoster } from '../effects/chatPoster.js';
 import { ServiceUrlRefused, type ServiceUrlPolicy } from './serviceUrls.js';
 
 /** A post held back because the chat is not the two members of the 1:1 (its message says why). */
