@@ -170,7 +170,9 @@ describe('a meeting end interrupted by a crash', { timeout: 90_000 }, () => {
     expect(half.meetings.find((m) => m.id === meetingId)).toMatchObject({ status: 'live' });
     expect(half.meetings).toHaveLength(before.meetings.length);
     expect(half.topics).toEqual(before.topics);
-    expect(await t.first.service.cosmos.containers.records.item(effectId('summary', meetingId), t.seriesId).read()).toMatchObject({
+    expect(
+      await t.first.service.cosmos.containers.records.item(effectId('summary', meetingId), t.seriesId).read(),
+    ).toMatchObject({
       statusCode: 404,
     });
 
@@ -228,7 +230,9 @@ describe('marking a posted card done', { timeout: 60_000 }, () => {
       await manager.patch(`${t.path}/topics/ms-1`, { status: 'discussed' });
       await manager.post(`${t.path}/meetings/current/start`);
       const meetingId = (await t.state(t.first)).series.currentMeetingId;
-      const isMark = requests.writeWhere((doc) => doc.type === 'effect' && doc.kind === 'summary' && doc.state === 'done');
+      const isMark = requests.writeWhere(
+        (doc) => doc.type === 'effect' && doc.kind === 'summary' && doc.state === 'done',
+      );
       const injected = t.proxy.inject({
         match: isMark,
         fault: fault === 'refused once' ? { kind: 'status', status: 503 } : { kind: 'dropAnswer' },

@@ -66,9 +66,12 @@ async function personalAnswer(from: EmulatedMember, text: string): Promise<strin
 
 async function indexEntry(userId: string) {
   const { resources } = await h.svc.service.cosmos.containers.userSeries.items
-    .query({ query: 'SELECT * FROM c WHERE c.seriesId = @id', parameters: [{ name: '@id', value: h.seriesId }] }, {
-      partitionKey: userId,
-    })
+    .query(
+      { query: 'SELECT * FROM c WHERE c.seriesId = @id', parameters: [{ name: '@id', value: h.seriesId }] },
+      {
+        partitionKey: userId,
+      },
+    )
     .fetchAll();
   return resources;
 }

@@ -233,8 +233,8 @@ describe('the next meeting’s prompt', () => {
     expect(first.prompts).toContain(next.id);
     await h.svc.service.bot.scheduler.tick();
     expect(prompted()).toHaveLength(1);
-    expect((await records.item(effectId('prompt', next.id), m.seriesId).read<{ state: string }>()).resource).toMatchObject(
-      { state: 'done' },
-    );
+    expect(
+      (await records.item(effectId('prompt', next.id), m.seriesId).read<{ state: string }>()).resource,
+    ).toMatchObject({ state: 'done' });
   });
 });

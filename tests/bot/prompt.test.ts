@@ -284,7 +284,10 @@ describe('prompts and skipped meetings', () => {
     expect(promptPosts(h.connector, h.chat.chatId)).toHaveLength(before);
     // Never read again: its due-time index entry is gone.
     const { resources: due } = await h.svc.service.cosmos.containers.dueEffects.items
-      .query({ query: 'SELECT * FROM c WHERE c.effectId = @id', parameters: [{ name: '@id', value: effectId('prompt', owedTo) }] })
+      .query({
+        query: 'SELECT * FROM c WHERE c.effectId = @id',
+        parameters: [{ name: '@id', value: effectId('prompt', owedTo) }],
+      })
       .fetchAll();
     expect(due).toEqual([]);
   });

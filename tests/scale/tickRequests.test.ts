@@ -93,7 +93,8 @@ describe('Cosmos requests per scheduler tick', { timeout: 300_000 }, () => {
     const few = await countedTick();
     await storeOneOnOnes(1_000);
     const many = await countedTick();
-    expect(many.requests, `10: ${few.made.join(', ')}\n1,000: ${many.made.join(', ')}`).toBe(few.requests);
+    const shown = (made: string[]) => `${made.slice(0, 12).join(', ')}${made.length > 12 ? ', …' : ''}`;
+    expect(many.requests, `10: ${shown(few.made)}\n1,000: ${shown(many.made)}`).toBe(few.requests);
     // Positive control: the proxy sees a tick's requests at all.
     expect(few.requests).toBeGreaterThan(0);
     // Nothing of a tick touches the records container: it reads the due-time index only.

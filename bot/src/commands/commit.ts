@@ -17,7 +17,10 @@ export interface Change {
 const DEFAULT_PROMPT_LEAD_MS = 24 * 3_600_000;
 
 /** The pre-meeting prompt a scheduled meeting is owed: due its lead time before the start (now, if that has passed). */
-export function promptEffect(ctx: CommandContext, meeting: Pick<Meeting, 'seriesId' | 'id' | 'scheduledStart'>): Effect {
+export function promptEffect(
+  ctx: CommandContext,
+  meeting: Pick<Meeting, 'seriesId' | 'id' | 'scheduledStart'>,
+): Effect {
   const lead = ctx.promptLeadMs ?? DEFAULT_PROMPT_LEAD_MS;
   return newEffect(meeting.seriesId, 'prompt', meeting.id, new Date(Date.parse(meeting.scheduledStart) - lead));
 }

@@ -119,10 +119,15 @@ export async function closeMeetingCommand(
       newEffect(seriesId, closed.status === 'ended' ? 'summary' : 'nudge', closed.id, now),
       ...(nextIsNew ? [promptEffect(ctx, next)] : []),
     ];
-    const plan = await planSettle(ctx, seriesId, { record: { ...closed, settledAt: now.toISOString() }, etag: stored.etag }, {
-      series: seriesNow as Stored<Series>,
-      next: nextIsNew ? { record: next, isNew: true } : undefined,
-    });
+    const plan = await planSettle(
+      ctx,
+      seriesId,
+      { record: { ...closed, settledAt: now.toISOString() }, etag: stored.etag },
+      {
+        series: seriesNow as Stored<Series>,
+        next: nextIsNew ? { record: next, isNew: true } : undefined,
+      },
+    );
     try {
       await commitChange(ctx, seriesId, { writes: plan.writes, effects });
     } catch (error) {
@@ -215,7 +220,8 @@ async function planSettle(
     const copy = storedCopies.get(id);
     if (copy?.record.type !== 'topic') continue;
     const followed = followSource(copy.record, source, now);
-    if (followed !== copy.record) writes.push({ op: 'replace', record: nextVersion(ctx, copy.record, followed), etag: copy.etag });
+    if (followed !== copy.record)
+      writes.push({ op: 'replace', record: nextVersion(ctx, copy.record, followed), etag: copy.etag });
   }
 
   const series = known.series ?? ((await ctx.store.records.read(seriesId, seriesId)) as Stored<Series> | undefined);
@@ -239,7 +245,10 @@ export async function finishClose(ctx: CommandContext, seriesId: string, closed:
     const stored = await readMeeting(ctx, seriesId, closed.id);
     const settled = stored.record.settledAt
       ? { ...stored, unchanged: true }
-      : { record: nextVersion(ctx, stored.record, { ...stored.record, settledAt: ctx.clock.now().toISOString() }), etag: stored.etag };
+      : {
+          record: nextVersion(ctx, stored.record, { ...stored.record, settledAt: ctx.clock.now().toISOString() }),
+          etag: stored.etag,
+        };
     const plan = await planSettle(ctx, seriesId, settled, {});
     try {
       await commitChange(ctx, seriesId, { writes: plan.writes, effects: [] });

@@ -95,7 +95,9 @@ export async function updateCadence(
     series.currentMeetingId,
     'meeting',
     (current) =>
-      current.status !== 'scheduled' || current.scheduledStart === start ? current : { ...current, scheduledStart: start },
+      current.status !== 'scheduled' || current.scheduledStart === start
+        ? current
+        : { ...current, scheduledStart: start },
     undefined,
     posted && finished(posted) ? [] : [prompt],
   );

@@ -80,7 +80,11 @@ export function updateSharedRecord<K extends SharedRecord['type']>(
 
 /** The next version of a record: version + 1, when, and (topics, action items) which version changed each field. */
 export function nextVersion<R extends AnyRecord>(ctx: CommandContext, current: R, next: R): R {
-  return stampFieldVersions(current, { ...next, version: current.version + 1, updatedAt: ctx.clock.now().toISOString() });
+  return stampFieldVersions(current, {
+    ...next,
+    version: current.version + 1,
+    updatedAt: ctx.clock.now().toISOString(),
+  });
 }
 
 /** Topics and action items remember which version changed each editable field (for baseVersion edits). */

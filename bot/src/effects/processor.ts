@@ -108,7 +108,12 @@ export function createEffectsProcessor(deps: EffectsDeps): EffectsProcessor {
     }
     const binding = await deps.botStore.chatBinding(effect.seriesId);
     if (!binding) return { drop: 'no chat to post to (the app is not installed in it)' };
-    const decision = await decideCard({ store, logger, leadMs, panelUrl: deps.panelUrl, ...narrative() }, effect, binding, now);
+    const decision = await decideCard(
+      { store, logger, leadMs, panelUrl: deps.panelUrl, ...narrative() },
+      effect,
+      binding,
+      now,
+    );
     if (!('card' in decision)) return decision;
     const activityId = await deps.poster.post(binding, decision.card);
     return activityId ? { activityId } : {};
@@ -158,7 +163,10 @@ export function createEffectsProcessor(deps: EffectsDeps): EffectsProcessor {
       return 'skipped';
     }
     if ('drop' in result) {
-      await store.effects.replaceIfUnchanged({ ...effect, state: 'dropped', lastError: result.drop.slice(0, 500) }, claim.etag);
+      await store.effects.replaceIfUnchanged(
+        { ...effect, state: 'dropped', lastError: result.drop.slice(0, 500) },
+        claim.etag,
+      );
       logger.info({ seriesId: effect.seriesId, effect: effect.id, why: result.drop }, 'effect dropped');
       return 'dropped';
     }
@@ -226,7 +234,8 @@ export function createEffectsProcessor(deps: EffectsDeps): EffectsProcessor {
       return { outcome: 'skipped' };
     }
     const outcome = finished(found.effect) ? 'skipped' : await runEffect(found, now);
-    const after = outcome === 'skipped' ? found.effect : (await store.effects.read(entry.seriesId, entry.effectId))?.effect;
+    const after =
+      outcome === 'skipped' ? found.effect : (await store.effects.read(entry.seriesId, entry.effectId))?.effect;
     if (!after || finished(after) || after.dueAt !== entry.dueAt) await store.effects.removeDue(entry);
     return { outcome, effect: found.effect };
   }
@@ -264,10 +273,14 @@ export function createEffectsProcessor(deps: EffectsDeps): EffectsProcessor {
           const found = await store.effects.read(effect.seriesId, effect.id);
           if (!found) continue;
           const outcome = await runEffect(found, now);
-          if (outcome === 'done' || outcome === 'dropped') await store.effects.removeDue(dueEntryFor(found.effect, now));
+          if (outcome === 'done' || outcome === 'dropped')
+            await store.effects.removeDue(dueEntryFor(found.effect, now));
         } catch (error) {
           // Left pending: the next tick finds it through the due-time index.
-          logger.warn({ err: error, seriesId: effect.seriesId, effect: effect.id }, 'effect not run yet; the processor retries it');
+          logger.warn(
+            { err: error, seriesId: effect.seriesId, effect: effect.id },
+            'effect not run yet; the processor retries it',
+          );
         }
       }
     },

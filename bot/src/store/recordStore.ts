@@ -289,7 +289,11 @@ export class RecordRepository<T extends AnyRecord> {
    * changes (upserted): the per-user index update (every change of the
    * members) and a meeting's prompt (when the meeting moves).
    */
-  async commit(seriesId: string, writes: readonly RecordWrite<T>[], effects: readonly Effect[] = []): Promise<Stored<T>[]> {
+  async commit(
+    seriesId: string,
+    writes: readonly RecordWrite<T>[],
+    effects: readonly Effect[] = [],
+  ): Promise<Stored<T>[]> {
     if (writes.length + effects.length > BATCH_LIMIT) {
       throw new Error(`a commit holds at most ${BATCH_LIMIT} operations (got ${writes.length + effects.length})`);
     }
@@ -297,10 +301,19 @@ export class RecordRepository<T extends AnyRecord> {
     const operations: OperationInput[] = [
       ...writes.map((write): OperationInput => {
         // A record is plain JSON data (its zod schema has only JSON types).
-        const body = this.storable({ ...write.record, clock: this.clock.stamp(write.record.clock) }) as unknown as JSONObject;
+        const body = this.storable({
+          ...write.record,
+          clock: this.clock.stamp(write.record.clock),
+        }) as unknown as JSONObject;
         return write.op === 'create'
           ? { operationType: 'Create', partitionKey: seriesId, resourceBody: body }
-          : { operationType: 'Replace', partitionKey: seriesId, id: write.record.id, resourceBody: body, ifMatch: write.etag };
+          : {
+              operationType: 'Replace',
+              partitionKey: seriesId,
+              id: write.record.id,
+              resourceBody: body,
+              ifMatch: write.etag,
+            };
       }),
       ...effects.map((effect): OperationInput => {
         const body = { ...effect, clock: this.clock.stamp(effect.clock) } as unknown as JSONObject;
