@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { RecordId } from './entities.js';
+import { derivedId } from './ids.js';
 
 /**
  * What must follow a committed change and survive a crash: a card to post
@@ -48,8 +49,9 @@ export const EFFECT_LEASE_MS = 10 * 60_000;
 /** After this many failed runs an effect is given up (and logged), not retried forever. */
 export const MAX_EFFECT_ATTEMPTS = 5;
 
+/** Derived like every server id (ids.ts): bounded in length, the same for the same effect on every retry. */
 export function effectId(kind: EffectKind, subject: string): string {
-  return `effect~${kind}~${subject}`;
+  return derivedId('effect', kind, subject);
 }
 
 /** A new pending effect. */
@@ -115,7 +117,7 @@ export type DueEntry = z.infer<typeof DueEntry>;
 
 export function dueEntryFor(effect: Pick<Effect, 'id' | 'seriesId' | 'dueAt'>, now: Date): DueEntry {
   return {
-    id: `${effect.seriesId}~${effect.id}`,
+    id: derivedId(effect.seriesId, effect.id),
     bucket: dueBucket(effect.dueAt),
     effectId: effect.id,
     seriesId: effect.seriesId,
