@@ -10,6 +10,7 @@ import type { Clock } from './clock.js';
 import { AdjustableClock, systemClock } from './clock.js';
 import type { CommandContext } from './commands/context.js';
 import { finishClose } from './commands/meetingLifecycle.js';
+import { backfillPromptEffectsOnce } from './commands/promptBackfill.js';
 import { backfillUserIndexIfEmpty } from './commands/userIndex.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
@@ -141,6 +142,7 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     promptLeadMs: config.PROMPT_LEAD_HOURS * 3_600_000,
   };
   await backfillUserIndexIfEmpty(ctx);
+  await backfillPromptEffectsOnce(ctx);
   const bot = createBot({
     config,
     ctx: () => ctx,

@@ -2,6 +2,9 @@ import type { Container, ItemDefinition } from '@azure/cosmos';
 import { DueEntry, dueBuckets, Effect } from '../../../domain/effects.js';
 import { cosmosStatus, storageCall } from './errors.js';
 
+/** The due-time index's partition for one-time marks: never a due day, so never read by a tick. */
+const MARKS_BUCKET = 'marks';
+
 /** An effect as read, with the ETag that guards its claim and its mark. */
 export interface StoredEffect {
   effect: Effect;
@@ -67,6 +70,23 @@ export class EffectStore {
         if (cosmosStatus(error) !== 404) throw error;
       }
     });
+  }
+
+  /** Whether a one-time job (e.g. an upgrade's backfill) has run on this store. */
+  async marked(name: string): Promise<boolean> {
+    return storageCall(async () => {
+      try {
+        const { resource } = await this.due.item(name, MARKS_BUCKET).read<ItemDefinition>();
+        return Boolean(resource);
+      } catch (error) {
+        if (cosmosStatus(error) === 404) return false;
+        throw error;
+      }
+    });
+  }
+
+  async mark(name: string, at: Date): Promise<void> {
+    await storageCall(() => this.due.items.upsert({ id: name, bucket: MARKS_BUCKET, at: at.toISOString() }));
   }
 
   /**
