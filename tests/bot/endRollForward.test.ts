@@ -110,7 +110,7 @@ async function crash(svc: TestService, proxy: CosmosFaultProxy) {
   await svc.stop().catch(() => undefined);
 }
 
-describe('a meeting end interrupted by a crash', { timeout: 90_000 }, () => {
+describe('a meeting end interrupted by a crash', { timeout: 150_000 }, () => {
   it('killed right after the end is committed, before its summary is posted: the end is whole, and a new instance posts the summary once', async () => {
     const t = await chatBehindProxy();
     const report = await t.api(t.first, t.chat.report);
