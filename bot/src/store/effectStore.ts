@@ -97,11 +97,12 @@ export class EffectStore {
     const found: DueEntry[] = [];
     for (const bucket of dueBuckets(now)) {
       if (found.length >= limit) break;
+      // A plain filter on one partition: no query-plan request (queryPlan.ts); a day's entries are few, sorted here.
       const { resources } = await storageCall(() =>
         this.due.items
           .query<ItemDefinition>(
             {
-              query: `SELECT TOP ${Math.max(1, Math.floor(limit - found.length))} * FROM c WHERE c.bucket = @bucket AND c.dueAt <= @now ORDER BY c.dueAt`,
+              query: 'SELECT * FROM c WHERE c.bucket = @bucket AND c.dueAt <= @now',
               parameters: [
                 { name: '@bucket', value: bucket },
                 { name: '@now', value: now.toISOString() },
@@ -111,7 +112,9 @@ export class EffectStore {
           )
           .fetchAll(),
       );
-      found.push(...resources.map((doc) => DueEntry.parse(stripSystem(doc))));
+      const entries = resources.map((doc) => DueEntry.parse(stripSystem(doc)));
+      entries.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+      found.push(...entries.slice(0, limit - found.length));
     }
     return found;
   }
