@@ -1,3 +1,4 @@
+import { effectId } from '../../domain/effects.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PanelState } from '../../domain/api.js';
 import { DEFAULT_REJOIN_WINDOW_MINUTES } from '../../domain/occurrence.js';
@@ -213,13 +214,15 @@ describe('the summary card', () => {
 });
 
 describe('the next meeting’s prompt', () => {
-  it('is owed from the moment the meeting ends: a pending delivery with its due time, posted once when due', async () => {
+  it('is owed from the moment the meeting ends: a pending effect with its due time, committed with the end, posted once when due', async () => {
     const m = await meetingChat();
     await m.manager.post(`${m.path}/meetings/current/start`, { early: true });
     await m.manager.post(`${m.path}/meetings/current/end`);
     const next = (await m.state()).meetings.find((x) => x.status === 'scheduled')!;
-    const prompts = h.svc.service.cosmos.containers.prompts;
-    const { resource } = await prompts.item(`prompt~${next.id}`, m.seriesId).read<{ state: string; dueAt: string }>();
+    const records = h.svc.service.cosmos.containers.records;
+    const { resource } = await records
+      .item(effectId('prompt', next.id), m.seriesId)
+      .read<{ state: string; dueAt: string }>();
     expect(resource).toMatchObject({ state: 'pending' });
     const dueAt = Date.parse(resource!.dueAt);
     expect(Date.parse(next.scheduledStart) - dueAt).toBe(24 * HOUR);
@@ -231,5 +234,8 @@ describe('the next meeting’s prompt', () => {
     expect(first.prompts).toContain(next.id);
     await h.svc.service.bot.scheduler.tick();
     expect(prompted()).toHaveLength(1);
+    expect(
+      (await records.item(effectId('prompt', next.id), m.seriesId).read<{ state: string }>()).resource,
+    ).toMatchObject({ state: 'done' });
   });
 });

@@ -7,7 +7,7 @@ import {
 } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import type { ChatBinding } from '../store/botStore.js';
-import type { ChatPoster } from '../scheduler/chatPoster.js';
+import type { ChatPoster } from '../effects/chatPoster.js';
 import { ServiceUrlRefused, type ServiceUrlPolicy } from './serviceUrls.js';
 
 /** A card as a message activity. */

@@ -3,7 +3,7 @@ import type { ChatBinding } from '../store/botStore.js';
 
 /**
  * Posting into a series' meeting chat without an incoming message. The
- * scheduler and the summary depend on this interface only; the Bot Framework
+ * effects processor depends on this interface only; the Bot Framework
  * implementation lives in teams/proactive.ts.
  */
 export interface ChatPoster {
