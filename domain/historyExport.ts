@@ -1,4 +1,5 @@
 import type { ActionItem, Meeting, PrivateNote, Series, SharedNote, Topic } from './entities.js';
+import { meetingDate } from './meetingDate.js';
 
 /**
  * One relationship's history as one Markdown file: every meeting with its
@@ -64,7 +65,7 @@ export function historyMarkdown(input: ExportInput): string {
     const privateNote = input.privateNotes.find(
       (n) => n.meetingId === meeting.id && n.authorId === exporterId && !n.deletedAt && n.text.trim() !== '',
     );
-    lines.push(`## ${meeting.scheduledStart.slice(0, 10)} — ${STATUS_WORD[meeting.status]}`, '');
+    lines.push(`## ${meetingDate(meeting).slice(0, 10)} — ${STATUS_WORD[meeting.status]}`, '');
     if (topics.length === 0 && items.length === 0 && !privateNote) lines.push('_Nothing recorded._', '');
     if (topics.length > 0) {
       lines.push('### Topics', '');

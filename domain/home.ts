@@ -4,6 +4,7 @@ import type { Meeting, Series, SharedNote, PrivateNote, Topic } from './entities
 import { isOpen, isOverdue } from './followUp.js';
 import { seriesHealth, type HealthFigure, type HealthInput, type HealthKey, type HealthLevel } from './health.js';
 import { localText, LocalTextSchema, type LocalText } from './localText.js';
+import { meetingDate } from './meetingDate.js';
 import { localDateOf } from './schedule.js';
 
 /**
@@ -96,7 +97,7 @@ export const SearchHit = z.object({
   kind: SearchHitKind,
   recordId: RecordId,
   meetingId: RecordId,
-  /** When the meeting it belongs to was (or is) scheduled. */
+  /** When the meeting it belongs to was held (meetingDate), or is scheduled. */
   meetingStart: IsoDateTime.optional(),
   /** The matching text, cut around the match for long notes. */
   excerpt: z.string(),
@@ -355,7 +356,8 @@ export function excerptAround(text: string, at: number, length: number): string 
 export function searchSeries(query: string, input: SearchInput): SearchHit[] {
   const needle = fold(query.trim());
   if (needle === '') return [];
-  const startOf = new Map(input.meetings.map((m) => [m.id, m.scheduledStart]));
+  // Dated like every surface dates a meeting: the day it was held, else its slot (occurrence.ts).
+  const startOf = new Map(input.meetings.map((m) => [m.id, meetingDate(m)]));
   const hits: SearchHit[] = [];
   const consider = (
     kind: SearchHitKind,

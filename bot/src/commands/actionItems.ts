@@ -113,6 +113,7 @@ export async function editActionItem(
       return next;
     },
     undefined,
+    undefined,
     checked.checks,
   );
   await checked.confirm();
@@ -136,6 +137,7 @@ export async function deleteActionItem(
     itemId,
     'actionItem',
     (current) => (current.deletedAt ? current : { ...current, deletedAt: now }),
+    undefined,
     undefined,
     checked.checks,
   );
@@ -163,6 +165,7 @@ export async function restoreActionItem(
       const { deletedAt: _deletedAt, ...rest } = current;
       return rest;
     },
+    undefined,
     undefined,
     checked.checks,
   );

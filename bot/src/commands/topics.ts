@@ -194,7 +194,7 @@ async function changeTopic(
   let atWrite:
     | { checked: CheckedWrite<SharedRecord>['checked']; before: Stored<SharedRecord>; written: Stored<SharedRecord> }
     | undefined;
-  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', change, first, {
+  const topic = await updateSharedRecord(ctx, seriesId, topicId, 'topic', change, first, undefined, {
     ids: (current) => [seriesId, current.meetingId],
     onChecked: (checked, before, written) => (atWrite = { checked, before, written }),
   });

@@ -3,7 +3,12 @@ import { z } from 'zod/v4';
 import { RecordId, TEXT_LIMITS, TopicCategory } from '../../../domain/entities.js';
 import { DomainError, Forbidden } from '../../../domain/errors.js';
 import { derivedId, fnv1a64 } from '../../../domain/ids.js';
-import { ADD_TO_AGENDA_INPUTS, addToAgendaCard, type AddToAgendaView } from '../cards/addToAgendaCard.js';
+import {
+  ADD_TO_AGENDA_INPUTS,
+  addToAgendaCard,
+  addToAgendaNoticeCard,
+  type AddToAgendaView,
+} from '../cards/addToAgendaCard.js';
 import { requireMember } from '../commands/access.js';
 import { putSharedNote } from '../commands/notes.js';
 import { listMySeries } from '../commands/panel.js';
@@ -89,13 +94,23 @@ function dialog(view: AddToAgendaView, t: Translator): TaskModuleTaskInfo {
   };
 }
 
+/** Opening the action must answer a dialog (a `continue` task) in every case: a bare message is refused there. */
+function noticeDialog(text: string, t: Translator): TaskModuleTaskInfo {
+  return {
+    title: t.t('bot.addToAgenda.title'),
+    width: 'medium',
+    height: 'small',
+    card: CardFactory.adaptiveCard(addToAgendaNoticeCard(text, t)),
+  };
+}
+
 /** The dialog and its answers speak the presser's language (`activity.locale`). */
-export async function onFetchAddToAgenda(rt: BotRuntime, context: TurnContext): Promise<TaskModuleTaskInfo | string> {
+export async function onFetchAddToAgenda(rt: BotRuntime, context: TurnContext): Promise<TaskModuleTaskInfo> {
   const t = readerOf(context.activity);
   const caller = callerOf(context.activity);
-  if (!caller) return t.t('bot.addToAgenda.whoAreYou');
+  if (!caller) return noticeDialog(t.t('bot.addToAgenda.whoAreYou'), t);
   const choices = await dialogView(rt, caller);
-  if (choices.length === 0) return t.t('bot.addToAgenda.noSeries');
+  if (choices.length === 0) return noticeDialog(t.t('bot.addToAgenda.noSeries'), t);
   const text = messageText(payloadOf(context));
   const fits = text.length <= TEXT_LIMITS.topic;
   return dialog(

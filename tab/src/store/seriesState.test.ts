@@ -105,6 +105,19 @@ function run(...actions: SeriesAction[]): SeriesState {
 const texts = (state: SeriesState) => selectAgenda(state).map((t) => t.text);
 
 describe('series store', () => {
+  it('forgets who is here the moment live updates pause, and learns it again from the next join', () => {
+    let state = seriesReducer(initialSeriesState(SERIES), { type: 'live', status: 'live' });
+    state = seriesReducer(state, { type: 'presence', online: [report.userId, manager.userId] });
+    expect(seriesReducer(state, { type: 'live', status: 'live' }).online).toEqual([report.userId, manager.userId]);
+
+    state = seriesReducer(state, { type: 'live', status: 'offline', message: 'Connection lost.' });
+    expect(state.online).toEqual([]);
+    state = seriesReducer(state, { type: 'live', status: 'connecting' });
+    state = seriesReducer(state, { type: 'presence', online: [report.userId, manager.userId] });
+    state = seriesReducer(state, { type: 'live', status: 'live' });
+    expect(state.online).toEqual([report.userId, manager.userId]);
+  });
+
   it('keeps the newer version of a record when an older one arrives later', () => {
     const state = run(
       { type: 'loaded', state: panelState({ topics: [topic('a', { version: 3, text: 'newest' })] }) },

@@ -208,7 +208,14 @@ export function seriesReducer(state: SeriesState, action: SeriesAction): SeriesS
     case 'presence':
       return { ...state, online: action.online };
     case 'live':
-      return { ...state, live: action.status, liveMessage: action.message };
+      // Who is here is known only while live: a paused channel hears no one leave, so it
+      // forgets who was here until the next join tells it again.
+      return {
+        ...state,
+        live: action.status,
+        liveMessage: action.message,
+        online: action.status === 'live' ? state.online : [],
+      };
     case 'notice':
       return addNotice(state, action.text);
     case 'dismissNotice':
