@@ -42,7 +42,7 @@ export function AgendaSection({ live }: { live: boolean }) {
   };
 
   return (
-    <section className={styles.section} aria-labelledby="agenda-heading">
+    <section data-shortcut-scope className={styles.section} aria-labelledby="agenda-heading">
       <div className={styles.top}>
         <h2 id="agenda-heading" className={styles.heading}>
           {meeting
