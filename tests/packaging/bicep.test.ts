@@ -39,6 +39,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   BOT_SERVICE_URL_HOSTS: "the default is Microsoft's Teams service URL hosts; tests name their fake connector",
   REDIS_TIMEOUT_MS: 'the default (200 ms, then the in-memory fallback decides) fits a same-region Redis',
   SERIES_CACHE_SIZE: 'the default (5,000 1:1s per instance) fits production; tests make it small to force eviction',
+  REJOIN_WINDOW_MINUTES: 'the default (30 minutes) fits a dropped Teams call; a deployer may tune it',
 };
 
 /** Settings for App Service itself, which the service does not read. */
