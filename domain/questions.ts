@@ -217,23 +217,25 @@ export function suggestQuestion({
     if (pool.length === 0) continue;
     const question = pool[((Math.trunc(rotation) % pool.length) + pool.length) % pool.length]!;
     const count = counts.get(category) ?? 0;
+    // "Least often" only when it is: a category tied with another (or all four even) is no rarer than it.
+    const tied = PRIORITY.some((other) => other !== category && (counts.get(other) ?? 0) <= count);
+    const kind = count === 0 ? 'absent' : tied ? 'tied' : 'rarest';
     return {
       ...question,
-      reason: reasonFor(category, count, held.length),
-      reasonText: localText(count === 0 ? 'domain.question.reason.absent' : 'domain.question.reason.rarest', {
-        category,
-        held: held.length,
-      }),
+      reason: reasonFor(category, kind, held.length),
+      reasonText: localText(`domain.question.reason.${kind}`, { category, held: held.length }),
     };
   }
   return null;
 }
 
-function reasonFor(category: TopicCategory, count: number, heldCount: number): string {
+function reasonFor(category: TopicCategory, kind: 'absent' | 'tied' | 'rarest', heldCount: number): string {
   const where =
     heldCount === 0 ? 'on the agenda yet' : `in your last ${heldCount === 1 ? 'meeting' : `${heldCount} meetings`}`;
-  if (count === 0) return `No ${category} topic ${where}.`;
-  return `${capitalise(category)} came up least often ${heldCount === 0 ? 'on this agenda' : where}.`;
+  if (kind === 'absent') return `No ${category} topic ${where}.`;
+  const onThis = heldCount === 0 ? 'on this agenda' : where;
+  if (kind === 'tied') return `${capitalise(category)} came up no more often than any other kind of topic ${onThis}.`;
+  return `${capitalise(category)} came up least often ${onThis}.`;
 }
 
 function capitalise(text: string): string {
