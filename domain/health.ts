@@ -161,10 +161,11 @@ function missedSinceLastHeld(
   anchor: Date | undefined,
 ): number {
   if (meetings.some((m) => m.status === 'live')) return 0;
-  const lastHeld = meetings
+  // The last held is the one of the latest slot (meetings are held in order), as "who leads" reads them.
+  const last = meetings
     .filter((m) => m.status === 'ended')
-    .map((m) => Math.max(Date.parse(m.endedAt ?? m.scheduledStart), Date.parse(m.scheduledStart)))
-    .sort((a, b) => b - a)[0];
+    .sort((a, b) => Date.parse(b.scheduledStart) - Date.parse(a.scheduledStart))[0];
+  const lastHeld = last && Math.max(Date.parse(last.endedAt ?? last.scheduledStart), Date.parse(last.scheduledStart));
   // A meeting held early used up its own slot; count only the slots after it.
   const from = lastHeld !== undefined ? new Date(lastHeld + 1) : start;
   // occurrencesBetween refuses ranges over five years; a longer silence is "many" anyway.

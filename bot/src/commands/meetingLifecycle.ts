@@ -2,6 +2,7 @@ import { SkipMeetingBody } from '../../../domain/api.js';
 import { carriedCopyId, followSource, planCarriedCopies } from '../../../domain/carryOver.js';
 import type { Meeting, Series, SharedRecord, Topic } from '../../../domain/entities.js';
 import { Conflict, MeetingEnded, NotFound } from '../../../domain/errors.js';
+import { healthSince } from '../../../domain/healthWindow.js';
 import { closeMeeting, isClosed, startMeeting, type CloseOutcome } from '../../../domain/meetingLifecycle.js';
 import { newMeeting } from '../../../domain/series.js';
 import { StaleWrite } from '../store/errors.js';
@@ -20,6 +21,25 @@ export type MeetingRef = string;
 export const CURRENT = 'current';
 
 const MAX_ATTEMPTS = 5;
+
+/**
+ * The meetings the close needs (domain/meetingLifecycle.ts: those that may be
+ * the next one): every one still to be held, and those whose slot is no
+ * older than the closed one's or the health window. Bounded: an end reads as
+ * much after years of 1:1s as after a few.
+ */
+async function meetingsThatMayBeNext(ctx: CommandContext, seriesId: string, meeting: Meeting, now: Date) {
+  const from = Math.min(Date.parse(healthSince(now)), Date.parse(meeting.scheduledStart) - 86_400_000);
+  const found = await ctx.store.records.select(
+    seriesId,
+    `c.type = 'meeting' AND (NOT ARRAY_CONTAINS(@closed, c.status) OR c.scheduledStart >= @from)`,
+    [
+      { name: '@closed', value: ['ended', 'skipped', 'cancelled'] },
+      { name: '@from', value: new Date(from).toISOString() },
+    ],
+  );
+  return found as Meeting[];
+}
 
 async function seriesFor(ctx: CommandContext, actor: MeetingActor, seriesId: string): Promise<Series> {
   // Fresh, not cached: which meeting is current decides what a Start or End acts on.
@@ -100,7 +120,7 @@ export async function closeMeetingCommand(
     const stored = await readMeeting(ctx, seriesId, meetingId);
     if (isClosed(stored.record)) return storedResult(ctx, seriesId, stored.record, options.outcome);
     const freshSeries = attempt === 0 ? series : await seriesFor(ctx, { system: 'reconciler' }, seriesId);
-    const meetings = (await ctx.store.records.query(seriesId, { type: 'meeting' })).map((s) => s.record as Meeting);
+    const meetings = await meetingsThatMayBeNext(ctx, seriesId, stored.record, ctx.clock.now());
     const { closed } = closeMeeting({
       series: freshSeries,
       meeting: stored.record,

@@ -10,6 +10,7 @@ import { recordSent } from '../scheduler/recordSent.js';
 import type { RecordRepository } from '../store/recordStore.js';
 import { narrativeRequest, tidyNarrative, type NarrativeRequest } from './narrativePrompt.js';
 import { summaryViewFor } from '../views/summaryView.js';
+import { loadSummaryRecords } from './summaryRecords.js';
 
 /** Writes the optional AI narrative; undefined when no model is configured or it had nothing to say. */
 export interface NarrativeWriter {
@@ -56,7 +57,8 @@ export function summaryPoster(deps: SummaryDeps): SummaryPoster {
       now,
     );
     if (!claim) return false;
-    const records = await deps.records.loadSeries(seriesId);
+    // Bounded by the health window: an end reads as much after years of 1:1s as after a few.
+    const records = await loadSummaryRecords(deps.records, seriesId, endedMeetingId, nextMeetingId, now);
     const series = records.find((r) => r.type === 'series');
     const view = summaryViewFor({
       records,
