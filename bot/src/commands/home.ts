@@ -7,7 +7,7 @@ import {
   type HomeView,
   type SearchResults,
 } from '../../../domain/home.js';
-import { exportFileName, historyMarkdown } from '../../../domain/historyExport.js';
+import { exportFileName, historyMarkdown, type ExportWords } from '../../../domain/historyExport.js';
 import {
   type ActionItem,
   type Meeting,
@@ -113,6 +113,7 @@ export async function exportHistory(
   ctx: CommandContext,
   caller: Caller,
   seriesId: string,
+  t: ExportWords,
 ): Promise<{ fileName: string; markdown: string }> {
   const loaded = await loadAsMember(ctx, caller, seriesId);
   if (!loaded) throw new Forbidden();
@@ -125,6 +126,7 @@ export async function exportHistory(
       privateNotes: mine.map((m) => m.record),
       exporterId: caller.userId,
       now,
+      t,
     }),
   };
 }

@@ -77,8 +77,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'GET',
     path: '/series/:seriesId/export',
-    handler: async ({ ctx, caller, params }) => {
-      const { fileName, markdown } = await exportHistory(ctx, caller, params.seriesId!);
+    handler: async ({ ctx, caller, params, translator }) => {
+      const { fileName, markdown } = await exportHistory(ctx, caller, params.seriesId!, translator);
       return new FileAnswer('text/markdown; charset=utf-8', fileName, markdown);
     },
   },
