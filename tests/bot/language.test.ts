@@ -230,7 +230,7 @@ describe('the bot in the reader’s language', () => {
       `${cardTextInline(TOPIC)} (Entwicklung)`,
       'Möchte das API-Projekt \\[leiten\\]\\(https://evil.example\\)',
       'Aufgaben',
-      `• ${cardTextInline(ITEM)} — Sam Rivera, fällig am Fr., 15. Jan. 2027`,
+      `• ${cardTextInline(ITEM)} — Sam Rivera, fällig am Freitag, 15. Januar 2027`,
       'So laufen Ihre 1:1s',
     ])
       expect(text).toContain(expected);
@@ -255,7 +255,7 @@ describe('the bot in the reader’s language', () => {
       cardTextInline(NOTE),
       cardTextInline(ITEM),
     ];
-    const dates = [calendarDate(DUE)];
+    const dates = [calendarDate(DUE, 'en')];
     for (const card of cards) {
       const texts = readableTexts(card);
       expect(texts.length).toBeGreaterThan(0);

@@ -124,7 +124,7 @@ describe('the German summary card in a browser', () => {
         `${TOPIC} (Entwicklung)`,
         NOTE,
         'Aufgaben',
-        '• Führungskurs auswählen — Sam Rivera, fällig am Fr., 15. Jan. 2027',
+        '• Führungskurs auswählen — Sam Rivera, fällig am Freitag, 15. Januar 2027',
         'Ins nächste 1:1 übernommen',
         'So laufen Ihre 1:1s',
       ])
