@@ -64,7 +64,8 @@ describe('one date style per card', () => {
         scheduledStart: new Date(now + DAY).toISOString(),
         agenda: [],
         openActionItems: [{ id: 'a-1', text: 'Book the course', ownerName: 'Riya', dueDate: dueDay }],
-      } as Parameters<typeof promptCard>[0],
+        refreshUserIds: [],
+      },
       t,
     );
     expect(cardTexts(card).join('\n')).toContain(longDay('en-US'));
