@@ -102,6 +102,8 @@ export const SearchHit = z.object({
   meetingStart: IsoDateTime.optional(),
   /** A topic carried over: the dates of the earlier meetings it was on, oldest first. */
   alsoOn: z.array(IsoDateTime).optional(),
+  /** Teams deep link to the 1:1's tab, where its meeting is (as the My 1:1s row links it). */
+  panelUrl: z.string().optional(),
   /** The matching text, cut around the match for long notes. */
   excerpt: z.string(),
 });

@@ -93,13 +93,21 @@ export async function loadHomeView(
 }
 
 /** Search across the caller's 1:1s: shared content plus their own private notes (read from their partition only). */
-export async function searchMySeries(ctx: CommandContext, caller: Caller, input: unknown): Promise<SearchResults> {
+export async function searchMySeries(
+  ctx: CommandContext,
+  caller: Caller,
+  input: unknown,
+  panelUrl: (chatId: string) => string | undefined = () => undefined,
+): Promise<SearchResults> {
   const { q } = parseInput(SearchQuery, input, 'search');
   const all = await mySeriesRecords(ctx, caller);
   const perSeries = await Promise.all(
     all.map(async (s) => {
       const mine = await ctx.store.privateNotes.query(s.series.id, { authorId: caller.userId });
-      return searchSeries(q, { ...s, privateNotes: mine.map((m) => m.record), viewerId: caller.userId });
+      const url = panelUrl(s.series.chatId);
+      return searchSeries(q, { ...s, privateNotes: mine.map((m) => m.record), viewerId: caller.userId }).map((hit) =>
+        url ? { ...hit, panelUrl: url } : hit,
+      );
     }),
   );
   return {

@@ -72,7 +72,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'GET',
     path: '/me/search',
-    handler: ({ ctx, caller, query }) => searchMySeries(ctx, caller, { q: query.q ?? '' }),
+    handler: ({ ctx, caller, query, panelUrl }) => searchMySeries(ctx, caller, { q: query.q ?? '' }, panelUrl),
   },
   {
     method: 'GET',

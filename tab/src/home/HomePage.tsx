@@ -66,7 +66,7 @@ export function HomePage({ session }: { session: HomeSession }) {
         </Notice>
       )}
       {error && <Notice intent="error">{error}</Notice>}
-      <SearchPanel api={api} />
+      <SearchPanel api={api} session={session} />
       {!view && !error && <Spinner label={t('home.loading')} />}
       {view && (
         <>
