@@ -81,7 +81,7 @@ describe('the end of a meeting in Teams, with an AI endpoint configured', () => 
     expect(text).toContain('Growth plan for \\*next\\* year (Growth)');
     expect(text).toContain('Wants to lead the API project');
     expect(text).toContain('Suggest the staff track');
-    expect(text).toContain('Pick a leadership course — Sam Rivera, due Fri, 15 Jan 2027');
+    expect(text).toContain('Pick a leadership course — Sam Rivera, due Friday, January 15, 2027');
     expect(text).toMatch(/Carried over to next time\n• Team tooling/);
     expect(text).toContain(`Next 1:1: {{DATE(${next.scheduledStart.replace(/\.\d{3}Z$/, 'Z')}, LONG)}}`);
     expect(text).toContain('How your 1:1s are going');
