@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { ActionItem, IsoDateTime, Member, MeetingStatus, RecordId, Role } from './entities.js';
-import type { Meeting, Series, SharedNote, PrivateNote, Topic } from './entities.js';
+import type { Meeting, Series, Topic } from './entities.js';
 import { isOpen, isOverdue } from './followUp.js';
 import { seriesHealth, type HealthFigure, type HealthInput, type HealthKey, type HealthLevel } from './health.js';
 import { localText, LocalTextSchema, type LocalText } from './localText.js';

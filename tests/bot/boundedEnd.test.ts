@@ -127,12 +127,16 @@ async function endAndCount({ chat, seriesId }: Awaited<ReturnType<typeof withPas
   expect((await chat.meetingEvent('start')).status).toBe(200);
   expect((await chat.meetingEvent('end')).status).toBe(200);
   const summaries = () => h.connector.cards(chat.chatId).filter((c) => cardTexts(c).includes('1:1 summary'));
-  await vi.waitFor(() => expect(summaries(), JSON.stringify(h.connector.cards(chat.chatId).map(cardTexts))).toHaveLength(1), { timeout: 20_000, interval: 50 });
+  await vi.waitFor(
+    () => expect(summaries(), JSON.stringify(h.connector.cards(chat.chatId).map(cardTexts))).toHaveLength(1),
+    { timeout: 20_000, interval: 50 },
+  );
   const ofSeries = proxy.forwarded
     .slice(from)
     .filter((r) => r.partitionKey === JSON.stringify([seriesId]) && !r.isWrite);
   await vi.waitFor(() => expect(ofSeries.every((r) => r.answerBytes !== undefined)).toBe(true));
-  if (process.env.DEBUG_END) for (const r of ofSeries) console.info(r.answerBytes, r.method, r.path, r.body.slice(0, 160));
+  if (process.env.DEBUG_END)
+    for (const r of ofSeries) console.info(r.answerBytes, r.method, r.path, r.body.slice(0, 160));
   return {
     bytes: ofSeries.reduce((sum, r) => sum + (r.answerBytes ?? 0), 0),
     card: cardTexts(summaries()[0]).join('\n'),
