@@ -86,12 +86,14 @@ export type ChangesQuery = z.input<typeof ChangesQuery>;
 /**
  * The answer to "changes since": every record changed since the clock (minus
  * the skew margin), tombstones included, private notes only the caller's own;
- * or `reset: true` when the panel was away longer than the catch-up horizon
- * and must reload its state instead.
+ * or `reset: true` when the panel must reload its state instead, with why:
+ * `horizon`, it was away longer than the catch-up horizon (or has no clock);
+ * `ahead`, its clock is ahead of the series' own (seriesClock.ts), so it must
+ * not keep it. (A service from before `reason` sends none: that was `horizon`.)
  */
 export const ChangesResponse = z.discriminatedUnion('reset', [
   z.object({ reset: z.literal(false), clock: z.number().int().nonnegative(), records: z.array(ChangedRecord) }),
-  z.object({ reset: z.literal(true) }),
+  z.object({ reset: z.literal(true), reason: z.enum(['horizon', 'ahead']).default('horizon') }),
 ]);
 export type ChangesResponse = z.infer<typeof ChangesResponse>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  aheadOfSeries,
   CATCH_UP_HORIZON_MS,
   CATCH_UP_MARGIN_MS,
   CLOCK_TICKS_PER_MS,
@@ -46,5 +47,13 @@ describe('the series clock', () => {
   it('the highest clock ignores records stored before clocks existed', () => {
     expect(highestClock([{ clock: 7 }, {}, { clock: 3 }])).toBe(7);
     expect(highestClock([{}], 4)).toBe(4);
+  });
+
+  it('a clock no record carries, nor any later one, is ahead of the series; a clock some record carries is not', () => {
+    const records = [{ clock: 700 }, {}, { clock: 900 }];
+    expect(aheadOfSeries(900, records)).toBe(false);
+    expect(aheadOfSeries(800, records)).toBe(false);
+    expect(aheadOfSeries(901, records)).toBe(true);
+    expect(aheadOfSeries(1, [])).toBe(true);
   });
 });

@@ -55,6 +55,20 @@ export function beyondHorizon(since: number, nowMs: number): boolean {
   return since <= 0 || since < (nowMs - CATCH_UP_HORIZON_MS) * CLOCK_TICKS_PER_MS;
 }
 
+/**
+ * Whether a panel's clock is ahead of the series' own: no record it may see
+ * carries that clock or a later one. A panel's clock is always some record's
+ * stamp, and a record's stamp only grows, so a clock in step is matched by a
+ * record; one that is not came from elsewhere (an instance whose clock
+ * jumped, a forged request). Believing it would answer "nothing changed"
+ * after every reconnect, so the panel reloads instead. `records` are those
+ * the catch-up query returned (every visible record from the margin before
+ * `since` on).
+ */
+export function aheadOfSeries(since: number, records: readonly { clock?: number | undefined }[]): boolean {
+  return !records.some((record) => record.clock !== undefined && record.clock >= since);
+}
+
 /** The highest clock among records (0 when none carries one). */
 export function highestClock(records: readonly { clock?: number | undefined }[], start = 0): number {
   let highest = start;

@@ -101,8 +101,27 @@ describe('GET /api/series/:seriesId/changes?since=N', () => {
   it('tells a panel away longer than the horizon (or with no clock) to reload instead', async () => {
     const { asReport, path } = await oneOnOne();
     const old = (Date.now() - CATCH_UP_HORIZON_MS - 60_000) * CLOCK_TICKS_PER_MS;
-    expect(await changes(asReport, path, old)).toEqual({ reset: true });
-    expect(await changes(asReport, path, 0)).toEqual({ reset: true });
+    expect(await changes(asReport, path, old)).toEqual({ reset: true, reason: 'horizon' });
+    expect(await changes(asReport, path, 0)).toEqual({ reset: true, reason: 'horizon' });
+  });
+
+  it('tells a panel whose clock is ahead of the series’ own to reload, and says so (issue 23.5)', async () => {
+    const { asReport, asManager, path, series } = await oneOnOne();
+    await asReport.post(`${path}/topics`, { id: 'latest', text: 'Latest' });
+    const held = stateClock((await asManager.get(`${path}/state`)).body);
+    const yearAhead = (Date.now() + 365 * 24 * 60 * 60 * 1000) * CLOCK_TICKS_PER_MS;
+    const raw = await asManager.get(`${path}/changes?since=${yearAhead}`);
+    expect(raw.body).toEqual({ reset: true, reason: 'ahead' });
+    expect(await changes(asManager, path, held + 1)).toEqual({ reset: true, reason: 'ahead' });
+    // Positive controls: the clock the panel really holds catches up, and so does an author whose
+    // highest clock is their own private note (in its own container).
+    const inStep = await changes(asManager, path, held);
+    expect(inStep.reset).toBe(false);
+    const note = await asReport.put(`${path}/meetings/${series.currentMeetingId}/private-note`, { text: 'mine' });
+    const noteClock = RecordResponse.parse(note.body).record.clock!;
+    expect(noteClock).toBeGreaterThan(held);
+    expect((await changes(asReport, path, noteClock)).reset).toBe(false);
+    expect(await changes(asManager, path, noteClock)).toEqual({ reset: true, reason: 'ahead' });
   });
 
   it('refuses a clock that is not a whole number with a message a person can act on', async () => {

@@ -5,6 +5,7 @@ import { topicsFromTemplate } from '../../domain/templates.js';
 import type { Series, Topic } from '../../domain/entities.js';
 import { apiClient, connectPanel, eventually, seriesPath } from '../support/api.js';
 import { devToken, seedSeries, startTestService, type TestService } from '../support/service.js';
+import { dayFromToday } from '../support/dates.js';
 
 /** Issue 10 (conflict-safe edits, everything can be corrected) over HTTP against the real service. */
 
@@ -131,32 +132,34 @@ describe('edits with a base version (action items)', () => {
   });
 
   it('owner, due date and done from the same base all apply', async () => {
+    const inTenDays = dayFromToday(10);
     const { asReport, asManager, path, report, manager } = await oneOnOne();
     await asManager.post(`${path}/action-items`, { id: 'a2', text: 'Book training', ownerId: report.userId });
     const answers = await Promise.all([
       asManager.patch(`${path}/action-items/a2`, { ownerId: manager.userId, baseVersion: 1 }),
-      asReport.patch(`${path}/action-items/a2`, { dueDate: '2026-12-18', baseVersion: 1 }),
+      asReport.patch(`${path}/action-items/a2`, { dueDate: inTenDays, baseVersion: 1 }),
       asReport.patch(`${path}/action-items/a2`, { done: true, baseVersion: 1 }),
     ]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect((await stored(asReport, path)).actionItems[0]).toMatchObject({
       ownerId: manager.userId,
-      dueDate: '2026-12-18',
+      dueDate: inTenDays,
       doneAt: expect.any(String),
       version: 4,
     });
   });
 
   it('a stale due date change conflicts with a newer due date, not with a newer text', async () => {
+    const inFourDays = dayFromToday(4);
     const { asReport, asManager, path, report } = await oneOnOne();
     await asManager.post(`${path}/action-items`, {
       id: 'a3',
       text: 'Ship',
       ownerId: report.userId,
-      dueDate: '2026-12-10',
+      dueDate: dayFromToday(2),
     });
     await asReport.patch(`${path}/action-items/a3`, { text: 'Ship the beta', baseVersion: 1 });
-    expect((await asManager.patch(`${path}/action-items/a3`, { dueDate: '2026-12-12', baseVersion: 1 })).status).toBe(
+    expect((await asManager.patch(`${path}/action-items/a3`, { dueDate: inFourDays, baseVersion: 1 })).status).toBe(
       200,
     );
     const clash = await asReport.patch(`${path}/action-items/a3`, { dueDate: null, baseVersion: 2 });
@@ -164,7 +167,7 @@ describe('edits with a base version (action items)', () => {
     expect(ErrorBody.parse(clash.body).error.fields).toEqual(['dueDate']);
     expect((await stored(asReport, path)).actionItems[0]).toMatchObject({
       text: 'Ship the beta',
-      dueDate: '2026-12-12',
+      dueDate: inFourDays,
     });
   });
 });

@@ -83,6 +83,26 @@ describe('API errors in the reader’s language', () => {
     });
   });
 
+  it('an English-first browser that also lists German reads English (issue 23.3), even on a 401', async () => {
+    const series = await seedSeries(t.service);
+    const report = series.members.find((m) => m.role === 'report')!;
+    const header = 'en-US,en;q=0.9,de;q=0.8';
+    const englishFirst = apiClient(t.url, await devToken(t.service, series.tenantId, report), {
+      acceptLanguage: header,
+    });
+    const answer = await englishFirst.post(`${seriesPath(series.id)}/topics/nope/move`, { afterId: 'nope' });
+    expect(errorOf(answer.body)).toEqual({ code: 'invalid', message: 'A topic cannot be moved after itself.' });
+    const signedOut = apiClient(t.url, 'not-a-token', { acceptLanguage: header });
+    const refused = await signedOut.get(`${seriesPath(series.id)}/state`);
+    expect(refused.status).toBe(401);
+    expect(errorOf(refused.body).message).not.toBe('Bitte melden Sie sich an.');
+    // Positive control: German first reads German on the same route.
+    const germanFirst = apiClient(t.url, 'not-a-token', { acceptLanguage: 'de-AT,de;q=0.9,en;q=0.8' });
+    expect(errorOf((await germanFirst.get(`${seriesPath(series.id)}/state`)).body).message).toBe(
+      'Bitte melden Sie sich an.',
+    );
+  });
+
   it('a language without a catalog reads English', async () => {
     const series = await seedSeries(t.service);
     const report = series.members.find((m) => m.role === 'report')!;

@@ -3,6 +3,7 @@ import { HistoryPage, PanelState } from '../../domain/api.js';
 import type { ActionItem, Meeting, PrivateNote, Series, SharedNote, Topic } from '../../domain/entities.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { devToken, seedSeries, startTestService, type TestService } from '../support/service.js';
+import { instantFromNow } from '../support/dates.js';
 
 /**
  * Panel load and reconnect carry the current meeting, the recent past the
@@ -187,8 +188,8 @@ describe('bounded panel load and history paging', { timeout: 120_000 }, () => {
     ['limit=21', 'limit'],
     ['limit=ten', 'limit'],
     ['before=yesterday&beforeId=p-001', 'before'],
-    ['before=2026-01-01T00:00:00.000Z', 'beforeId'],
-    ['since=2026-01-01T00:00:00.000Z', 'since'],
+    [`before=${instantFromNow(-30)}`, 'beforeId'],
+    [`since=${instantFromNow(-30)}`, 'since'],
   ])('a history request with %s answers 400 naming the problem', async (query, named) => {
     const res = await long.asReport.get(`${long.path}/history?${query}`);
     expect(res.status).toBe(400);

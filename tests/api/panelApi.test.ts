@@ -3,6 +3,7 @@ import { PanelState, RecordResponse } from '../../domain/api.js';
 import type { Series } from '../../domain/entities.js';
 import { apiClient, connectPanel, eventually, seriesPath } from '../support/api.js';
 import { devToken, seedSeries, startTestService, type TestService } from '../support/service.js';
+import { dayFromToday } from '../support/dates.js';
 
 let t: TestService;
 beforeAll(async () => {
@@ -100,7 +101,7 @@ describe('panel REST API', () => {
       id: 'ai-1',
       text: 'Draft the growth plan',
       ownerId: report.userId,
-      dueDate: '2026-12-01',
+      dueDate: dayFromToday(7),
     });
     expect(created.status).toBe(201);
     const done = await asReport.patch(`${path}/action-items/ai-1`, { done: true });

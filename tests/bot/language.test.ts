@@ -10,6 +10,7 @@ import type { EmulatedMember } from '../support/fakeConnector.js';
 import { devToken } from '../support/service.js';
 import { cardTexts, expectValidCards, startBotHarness, type BotHarness } from './harness.js';
 import { teamsChat, type TeamsChat } from './teamsChat.js';
+import { cardDayInWords, dayFromToday, instantFromNow } from '../support/dates.js';
 
 /**
  * The bot in the reader's language: replies in `activity.locale`, proactive
@@ -20,10 +21,11 @@ import { teamsChat, type TeamsChat } from './teamsChat.js';
 
 const HOUR = 3_600_000;
 /** User text shaped like Markdown, a card date function and HTML: it must reach the card as typed (escaped). */
-const TOPIC = 'Gehalt & Rolle: *nächstes* Jahr {{DATE(2030-01-01T00:00:00Z)}} <b>fett</b>';
+// Card markup typed by a person stays text; the date inside it means nothing.
+const TOPIC = `Gehalt & Rolle: *nächstes* Jahr {{DATE(${instantFromNow(400).replace(/\.\d{3}Z$/, 'Z')})}} <b>fett</b>`;
 const NOTE = 'Möchte das API-Projekt [leiten](https://evil.example)';
 const ITEM = 'Führungskurs _auswählen_';
-const DUE = '2027-01-15';
+const DUE = dayFromToday(38);
 
 /** Every string a person reads on a card: TextBlocks, facts, input labels, choices, button titles. */
 function readableTexts(card: unknown): string[] {
@@ -230,7 +232,7 @@ describe('the bot in the reader’s language', () => {
       `${cardTextInline(TOPIC)} (Entwicklung)`,
       'Möchte das API-Projekt \\[leiten\\]\\(https://evil.example\\)',
       'Aufgaben',
-      `• ${cardTextInline(ITEM)} — Sam Rivera, fällig am Freitag, 15. Januar 2027`,
+      `• ${cardTextInline(ITEM)} — Sam Rivera, fällig am ${cardDayInWords(DUE, 'de-DE')}`,
       'So laufen Ihre 1:1s',
     ])
       expect(text).toContain(expected);

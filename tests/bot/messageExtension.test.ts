@@ -4,6 +4,7 @@ import { TEXT_LIMITS } from '../../domain/entities.js';
 import { connectPanel, eventually, seriesPath } from '../support/api.js';
 import type { EmulatedMember } from '../support/fakeConnector.js';
 import { devToken } from '../support/service.js';
+import { topicIdFromMessage } from '../../bot/src/teams/messageExtension.js';
 import { describeProblems, validateCard } from './cardSchema.js';
 import { startBotHarness, type BotHarness } from './harness.js';
 
@@ -128,6 +129,64 @@ describe('"Add to 1:1 agenda" on a message', () => {
     }
   });
 
+  it('a topic added from a message, then deleted, comes back with the link note when the message is added again (issue 23.1)', async () => {
+    const payload = { ...messagePayload(), id: '1712345670001' };
+    const first = 'Team offsite budget';
+    expect((await submit(h.chat.report, { seriesId: h.seriesId, category: 'work', text: first }, payload)).status).toBe(
+      200,
+    );
+    const topic = (await state(h.chat.report)).topics.find((t) => t.text === first)!;
+    const asReport = await h.api(h.chat.report);
+    expect((await asReport.delete(`${seriesPath(h.seriesId)}/topics/${encodeURIComponent(topic.id)}`)).status).toBe(
+      200,
+    );
+    expect((await state(h.chat.report)).topics.find((t) => t.id === topic.id)?.deletedAt).toBeDefined();
+
+    const again = 'Team offsite budget, second try';
+    const response = await submit(h.chat.report, { seriesId: h.seriesId, category: 'growth', text: again }, payload);
+    expect((response.body as TaskResponse).task).toEqual({
+      type: 'message',
+      value: `Added to the agenda of your next 1:1: ${again}`,
+    });
+    const after = await state(h.chat.manager);
+    const back = after.topics.filter((t) => t.text === again || t.text === first);
+    expect(back).toHaveLength(1);
+    expect(back[0]!.deletedAt).toBeUndefined();
+    expect(back[0]!.text).toBe(again);
+    expect(back[0]).toMatchObject({ category: 'growth', addedBy: h.chat.report.aadObjectId });
+    expect(after.sharedNotes.find((n) => n.topicId === back[0]!.id)).toMatchObject({
+      text: `From a Teams message by Dana Teammate: ${LINK}`,
+    });
+  });
+
+  it('the other member cannot create the message’s topic first: its id is the server’s (issue 23.2)', async () => {
+    const payload = { ...messagePayload(), id: '1712345670002' };
+    const before = await state(h.chat.manager);
+    const id = topicIdFromMessage(payload.id, h.chat.report.aadObjectId, h.seriesId, before.series.currentMeetingId);
+    const asManager = await h.api(h.chat.manager);
+    const squat = await asManager.post(`${seriesPath(h.seriesId)}/topics`, {
+      id,
+      text: 'Words the report never wrote',
+    });
+    expect(squat.status).toBe(400);
+    // Positive control: the same body with an id of the manager's own is accepted.
+    const own = await asManager.post(`${seriesPath(h.seriesId)}/topics`, {
+      id: 'c8d1f4e0-1f6b-4f0e-9f55-1d2b3c4d5e6f',
+      text: 'Mine',
+    });
+    expect(own.status).toBe(201);
+
+    const text = 'Moving to the platform team';
+    const response = await submit(h.chat.report, { seriesId: h.seriesId, category: 'growth', text }, payload);
+    expect((response.body as TaskResponse).task).toEqual({
+      type: 'message',
+      value: `Added to the agenda of your next 1:1: ${text}`,
+    });
+    const after = await state(h.chat.manager);
+    expect(after.topics.find((t) => t.id === id)).toMatchObject({ text, addedBy: h.chat.report.aadObjectId });
+    expect(JSON.stringify(after)).not.toContain('Words the report never wrote');
+  });
+
   it('refuses someone who is not a member of the 1:1 and writes nothing', async () => {
     const outsider: EmulatedMember = {
       id: '29:outsider',
@@ -136,11 +195,11 @@ describe('"Add to 1:1 agenda" on a message', () => {
       tenantId: h.chat.tenantId,
     };
     const before = (await state(h.chat.manager)).topics.length;
-    const fetched = await fetchTask(outsider);
-    expect((fetched.body as TaskResponse).task).toMatchObject({
-      type: 'message',
-      value: expect.stringMatching(/no 1:1s yet/),
-    });
+    // Someone with no 1:1s still gets a dialog (a bare message is no answer to opening the action), saying why.
+    const fetched = dialogCard((await fetchTask(outsider)).body);
+    expect(describeProblems(validateCard(fetched.content))).toBe('');
+    expect(JSON.stringify(fetched.content)).toMatch(/no 1:1s yet/);
+    expect(fetched.inputs).toEqual({});
 
     const response = await submit(outsider, { seriesId: h.seriesId, category: 'work', text: 'Salary review for Sam' });
     expect(response.status).toBe(200);

@@ -166,6 +166,40 @@ describe('the meeting chat on the local meeting page', () => {
     },
   );
 
+  it(
+    '"Add to 1:1 agenda" on a chat message opens the bot’s dialog and adds the topic, as in Teams',
+    { timeout: 60_000 },
+    async () => {
+      await page.getByRole('button', { name: 'Sam Rivera (report)' }).click();
+      const input = page.getByRole('textbox', { name: 'Message the bot as Sam Rivera' });
+      await input.fill('Can we talk about the on-call rota?');
+      await input.press('Enter');
+      const log = page.getByRole('log', { name: 'Meeting chat messages' });
+      const mine = log
+        .getByRole('article', { name: /^Sam Rivera at / })
+        .filter({ hasText: 'Can we talk about the on-call rota?' });
+      await mine.waitFor(SETTLE);
+
+      await mine.getByRole('button', { name: /^More options for the message from Sam Rivera/ }).click();
+      await page.getByRole('menuitem', { name: 'Add to 1:1 agenda' }).click();
+      // The bot's dialog: its title and its Adaptive Card, with the message as the topic's starting point.
+      const dialog = page.getByRole('dialog', { name: 'Add to 1:1 agenda' });
+      const topic = dialog.getByRole('textbox', { name: 'Topic' });
+      await topic.waitFor(SETTLE);
+      expect(await topic.inputValue()).toBe('Can we talk about the on-call rota?');
+      await topic.fill('The on-call rota is getting heavy');
+      await dialog.getByRole('button', { name: 'Add to agenda' }).click();
+
+      await dialog.getByText('Added to the agenda of your next 1:1: The on-call rota is getting heavy').waitFor(SETTLE);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const state = PanelState.parse(await api('manager', 'GET', '/state'));
+      const added = state.topics.find((t) => t.text === 'The on-call rota is getting heavy');
+      expect(added?.deletedAt).toBeUndefined();
+      expect(added?.meetingId).toBe(state.series.currentMeetingId);
+    },
+  );
+
   it('cards take the page theme (Teams dark and high contrast)', { timeout: 60_000 }, async () => {
     for (const [name, theme] of [
       ['dark', teamsDarkTheme],

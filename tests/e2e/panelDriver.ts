@@ -40,3 +40,11 @@ export async function topicMenu(panel: Panel, text: string, item: string): Promi
 export function discussedBox(panel: Panel, text: string): Locator {
   return panel.getByRole('checkbox', { name: `“${text}” discussed` });
 }
+
+/**
+ * The Undo toast of a delete, by its role and name. Its words are also read out by
+ * the toaster's polite live region, so a text locator would match twice.
+ */
+export function undoToast(panel: Panel, title: string): Locator {
+  return panel.getByRole('listitem', { name: title, exact: true });
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevSession, PanelState } from '../../domain/api.js';
@@ -6,6 +7,9 @@ import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
 import { openTopic, topicIn, topicMenu } from './panelDriver.js';
+import { dayFromToday } from '../support/dates.js';
+
+const lastMonth = dayFromToday(-30);
 
 const SETTLE = { timeout: 15_000, interval: 100 };
 
@@ -48,8 +52,8 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
     return { page, asked };
   }
 
-  async function meetingPage(): Promise<{ page: Page; report: FrameLocator; manager: FrameLocator }> {
-    const page = await browser.context.newPage();
+  async function meetingPage(page?: Page): Promise<{ page: Page; report: FrameLocator; manager: FrameLocator }> {
+    page ??= await browser.context.newPage();
     await page.goto(`${service.url}/`);
     const report = page.frameLocator('iframe[title="Sam Rivera\'s side panel"]');
     const manager = page.frameLocator('iframe[title="Alex Morgan\'s side panel"]');
@@ -195,7 +199,7 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
       const editor = manager.getByRole('form', { name: 'Edit “Book the venue”' });
       await editor.getByLabel('Action item', { exact: true }).fill('Book the offsite venue');
       await editor.getByLabel('Owner').selectOption({ label: 'Sam Rivera' });
-      await editor.getByLabel('Due date').fill('2020-01-06');
+      await editor.getByLabel('Due date').fill(lastMonth);
       await editor.getByRole('button', { name: 'Save', exact: true }).click();
       await editor.getByText('is in the past. Save it with that date anyway?', { exact: false }).waitFor();
       await editor.getByRole('button', { name: 'Save anyway' }).click();
@@ -216,7 +220,73 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
       await onReport.waitFor();
       const item = (await state()).actionItems.find((a) => a.text === 'Book the offsite venue');
       expect(item?.deletedAt).toBeUndefined();
-      expect(item?.dueDate).toBe('2020-01-06');
+      expect(item?.dueDate).toBe(lastMonth);
+    } finally {
+      await page.close();
+    }
+  });
+
+  const itemNamed = async (text: string) => (await state()).actionItems.find((a) => a.text === text);
+
+  /**
+   * Sam edits an item's text while Alex moves its due date; Sam sees Alex's change and keeps their own.
+   * Returns the PATCH requests that reach the service for the item from then on.
+   */
+  async function keepMineOverADueDateMove(page: Page, text: string, due: string) {
+    await addItem('report', text);
+    const { report, manager } = await meetingPage(page);
+    const more = `More for “${text}”`;
+    await report.getByRole('button', { name: more }).click();
+    await report.getByRole('menuitem', { name: 'Edit' }).click();
+    const samEditor = report.getByRole('form', { name: `Edit “${text}”` });
+    await samEditor.getByLabel('Action item', { exact: true }).fill(`${text}, with the numbers`);
+
+    await manager.getByRole('button', { name: more }).click();
+    await manager.getByRole('menuitem', { name: 'Edit' }).click();
+    const alexEditor = manager.getByRole('form', { name: `Edit “${text}”` });
+    await alexEditor.getByLabel('Due date').fill(due);
+    await alexEditor.getByRole('button', { name: 'Save', exact: true }).click();
+    await alexEditor.waitFor({ state: 'detached' });
+
+    await samEditor.getByText('Alex Morgan changed', { exact: false }).waitFor();
+    const itemId = (await itemNamed(text))!.id;
+    // Counted where they arrive (a keepalive request sent as the page goes away never reaches
+    // Playwright); only seen, never read: the service's own body parser reads the stream.
+    const patches: string[] = [];
+    service.service.httpServer.on('request', (request: IncomingMessage) => {
+      if (request.method === 'PATCH' && request.url?.endsWith(`/action-items/${itemId}`)) patches.push(request.url);
+    });
+    await samEditor.getByRole('button', { name: 'Keep mine' }).click();
+    return { samEditor, patches };
+  }
+
+  it('Keep mine after the other person moved the due date saves only my text, and their date stays', async () => {
+    const due = dayFromToday(9);
+    const { page } = await pageAnsweringDialogs();
+    try {
+      const { samEditor, patches } = await keepMineOverADueDateMove(page, 'Write the plan', due);
+      await samEditor.getByRole('button', { name: 'Save', exact: true }).click();
+      await samEditor.waitFor({ state: 'detached' });
+
+      const item = await itemNamed('Write the plan, with the numbers');
+      expect(item?.dueDate).toBe(due);
+      expect(patches).toHaveLength(1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Keep mine and the panel closed at once: my text is saved in one request, and their due date stays', async () => {
+    const due = dayFromToday(11);
+    const { page } = await pageAnsweringDialogs();
+    try {
+      const { patches } = await keepMineOverADueDateMove(page, 'Order the laptops', due);
+      // The page goes away with the editor open: hidden, then pagehide — one save, not two.
+      await page.goto('about:blank');
+
+      await expect.poll(() => itemNamed('Order the laptops, with the numbers'), SETTLE).toBeDefined();
+      expect(patches).toHaveLength(1);
+      expect((await itemNamed('Order the laptops, with the numbers'))?.dueDate).toBe(due);
     } finally {
       await page.close();
     }

@@ -7,6 +7,7 @@ import { DevSession } from '../../domain/api.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
+import { dayFromToday, panelDayInWords } from '../support/dates.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -44,7 +45,8 @@ describe('the side panel in German', { timeout: 180_000 }, () => {
       expect((await as(role).post(`${base}/topics`, { id: randomUUID(), text, category })).status).toBe(201);
     }
     const item = { id: randomUUID(), text: 'Architekturkurs buchen', ownerId: identity('report').userId };
-    expect((await as('manager').post(`${base}/action-items`, { ...item, dueDate: '2026-12-10' })).status).toBe(201);
+    const due = dayFromToday(7);
+    expect((await as('manager').post(`${base}/action-items`, { ...item, dueDate: due })).status).toBe(201);
 
     const page = await browser.context.newPage();
     const languages = new Set<string>();
@@ -62,7 +64,7 @@ describe('the side panel in German', { timeout: 180_000 }, () => {
         .getByText(/^Nächstes 1:1: [A-Z][a-z]\., \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+\.?, \d{2}:\d{2}/)
         .first()
         .waitFor();
-      await page.getByText('fällig am 10. Dez.').waitFor();
+      await page.getByText(`fällig am ${panelDayInWords(due, 'de-DE')}`).waitFor();
       await page.getByRole('heading', { name: 'Aufgaben' }).waitFor();
       await page.getByRole('heading', { name: 'So laufen Ihre 1:1s' }).waitFor();
       await page.getByRole('checkbox', { name: '„Budget für Q1“ besprochen' }).waitFor();

@@ -7,7 +7,8 @@ import { apiClient, seriesPath } from '../support/api.js';
 import { accessibilityViolations } from '../support/axe.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
-import { discussedBox, openTopic, topicIn, topicMenu } from './panelDriver.js';
+import { discussedBox, openTopic, topicIn, topicMenu, undoToast } from './panelDriver.js';
+import { dayFromToday } from '../support/dates.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const THEMES = ['light', 'dark', 'contrast'] as const;
@@ -144,16 +145,17 @@ describe('the side panel at 320 px', { timeout: 300_000 }, () => {
 
         await page.getByRole('button', { name: 'More for “Book the architecture course”' }).click();
         await page.getByRole('menuitem', { name: 'Edit' }).click();
-        await page.getByLabel('Due date', { exact: true }).fill('2020-01-06');
+        await page.getByLabel('Due date', { exact: true }).fill(dayFromToday(-30));
         await page.getByRole('button', { name: 'Save' }).click();
         await page.getByText('is in the past', { exact: false }).waitFor();
         await check('action item editor, past date asked');
         await page.getByRole('button', { name: 'Cancel' }).click();
 
         await topicMenu(page, 'Workload this sprint', 'Delete');
-        await page.getByText('Topic deleted: “Workload this sprint”', { exact: true }).waitFor();
+        const toast = undoToast(page, 'Topic deleted: “Workload this sprint”');
+        await toast.waitFor();
         await check('undo toast');
-        await page.getByRole('button', { name: 'Undo' }).click();
+        await toast.getByRole('button', { name: 'Undo' }).click();
         await topicIn(page, 'Workload this sprint').waitFor();
 
         await startMeeting();

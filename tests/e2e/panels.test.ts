@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
 import { addTopic, agendaOf, discussedBox, openTopic, topicMenu } from './panelDriver.js';
+import { dayFromToday } from '../support/dates.js';
 
 const SETTLE = { timeout: 15_000, interval: 100 };
 
@@ -110,7 +111,7 @@ describe('the local meeting page', () => {
 
     await manager.getByLabel('New action item').fill(text);
     await manager.getByLabel('Owner').selectOption({ label: 'Sam Rivera' });
-    await manager.getByLabel('Due date (optional)').fill('2026-12-04');
+    await manager.getByLabel('Due date (optional)').fill(dayFromToday(3));
     await manager.getByRole('button', { name: 'Add action item' }).click();
 
     const onReport = report.getByRole('checkbox', { name: text });

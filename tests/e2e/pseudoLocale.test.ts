@@ -7,6 +7,7 @@ import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService } from '../support/service.js';
 import { bypassedCatalog, panelWords, unwrappedTexts } from '../support/pseudoText.js';
+import { dayFromToday } from '../support/dates.js';
 
 /**
  * Issue 17: every word of the side panel comes from the catalog. In the
@@ -208,7 +209,7 @@ describe('the side panel in the pseudo-locale', { timeout: 300_000 }, () => {
         },
         { timeout: 45_000, interval: 100 },
       );
-      await due.fill('2020-01-06');
+      await due.fill(dayFromToday(-30));
       await button(p('panel.edit.save')).click();
       await page.locator('li[data-item-id] [role="alert"]').waitFor();
       await check('the action item editor, asking about a past date');

@@ -35,6 +35,33 @@ describe('a service restart during a 1:1', { timeout: 120_000 }, () => {
   const topicIn = (frame: FrameLocator, text: string) =>
     frame.getByRole('list', { name: 'Agenda topics' }).getByRole('listitem', { name: text });
 
+  it('while live updates are paused the other person is not shown as here, and is again once live', async () => {
+    const presence = (frame: FrameLocator, name: string) => frame.getByRole('status').filter({ hasText: `${name} (` });
+    const report = panel('Sam Rivera');
+    const manager = panel('Alex Morgan');
+    // The first panel load of a fresh service can take a while on a busy machine.
+    await presence(report, 'Alex Morgan').filter({ hasText: 'is here' }).waitFor({ timeout: 60_000 });
+    await presence(manager, 'Sam Rivera').filter({ hasText: 'is here' }).waitFor({ timeout: 60_000 });
+
+    const port = Number(new URL(service.url).port);
+    const issuer = service.service.devIdentities;
+    await service.stop();
+    await report.getByText('Live updates paused').waitFor();
+    await manager.getByText('Live updates paused').waitFor();
+    // Nobody can be seen leaving while the channel is down: the panel says it does not know.
+    for (const [frame, other] of [
+      [report, 'Alex Morgan'],
+      [manager, 'Sam Rivera'],
+    ] as const) {
+      expect(await presence(frame, other).innerText()).not.toContain('is here');
+      expect(await presence(frame, other).innerText()).toContain('presence unknown while live updates are paused');
+    }
+
+    service = await startTestService({ env: env(), port, ...(issuer ? { devIdentities: issuer } : {}) });
+    await presence(report, 'Alex Morgan').filter({ hasText: 'is here' }).waitFor({ timeout: 30_000 });
+    await presence(manager, 'Sam Rivera').filter({ hasText: 'is here' }).waitFor({ timeout: 30_000 });
+  });
+
   it('resynchronises both panels, and an edit made while it was down is saved once', async () => {
     const report = panel('Sam Rivera');
     const manager = panel('Alex Morgan');

@@ -7,7 +7,7 @@ import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
 import { watchFrameTraffic } from './frameTraffic.js';
-import { addTopic, agendaOf, discussedBox, openTopic, topicIn, topicMenu } from './panelDriver.js';
+import { addTopic, agendaOf, discussedBox, openTopic, topicIn, topicMenu, undoToast } from './panelDriver.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const SETTLE = { timeout: 15_000, interval: 100 };
@@ -108,13 +108,14 @@ describe('the side panel during a 1:1', { timeout: 90_000 }, () => {
       await addTopic(report, 'Parking at the office', 'Wellbeing');
       await topicMenu(report, 'Parking at the office', 'Delete');
       await expect.poll(() => agendaOf(manager), SETTLE).toEqual(['My growth plan', 'Budget for Q1']);
-      await report.getByText('Topic deleted: “Parking at the office”', { exact: true }).waitFor();
+      const toast = undoToast(report, 'Topic deleted: “Parking at the office”');
+      await toast.waitFor();
 
-      await report.getByRole('button', { name: 'Undo' }).click();
+      await toast.getByRole('button', { name: 'Undo' }).click();
       await expect
         .poll(() => agendaOf(manager), SETTLE)
         .toEqual(['My growth plan', 'Parking at the office', 'Budget for Q1']);
-      await report.getByText('Topic deleted', { exact: false }).waitFor({ state: 'hidden' });
+      await toast.waitFor({ state: 'hidden' });
     } finally {
       await page.close();
     }

@@ -9,6 +9,7 @@ import { apiClient } from '../support/api.js';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { devToken } from '../support/service.js';
 import { cardTexts, startBotHarness, type BotHarness } from '../bot/harness.js';
+import { cardDayInWords, dayFromToday, instantFromNow } from '../support/dates.js';
 
 /**
  * The post-meeting summary card of a German-speaking chat, drawn by the
@@ -20,7 +21,9 @@ import { cardTexts, startBotHarness, type BotHarness } from '../bot/harness.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const TOPIC = 'Wachstum: *nächstes* Jahr als Tech Lead <b>wirklich</b>?';
-const NOTE = 'Möchte das API-Projekt leiten; {{DATE(2030-01-01T00:00:00Z)}} bleibt Text';
+// Card markup typed by a person stays text; the date inside it means nothing.
+const NOTE = `Möchte das API-Projekt leiten; {{DATE(${instantFromNow(400).replace(/\.\d{3}Z$/, 'Z')})}} bleibt Text`;
+const DUE = dayFromToday(38);
 
 /** The renderer in a blank page: the theme's CSS variables (the host config refers to them), then the scripts. */
 async function cardPage(browser: LaunchedBrowser): Promise<Page> {
@@ -71,7 +74,7 @@ describe('the German summary card in a browser', () => {
       id: 'ai-1',
       text: 'Führungskurs auswählen',
       ownerId: chat.report.aadObjectId,
-      dueDate: '2027-01-15',
+      dueDate: DUE,
     });
     expect((await chat.meetingEvent('start')).status).toBe(200);
     expect((await chat.meetingEvent('end')).status).toBe(200);
@@ -124,7 +127,7 @@ describe('the German summary card in a browser', () => {
         `${TOPIC} (Entwicklung)`,
         NOTE,
         'Aufgaben',
-        '• Führungskurs auswählen — Sam Rivera, fällig am Freitag, 15. Januar 2027',
+        `• Führungskurs auswählen — Sam Rivera, fällig am ${cardDayInWords(DUE, 'de-DE')}`,
         'Ins nächste 1:1 übernommen',
         'So laufen Ihre 1:1s',
       ])

@@ -1,5 +1,6 @@
 import type { Series } from '../../domain/entities.js';
 import { API_ROUTES, routeName as tableRouteName, type ApiRoute } from '../../bot/src/routes/apiRoutes.js';
+import { dayFromToday } from '../support/dates.js';
 
 /**
  * How to call each route of the service's route table
@@ -85,7 +86,7 @@ const CASES: readonly RouteCase[] = [
     method: 'POST',
     pattern: '/api/series/:seriesId/action-items',
     path: (t) => `${s(t)}/action-items`,
-    body: (t) => ({ id: 'item-from-test', text: 'Book the training', ownerId: t.ownerId, dueDate: '2030-01-31' }),
+    body: (t) => ({ id: 'item-from-test', text: 'Book the training', ownerId: t.ownerId, dueDate: dayFromToday(60) }),
     created: true,
   },
   {

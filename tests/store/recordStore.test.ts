@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 function topic(seriesId: string, id: string, text = 'How is the new team going?'): Topic {
-  const at = '2026-01-01T00:00:00.000Z';
+  const at = new Date().toISOString();
   return {
     id,
     seriesId,
@@ -74,7 +74,7 @@ describe('shared record repository', () => {
   });
 
   it('private notes live in their own container, out of reach of shared queries', async () => {
-    const at = '2026-01-01T00:00:00.000Z';
+    const at = new Date().toISOString();
     await store.privateNotes.create({
       id: 'p1',
       seriesId: 's-private',

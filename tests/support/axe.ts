@@ -27,19 +27,23 @@ interface AxeResult {
  */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // A toast or menu still fading in has, for that moment, text at partial opacity: axe would
-  // judge its contrast mid-animation. Judge what a person sees once it settles.
-  // Fades last a few hundred ms; a toast's auto-dismiss timer is an animation too, so wait at most 1 s.
-  await page.evaluate(() =>
-    Promise.race([
-      Promise.all(
-        document
-          .getAnimations()
-          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-          .map((a) => a.finished.catch(() => undefined)),
-      ),
-      new Promise((resolve) => setTimeout(resolve, 1_000)),
-    ]),
-  );
+  // judge its contrast mid-animation. Judge what a person sees once it settles: wait until no
+  // fade is running, however slow a busy machine makes it. A toast's auto-dismiss timer is an
+  // animation too (as long as the toast stays up), and spinners loop for ever: neither is a fade.
+  await page.evaluate(async () => {
+    const fades = () =>
+      document.getAnimations().filter((a) => {
+        const timing = a.effect?.getComputedTiming();
+        return (
+          a.playState === 'running' &&
+          timing?.iterations !== Infinity &&
+          typeof timing?.endTime === 'number' &&
+          timing.endTime <= 2_000
+        );
+      });
+    for (let running = fades(); running.length > 0; running = fades())
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+  });
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(
     (tags) =>

@@ -60,3 +60,12 @@ export function addToAgendaCard(view: AddToAgendaView, t: Translator = ENGLISH):
     actions: [{ type: 'Action.Submit', title: t.t('bot.agenda.add'), style: 'positive' }],
   });
 }
+
+/**
+ * The same dialog when there is nothing to choose (no 1:1s yet, or the presser
+ * is unknown): Teams and the Agents Playground accept only a dialog as the
+ * answer to opening a message action, so the reason is said in one.
+ */
+export function addToAgendaNoticeCard(text: string, t: Translator = ENGLISH): AdaptiveCard {
+  return adaptiveCard([heading(t.t('bot.addToAgenda.title')), textBlock(cardText(text))]);
+}

@@ -67,6 +67,12 @@ const ServerIdTopicBody = AddTopicBody.extend({ id: RecordId });
  * Adds a topic; a retry with the same id answers the topic already added.
  * `idFrom: 'server'` is for the bot's own derived ids; every transport that
  * carries a client's body keeps the default, which refuses server ids.
+ *
+ * A server-derived id stands for one person's one request (this message,
+ * this card's text, on this agenda): when its topic was deleted and the
+ * person asks again, the topic comes back in its place with the words given
+ * now, as Undo would bring it back. A client's id never revives: a late
+ * retry of an add must not undo a delete made since.
  */
 export async function addTopic(
   ctx: CommandContext,
@@ -107,6 +113,7 @@ export async function addTopic(
     };
     const { stored: created } = await ctx.store.records.create(topic);
     const added = sameTopicOrConflict(created.record);
+    if (added.deletedAt && idFrom === 'server') return reviveTopic(ctx, seriesId, added.id, body);
     // A retry whose first answer was lost is published too: the first attempt may have stored it unseen.
     publishChanged(ctx, seriesId, [...rebalanced, added]);
     // The meeting may have closed between the look-up and the write: then the topic lands in the next meeting.
@@ -115,6 +122,20 @@ export async function addTopic(
     return landed ?? added;
   }
   throw new Conflict('The agenda is being reordered by someone else right now. Please try again.');
+}
+
+/** A deleted topic of a server-derived id, asked for again: live again, with the text and category asked for now. */
+async function reviveTopic(
+  ctx: CommandContext,
+  seriesId: string,
+  topicId: string,
+  body: { text: string; category: Topic['category'] },
+): Promise<Topic> {
+  return changeTopic(ctx, seriesId, topicId, (current) => {
+    if (!current.deletedAt) return current;
+    const { deletedAt: _deletedAt, ...rest } = current;
+    return { ...rest, text: body.text, category: body.category };
+  });
 }
 
 function sameTopicOrConflict(record: { type: string }): Topic {

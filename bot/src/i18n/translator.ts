@@ -37,6 +37,11 @@ function messagesOf(locale: MessagesLocale): Messages {
   return messages;
 }
 
+/**
+ * One translator per resolved locale. `negotiateLocale` yields a bounded set
+ * (catalog × the regions ICU has data for), so this cache stays small
+ * whatever tags clients send.
+ */
 const translators = new Map<string, Translator>();
 
 function translatorOf(locale: ResolvedLocale): Translator {
@@ -54,7 +59,7 @@ function translatorOf(locale: ResolvedLocale): Translator {
   return translator;
 }
 
-/** For a Bot Framework activity's `locale` (Teams sends the reader's, e.g. `de-DE`). */
+/** For one requested tag: a Bot Framework activity's `locale` (`de-DE`), a socket handshake's `auth.locale`. */
 export function translatorFor(requested: string | null | undefined): Translator {
   return translatorOf(resolveLocale(requested));
 }

@@ -43,7 +43,9 @@ export async function onAddTopic(rt: BotRuntime, context: TurnContext, raw: unkn
         return { notice: { text: topicTooLong(text.length, t), tone: 'error' } };
       }
       const id = topicIdFromCard(data.promptId, caller.userId, text);
-      const before = await rt.ctx().store.records.read(data.seriesId, id);
+      const before = (await rt.ctx().store.records.read(data.seriesId, id))?.record;
+      // A deleted one is brought back by addTopic: for the presser that is an add, not "already there".
+      const already = before?.type === 'topic' && !before.deletedAt;
       const topic = await addTopic(
         rt.ctx(),
         caller,
@@ -53,10 +55,10 @@ export async function onAddTopic(rt: BotRuntime, context: TurnContext, raw: unkn
       );
       return {
         notice: {
-          text: t.t(before ? 'bot.prompt.already' : 'bot.prompt.added', { topic: topic.text }),
+          text: t.t(already ? 'bot.prompt.already' : 'bot.prompt.added', { topic: topic.text }),
           tone: 'info',
         },
-        changed: !before,
+        changed: !already,
       };
     },
     raw,

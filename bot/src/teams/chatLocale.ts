@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { localeTag, resolveLocale } from '../../../i18n/locales.js';
 import { translatorFor, type Translator } from '../i18n/translator.js';
 import type { ChatBinding } from '../store/botStore.js';
 import { localeOf } from './activity.js';
@@ -20,7 +21,9 @@ export async function rememberChatLocale(
   binding: ChatBinding | undefined,
   activity: Partial<Activity>,
 ): Promise<void> {
-  const locale = localeOf(activity);
+  const requested = localeOf(activity);
+  // Kept as negotiated, so the binding holds one of a few known tags, not whatever the client sent.
+  const locale = requested === undefined ? undefined : localeTag(resolveLocale(requested));
   if (!binding || !locale || binding.locale === locale) return;
   try {
     await rt.botStore.rememberLocale(binding.seriesId, locale);

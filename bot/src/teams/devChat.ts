@@ -3,13 +3,14 @@ import express, { type Request, type Router } from 'express';
 import { z } from 'zod/v4';
 import type { Series } from '../../../domain/entities.js';
 import { Invalid, NotFound } from '../../../domain/errors.js';
-import { localeFromAcceptLanguage } from '../../../i18n/locales.js';
+import { localeFromAcceptLanguage, localeTag } from '../../../i18n/locales.js';
 import { seriesIdForChat } from '../../../domain/series.js';
 import { AdjustableClock } from '../clock.js';
 import { DEMO_SERIES, ensureSeriesForChat } from '../commands/series.js';
 import { bearerToken, type Caller, type TokenVerifier } from '../identity/index.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { ConnectorEmulator, EmulatedMember } from './connectorEmulator.js';
+import { ADD_TO_AGENDA_COMMAND } from './messageExtension.js';
 import type { BotRuntime } from './runtime.js';
 
 /**
@@ -21,6 +22,8 @@ import type { BotRuntime } from './runtime.js';
  *   GET  /api/dev/chat?seriesId=…             -> { activities: ChatEntry[] } (installs the bot in the chat first)
  *   POST /api/dev/chat/invoke   (dev token)   { activityId, verb, data, inputs? } -> { status, body } of the invoke
  *   POST /api/dev/chat/message  (dev token)   { text } -> the bot answers in the chat
+ *   POST /api/dev/chat/message-action (dev token) { step: fetch|submit, message, data? } -> { status, body }
+ *        "Add to 1:1 agenda" on a chat message: composeExtension/fetchTask or submitAction, as Teams sends them
  *   POST /api/dev/meeting/start { seriesId? } -> Teams' meeting-start event
  *   POST /api/dev/meeting/end   { seriesId? } -> Teams' meeting-end event (summary card)
  *   POST /api/dev/clock/advance-to-prompt { seriesId? } -> moves the clock to the prompt time and runs the scheduler
@@ -41,6 +44,18 @@ const InvokeBody = z.object({
   verb: z.string().min(1).max(100),
   data: z.record(z.string(), z.string()).default({}),
   inputs: z.record(z.string(), z.string()).default({}),
+});
+const MessageActionBody = z.object({
+  seriesId: z.string().min(1).max(128).optional(),
+  step: z.enum(['fetch', 'submit']),
+  /** The message the action was started on, as the page shows it (the page's own messages are not recorded here). */
+  message: z.object({
+    id: z.string().min(1).max(200),
+    text: z.string().max(100_000).default(''),
+    author: z.string().max(200).optional(),
+  }),
+  /** The dialog's input values (submit). */
+  data: z.record(z.string(), z.string()).default({}),
 });
 const MessageBody = z.object({ seriesId: z.string().min(1).max(128).optional(), text: z.string().min(1).max(2000) });
 
@@ -72,8 +87,7 @@ export function devChatRoutes(deps: DevChatDeps): Router {
    * sends the locale it shows as Accept-Language, so the bot answers in it.
    */
   function localeOf(req: Request): string {
-    const locale = localeFromAcceptLanguage(req.get('accept-language'));
-    return locale.messages.startsWith('qps-') ? locale.messages : locale.tag;
+    return localeTag(localeFromAcceptLanguage(req.get('accept-language')));
   }
 
   function baseActivity(req: Request, series: Series, from: EmulatedMember | undefined) {
@@ -152,6 +166,33 @@ export function devChatRoutes(deps: DevChatDeps): Router {
     const from = await caller(req, series);
     const result = await send(req, { ...baseActivity(req, series, from), type: 'message', text: body.text });
     res.status(result.status >= 400 ? 502 : 202).json({ status: result.status });
+  });
+
+  // A message action goes through the same invokes as in Teams: the bot answers a dialog (an
+  // Adaptive Card in a `continue` task) or a message, and the page shows it as Teams would.
+  router.post('/chat/message-action', async (req, res) => {
+    const body = parse(MessageActionBody, req.body);
+    const series = await seriesFor(body.seriesId);
+    await ensureInstalled(req, series);
+    const from = await caller(req, series);
+    // The message as Teams describes it in the invoke (`messagePayload`); plain text, since the page shows text.
+    const messagePayload = {
+      id: body.message.id,
+      body: { contentType: 'text', content: body.message.text },
+      ...(body.message.author ? { from: { user: { displayName: body.message.author } } } : {}),
+    };
+    const result = await send(req, {
+      ...baseActivity(req, series, from),
+      type: 'invoke',
+      name: body.step === 'fetch' ? 'composeExtension/fetchTask' : 'composeExtension/submitAction',
+      value: {
+        commandId: ADD_TO_AGENDA_COMMAND,
+        commandContext: 'message',
+        messagePayload,
+        ...(body.step === 'submit' ? { data: body.data } : {}),
+      },
+    });
+    res.status(result.status >= 500 ? 502 : 200).json(result);
   });
 
   for (const [path, name] of [

@@ -2,8 +2,14 @@ import { CardFactory, type TaskModuleTaskInfo, type TurnContext } from 'botbuild
 import { z } from 'zod/v4';
 import { RecordId, TEXT_LIMITS, TopicCategory } from '../../../domain/entities.js';
 import { DomainError, Forbidden } from '../../../domain/errors.js';
-import { fnv1a64 } from '../../../domain/ids.js';
-import { ADD_TO_AGENDA_INPUTS, addToAgendaCard, type AddToAgendaView } from '../cards/addToAgendaCard.js';
+import { derivedId, fnv1a64 } from '../../../domain/ids.js';
+import {
+  ADD_TO_AGENDA_INPUTS,
+  addToAgendaCard,
+  addToAgendaNoticeCard,
+  type AddToAgendaView,
+} from '../cards/addToAgendaCard.js';
+import { requireMember } from '../commands/access.js';
 import { putSharedNote } from '../commands/notes.js';
 import { listMySeries } from '../commands/panel.js';
 import { addTopic } from '../commands/topics.js';
@@ -88,13 +94,23 @@ function dialog(view: AddToAgendaView, t: Translator): TaskModuleTaskInfo {
   };
 }
 
+/** Opening the action must answer a dialog (a `continue` task) in every case: a bare message is refused there. */
+function noticeDialog(text: string, t: Translator): TaskModuleTaskInfo {
+  return {
+    title: t.t('bot.addToAgenda.title'),
+    width: 'medium',
+    height: 'small',
+    card: CardFactory.adaptiveCard(addToAgendaNoticeCard(text, t)),
+  };
+}
+
 /** The dialog and its answers speak the presser's language (`activity.locale`). */
-export async function onFetchAddToAgenda(rt: BotRuntime, context: TurnContext): Promise<TaskModuleTaskInfo | string> {
+export async function onFetchAddToAgenda(rt: BotRuntime, context: TurnContext): Promise<TaskModuleTaskInfo> {
   const t = readerOf(context.activity);
   const caller = callerOf(context.activity);
-  if (!caller) return t.t('bot.addToAgenda.whoAreYou');
+  if (!caller) return noticeDialog(t.t('bot.addToAgenda.whoAreYou'), t);
   const choices = await dialogView(rt, caller);
-  if (choices.length === 0) return t.t('bot.addToAgenda.noSeries');
+  if (choices.length === 0) return noticeDialog(t.t('bot.addToAgenda.noSeries'), t);
   const text = messageText(payloadOf(context));
   const fits = text.length <= TEXT_LIMITS.topic;
   return dialog(
@@ -108,9 +124,16 @@ export async function onFetchAddToAgenda(rt: BotRuntime, context: TurnContext): 
   );
 }
 
-/** One message, one person, one 1:1: one topic, so a retried or repeated submit adds it once. */
-export function topicIdFromMessage(messageKey: string, userId: string, seriesId: string): string {
-  return `msg-${fnv1a64(`${messageKey}\n${userId}\n${seriesId}`)}`;
+/**
+ * One message, one person, one agenda: one topic, so a retried or repeated
+ * submit adds it once, and adding it again after a delete brings it back
+ * (addTopic revives server ids). The meeting is part of it, so the same
+ * message added after that meeting ended is a new topic on the next agenda.
+ * A server-derived id ("msg~…"): clients may not choose it (ids.ts), so the
+ * other member cannot create the topic first with words of their own.
+ */
+export function topicIdFromMessage(messageKey: string, userId: string, seriesId: string, meetingId: string): string {
+  return derivedId('msg', fnv1a64(`${messageKey}\n${userId}\n${seriesId}\n${meetingId}`));
 }
 
 export async function onSubmitAddToAgenda(
@@ -144,9 +167,11 @@ export async function onSubmitAddToAgenda(
   }
 
   const payload = payloadOf(context);
-  const id = topicIdFromMessage(payload.id ?? payload.linkToMessage ?? text, caller.userId, seriesId);
   try {
-    const topic = await addTopic(rt.ctx(), caller, seriesId, { id, text, category });
+    const { series } = await requireMember(rt.ctx(), caller, seriesId);
+    const messageKey = payload.id ?? payload.linkToMessage ?? text;
+    const id = topicIdFromMessage(messageKey, caller.userId, seriesId, series.currentMeetingId);
+    const topic = await addTopic(rt.ctx(), caller, seriesId, { id, text, category }, 'server');
     if (payload.linkToMessage) {
       const author = payload.from?.user?.displayName;
       const link = payload.linkToMessage;

@@ -1,5 +1,5 @@
 import type { ResolvedLocale } from '../../../i18n/locales.js';
-import { resolveLocale } from '../../../i18n/locales.js';
+import { localeTag, resolveLocale } from '../../../i18n/locales.js';
 
 /**
  * What the tab sends as `Accept-Language` for a requested locale: the full
@@ -7,6 +7,5 @@ import { resolveLocale } from '../../../i18n/locales.js';
  * wrapped too and a test can tell they came from a catalog.
  */
 export function requestTag(requested: string | ResolvedLocale): string {
-  const locale = typeof requested === 'string' ? resolveLocale(requested) : requested;
-  return locale.messages === 'qps-ploc' || locale.messages === 'qps-plocm' ? locale.messages : locale.tag;
+  return localeTag(typeof requested === 'string' ? resolveLocale(requested) : requested);
 }

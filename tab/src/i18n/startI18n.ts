@@ -1,7 +1,7 @@
 import type { I18n, Messages } from '@lingui/core';
 import { setupI18n } from '@lingui/core';
 import type { CatalogLocale, ResolvedLocale } from '../../../i18n/locales.js';
-import { resolveLocale, SOURCE_LOCALE } from '../../../i18n/locales.js';
+import { negotiateLocale, resolveLocale, SOURCE_LOCALE } from '../../../i18n/locales.js';
 import { pseudoCatalog } from '../../../i18n/pseudo.js';
 
 /**
@@ -32,12 +32,16 @@ async function messagesFor(catalogs: readonly NamespaceCatalog[], locale: Resolv
   }
 }
 
-/** The page's i18n for a requested tag (`?locale=`, Teams' `app.locale`); unknown tags read English. */
+/**
+ * The page's i18n for a requested tag (`?locale=`, Teams' `app.locale`) or the
+ * browser's ranked languages; unknown tags read English.
+ */
 export async function startI18n(
   catalogs: readonly NamespaceCatalog[],
-  requested: string | null | undefined,
+  requested: string | readonly string[] | null | undefined,
 ): Promise<I18nSetup> {
-  const locale = resolveLocale(requested);
+  const locale =
+    typeof requested === 'object' && requested !== null ? negotiateLocale(requested) : resolveLocale(requested);
   const i18n = setupI18n();
   i18n.load(locale.messages, await messagesFor(catalogs, locale));
   // Plural rules and Intl formats follow the full tag (de-AT), the words the catalog.

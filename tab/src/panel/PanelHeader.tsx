@@ -23,15 +23,17 @@ export function PanelHeader() {
   const t = useT();
   const { state, series, viewer } = useSeriesView();
   const other = otherMember(series, viewer);
-  const otherOnline = other !== undefined && state.online.includes(other.userId);
+  // While live updates are paused nobody can be seen coming or going: say so rather than guess.
+  const here = state.live === 'offline' ? 'unknown' : other && state.online.includes(other.userId) ? 'yes' : 'no';
+  const badge = ({ yes: 'available', no: 'offline', unknown: 'unknown' } as const)[here];
 
   return (
     <header className={styles.header}>
       <h1 className={styles.title}>{series.title || '1:1'}</h1>
       {other && (
         <p className={styles.presence} role="status">
-          <PresenceBadge size="extra-small" status={otherOnline ? 'available' : 'offline'} aria-hidden />
-          {t('panel.header.presence', { name: other.name, role: other.role, here: otherOnline ? 'yes' : 'no' })}
+          <PresenceBadge size="extra-small" status={badge} aria-hidden />
+          {t('panel.header.presence', { name: other.name, role: other.role, here })}
         </p>
       )}
       <NextMeeting />

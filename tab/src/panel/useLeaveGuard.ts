@@ -10,12 +10,21 @@ import type { PanelActions } from '../store/panelActions.js';
  */
 export function useLeaveGuard(actions: PanelActions): void {
   useEffect(() => {
+    // A page going away is told twice (hidden, then pagehide): each draft is sent once per
+    // leaving, and again only after the page came back (visible again, or restored from the cache).
+    let left = false;
     const leave = () => {
+      if (left) return;
+      left = true;
       setLeaving(true);
       actions.drafts.flushAll();
     };
-    const onVisibility = () => (document.visibilityState === 'hidden' ? leave() : setLeaving(false));
-    const onPageShow = () => setLeaving(false);
+    const back = () => {
+      left = false;
+      setLeaving(false);
+    };
+    const onVisibility = () => (document.visibilityState === 'hidden' ? leave() : back());
+    const onPageShow = back;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!actions.drafts.pending() && actions.unsent.get().length === 0) return;
       event.preventDefault();

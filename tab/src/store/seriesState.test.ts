@@ -105,6 +105,19 @@ function run(...actions: SeriesAction[]): SeriesState {
 const texts = (state: SeriesState) => selectAgenda(state).map((t) => t.text);
 
 describe('series store', () => {
+  it('forgets who is here the moment live updates pause, and learns it again from the next join', () => {
+    let state = seriesReducer(initialSeriesState(SERIES), { type: 'live', status: 'live' });
+    state = seriesReducer(state, { type: 'presence', online: [report.userId, manager.userId] });
+    expect(seriesReducer(state, { type: 'live', status: 'live' }).online).toEqual([report.userId, manager.userId]);
+
+    state = seriesReducer(state, { type: 'live', status: 'offline', message: 'Connection lost.' });
+    expect(state.online).toEqual([]);
+    state = seriesReducer(state, { type: 'live', status: 'connecting' });
+    state = seriesReducer(state, { type: 'presence', online: [report.userId, manager.userId] });
+    state = seriesReducer(state, { type: 'live', status: 'live' });
+    expect(state.online).toEqual([report.userId, manager.userId]);
+  });
+
   it('keeps the newer version of a record when an older one arrives later', () => {
     const state = run(
       { type: 'loaded', state: panelState({ topics: [topic('a', { version: 3, text: 'newest' })] }) },
@@ -244,6 +257,37 @@ describe('the series clock on the panel', () => {
       clock: 500,
     });
     expect(again).toBe(loaded);
+  });
+
+  it('a catch-up answer moves the clock and merges its records', () => {
+    const state = run(
+      { type: 'loaded', state: panelState({ topics: [topic('a', { clock: 500 })] }) },
+      { type: 'caughtUp', answer: { reset: false, clock: 800, records: [topic('b', { clock: 800 })] } },
+    );
+    expect(state.clock).toBe(800);
+    expect(texts(state)).toContain('topic b');
+  });
+
+  it('a clock ahead of the series’ own is dropped on the reset, and the reload sets it from what it loads (issue 23.5)', () => {
+    const future = 9_000_000;
+    const ahead = run(
+      { type: 'loaded', state: panelState({ topics: [topic('a', { clock: 500 })] }) },
+      // A clock from elsewhere: an instance whose clock had jumped, a write since lost or restored away.
+      { type: 'recordsReceived', records: [topic('a', { version: 2, clock: future })], clock: future },
+    );
+    expect(ahead.clock).toBe(future);
+    const reset = seriesReducer(ahead, { type: 'caughtUp', answer: { reset: true, reason: 'ahead' } });
+    expect(reset.clock).toBe(0);
+    expect(texts(reset)).toContain('topic a');
+    const reloaded = seriesReducer(reset, {
+      type: 'loaded',
+      state: panelState({ topics: [topic('a', { version: 3, clock: 700 }), topic('b', { clock: 650 })] }),
+    });
+    expect(reloaded.clock).toBe(700);
+    // A later event moves it on as usual.
+    expect(
+      seriesReducer(reloaded, { type: 'recordsReceived', records: [topic('c', { clock: 900 })], clock: 900 }).clock,
+    ).toBe(900);
   });
 
   it('sees missed changes when a record arrives more than one version ahead, and only then', () => {

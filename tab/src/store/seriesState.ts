@@ -1,5 +1,6 @@
 import type { HistoryCursor, HistoryPage, PanelState } from '../../../domain/api.js';
 import type { AnyRecord, Member, RecordType, UserId } from '../../../domain/entities.js';
+import type { ChangesResponse } from '../../../domain/realtime.js';
 import { highestClock } from '../../../domain/seriesClock.js';
 import type { LiveStatus } from '../api/realtime.js';
 
@@ -60,6 +61,14 @@ export type SeriesAction =
    * has none, so it never moves the clock past changes this panel may have missed.
    */
   | { type: 'recordsReceived'; records: readonly AnyRecord[]; clock?: number }
+  /**
+   * The answer to a catch-up ("changes since" the clock held). A reset means
+   * the clock is not to be kept — too old, or ahead of the series' own — so
+   * it is dropped and the reload that follows (useSeries) sets it from what
+   * it loads. A clock kept across that reload would be asked about again, and
+   * reset again, after every reconnect.
+   */
+  | { type: 'caughtUp'; answer: ChangesResponse }
   | { type: 'outdated'; message: string }
   | { type: 'historyLoading' }
   | { type: 'historyPage'; page: HistoryPage }
@@ -170,6 +179,13 @@ export function seriesReducer(state: SeriesState, action: SeriesAction): SeriesS
       return state.status === 'ready'
         ? addNotice(state, action.message)
         : { ...state, status: 'failed', loadError: action.message };
+    case 'caughtUp':
+      if (action.answer.reset) return state.clock === 0 ? state : { ...state, clock: 0 };
+      return seriesReducer(state, {
+        type: 'recordsReceived',
+        records: action.answer.records,
+        clock: action.answer.clock,
+      });
     case 'recordsReceived': {
       const mine = action.records.filter((r) => r.seriesId === state.seriesId);
       const records = mergeRecords(state.records, mine);
@@ -192,7 +208,14 @@ export function seriesReducer(state: SeriesState, action: SeriesAction): SeriesS
     case 'presence':
       return { ...state, online: action.online };
     case 'live':
-      return { ...state, live: action.status, liveMessage: action.message };
+      // Who is here is known only while live: a paused channel hears no one leave, so it
+      // forgets who was here until the next join tells it again.
+      return {
+        ...state,
+        live: action.status,
+        liveMessage: action.message,
+        online: action.status === 'live' ? state.online : [],
+      };
     case 'notice':
       return addNotice(state, action.text);
     case 'dismissNotice':

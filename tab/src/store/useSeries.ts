@@ -15,8 +15,9 @@ const CATCH_UP_RETRY_MS = 2_000;
  * it current from the series' live channel. After a reconnect, a missed event
  * (a record more than one version ahead) or the service's resync notice it
  * asks for the changes since its series clock — not the whole state — so
- * nothing missed stays missing; it reloads only when it has no clock yet or
- * was away past the catch-up horizon. It sends the changes made meanwhile first.
+ * nothing missed stays missing; it reloads only when it has no clock yet, was
+ * away past the catch-up horizon, or holds a clock ahead of the series' own
+ * (then the clock is dropped, not kept). It sends the changes made meanwhile first.
  */
 export function useSeries(
   seriesId: string,
@@ -52,8 +53,8 @@ export function useSeries(
       return api.changesSince(since).then(
         (answer) => {
           if (!active) return;
+          dispatch({ type: 'caughtUp', answer });
           if (answer.reset) return load();
-          dispatch({ type: 'recordsReceived', records: answer.records, clock: answer.clock });
         },
         (error: unknown) => {
           if (!active) return;

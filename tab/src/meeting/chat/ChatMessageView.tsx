@@ -1,4 +1,16 @@
-import { makeStyles, Spinner, tokens, typographyStyles } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Spinner,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
+import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import { useLocale } from '../../i18n/I18nRoot.js';
 import { useT } from '../../i18n/useT.js';
 import { Notice } from '../../ui/Notice.js';
@@ -36,6 +48,8 @@ interface ChatMessageViewProps {
   status: MessageStatus | undefined;
   onAction: (message: ChatMessage, cardIndex: number, event: CardActionEvent) => void;
   onDismissNotice: (message: ChatMessage) => void;
+  /** "Add to 1:1 agenda" from the message's menu, as in Teams' message actions. */
+  onAddToAgenda: (message: ChatMessage) => void;
 }
 
 /** One chat message as Teams shows it: who, when, the text and any cards. */
@@ -46,6 +60,7 @@ export function ChatMessageView({
   status,
   onAction,
   onDismissNotice,
+  onAddToAgenda,
 }: ChatMessageViewProps) {
   const styles = useStyles();
   const t = useT();
@@ -58,6 +73,21 @@ export function ChatMessageView({
         <time className={styles.time} dateTime={message.postedAt}>
           {time}
         </time>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<MoreHorizontalRegular />}
+              aria-label={t('pages.chat.messageOptions', { author: message.author, time })}
+            />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem onClick={() => onAddToAgenda(message)}>{t('pages.chat.addToAgenda')}</MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
       </div>
       {message.text && <p className={styles.text}>{message.text}</p>}
       {cards.map((card, index) => (

@@ -8,8 +8,10 @@ import { sendChatMessage, type ChatMessage } from './chatApi.js';
 import { ChatComposer } from './ChatComposer.js';
 import { ChatMessageView } from './ChatMessageView.js';
 import { MeetingControls } from './MeetingControls.js';
+import { MessageActionDialog } from './MessageActionDialog.js';
 import { useCardActions } from './useCardActions.js';
 import { useChat } from './useChat.js';
+import { useMessageAction } from './useMessageAction.js';
 import { useStickToBottom } from './useStickToBottom.js';
 
 const useStyles = makeStyles({
@@ -50,6 +52,7 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
   const actor = identities.find((i) => i.role === role);
   const getToken = useMemo(() => () => Promise.resolve(actor?.token ?? ''), [actor]);
   const actions = useCardActions({ role: role ?? '', getToken }, feed.reload);
+  const messageActions = useMessageAction(getToken);
   const hostConfig = useMemo(() => cardHostConfig(theme), [theme]);
   const log = useRef<HTMLDivElement>(null);
   // What this page wrote to the bot: the service records only what the bot sends, so the chat shows these itself.
@@ -63,7 +66,8 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
     if (!actor) return;
     const postedAt = new Date().toISOString();
     await sendChatMessage(getToken, text);
-    const id = `sent-${sent.length + 1}`;
+    // Unique beyond this page's life: a message action derives the topic from the message's id.
+    const id = `sent-${crypto.randomUUID()}`;
     setSent((all) => [...all, { id, author: actor.name, postedAt, text, cards: [], version: id }]);
     await feed.reload();
   };
@@ -89,11 +93,13 @@ export function MeetingChat({ identities, theme }: MeetingChatProps) {
               status={actions.statusOf(message)}
               onAction={actions.press}
               onDismissNotice={actions.dismiss}
+              onAddToAgenda={messageActions.start}
             />
           ))}
         </div>
       </div>
       {actor && <ChatComposer senderName={actor.name} send={send} />}
+      <MessageActionDialog actions={messageActions} hostConfig={hostConfig} />
     </div>
   );
 }

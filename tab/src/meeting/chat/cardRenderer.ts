@@ -19,11 +19,14 @@ AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
 
 export type CardActionEvent =
   | { kind: 'execute'; verb: string; data: unknown }
+  /** Action.Submit, as dialogs (task modules) use it: the action's data with the card's input values. */
+  | { kind: 'submit'; data: unknown }
   | { kind: 'openUrl'; url: string }
   | { kind: 'unsupported'; type: string };
 
 function toEvent(action: AC.Action): CardActionEvent {
   if (action instanceof AC.ExecuteAction) return { kind: 'execute', verb: action.verb ?? '', data: action.data };
+  if (action instanceof AC.SubmitAction) return { kind: 'submit', data: action.data };
   if (action instanceof AC.OpenUrlAction && action.url) return { kind: 'openUrl', url: action.url };
   return { kind: 'unsupported', type: action.getJsonTypeName() };
 }

@@ -117,6 +117,53 @@ export async function invokeCardAction(getToken: TokenSource, action: CardAction
   return { kind: 'none' };
 }
 
+/**
+ * What the bot answered a message action (bot/src/teams/messageExtension.ts), as a Teams
+ * client reads a task-module answer: a dialog with an Adaptive Card, or a message to show.
+ */
+const TaskAnswer = z.object({
+  status: z.number(),
+  body: z
+    .object({
+      task: z.union([
+        z.object({
+          type: z.literal('continue'),
+          value: z.object({
+            title: z.string().optional(),
+            card: z.object({ contentType: z.literal(ADAPTIVE_CARD), content: z.record(z.string(), z.unknown()) }),
+          }),
+        }),
+        z.object({ type: z.literal('message'), value: z.string() }),
+      ]),
+    })
+    .optional(),
+});
+
+export type TaskStep = { kind: 'dialog'; title?: string; card: object } | { kind: 'message'; text: string };
+
+/**
+ * "Add to 1:1 agenda" on a chat message, as the dev member whose token is given: `fetch` opens
+ * the dialog, `submit` sends its input values. The service turns these into the same
+ * composeExtension invokes Teams sends (POST /api/dev/chat/message-action).
+ */
+export async function messageAction(
+  getToken: TokenSource,
+  message: ChatMessage,
+  step: { kind: 'fetch' } | { kind: 'submit'; data: unknown },
+): Promise<TaskStep> {
+  const body = {
+    step: step.kind,
+    message: { id: message.id, text: message.text ?? '', author: message.author },
+    ...(step.kind === 'submit' ? { data: flatStrings(step.data) } : {}),
+  };
+  const result = await request({ getToken }, 'POST', '/api/dev/chat/message-action', TaskAnswer, body);
+  if (result.status >= 400 || !result.body) throw new ActionRefused(result.status);
+  const { task } = result.body;
+  return task.type === 'continue'
+    ? { kind: 'dialog', ...(task.value.title ? { title: task.value.title } : {}), card: task.value.card.content }
+    : { kind: 'message', text: task.value };
+}
+
 export type MeetingEvent = 'meeting/start' | 'meeting/end' | 'clock/advance-to-prompt';
 
 /** Any JSON (or none): the chat shows the outcome, so the answer only has to be a success. */

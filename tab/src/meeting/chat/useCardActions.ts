@@ -45,10 +45,10 @@ export function useCardActions(
         window.open(event.url, '_blank', 'noopener,noreferrer');
         return;
       }
-      if (event.kind === 'unsupported') {
-        setStatus(message.id, {
-          notice: { intent: 'info', text: t('pages.chat.unsupportedAction', { type: event.type }) },
-        });
+      // Chat cards answer with Action.Execute; Action.Submit belongs to dialogs (MessageActionDialog).
+      if (event.kind === 'unsupported' || event.kind === 'submit') {
+        const type = event.kind === 'submit' ? 'Action.Submit' : event.type;
+        setStatus(message.id, { notice: { intent: 'info', text: t('pages.chat.unsupportedAction', { type }) } });
         return;
       }
       if (statuses[message.id]?.pending) return;

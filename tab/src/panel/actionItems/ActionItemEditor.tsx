@@ -6,6 +6,7 @@ import { limitOf } from '../../ui/limits.js';
 import { useLocale } from '../../i18n/I18nRoot.js';
 import { useT } from '../../i18n/useT.js';
 import { useSeriesView } from '../SeriesContext.js';
+import { rebaseDraft } from '../rebaseDraft.js';
 import { onFocusLeft, useEditorDraft } from '../useEditorDraft.js';
 import { formatDueDate, todayIsoDate } from './dates.js';
 
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
 /**
  * Correcting an action item: text, owner, due date; leaving the editor or
  * the page saves what was changed. A due date in the past asks once; a change the other person made meanwhile is shown, and the
- * person keeps theirs or takes the other's.
+ * person keeps theirs (on top of the other's change to the fields they left alone) or takes the other's.
  */
 export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone(): void }) {
   const styles = useStyles();
@@ -68,6 +69,18 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
       setSaving(false);
       if (outcome.kind === 'saved') close();
     });
+  };
+  const keepMine = () => {
+    const fieldsOf = (record: ActionItem) => ({
+      text: record.text,
+      ownerId: record.ownerId,
+      dueDate: record.dueDate ?? '',
+    });
+    const mine = rebaseDraft({ text: text.trim(), ownerId, dueDate }, fieldsOf(base), fieldsOf(item));
+    if (mine.text !== text.trim()) setText(mine.text);
+    setOwnerId(mine.ownerId);
+    setDueDate(mine.dueDate);
+    setBase(item);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -115,7 +128,7 @@ export function ActionItemEditor({ item, onDone }: { item: ActionItem; onDone():
       {changedMeanwhile && (
         <div className={styles.theirs} role="alert">
           <Text size={200}>{t('panel.item.changedMeanwhile', { name: other, text: item.text })}</Text>{' '}
-          <Button size="small" onClick={() => setBase(item)}>
+          <Button size="small" onClick={keepMine}>
             {t('panel.edit.keepMine')}
           </Button>{' '}
           <Button size="small" onClick={close}>
