@@ -18,6 +18,11 @@ export function healthSince(now: Date): string {
   return new Date(now.getTime() - (WINDOW_WEEKS * 7 + 1) * DAY_MS).toISOString();
 }
 
+/** The first instant a meeting counts in the figures (held, or scheduled): the window itself. */
+export function healthMeetingsSince(now: Date): string {
+  return new Date(now.getTime() - WINDOW_WEEKS * 7 * DAY_MS).toISOString();
+}
+
 /** The first due date (a calendar day) follow-through may count. */
 export function healthSinceDate(now: Date): string {
   return healthSince(now).slice(0, 10);
@@ -38,15 +43,15 @@ export const HELD_KEPT = RECENT_MEETINGS + 1;
 
 /**
  * The meetings the figures read: every one still to be held or live, the
- * current one, those scheduled or ended within the window, the last
- * HELD_KEPT held (topics and "skipped since"), and the newest one scheduled
- * before the window (where a series older than the window began counting:
- * any earlier meeting gives the same start).
+ * current one, those scheduled or ended within the window, and the last
+ * HELD_KEPT held whatever their age ("who leads", balance and "skipped
+ * since"). Where an older series began counting needs no older meeting: its
+ * creation is before the window, and no meeting is scheduled before the
+ * series was created (a 1:1 begins with its first meeting).
  */
 export function healthMeetings(series: Series, meetings: readonly Meeting[], now: Date): Meeting[] {
-  const since = healthSince(now);
+  const since = healthMeetingsSince(now);
   const live = meetings.filter((m) => !m.deletedAt);
-  const newestFirst = [...live].sort((a, b) => (a.scheduledStart < b.scheduledStart ? 1 : -1));
   const keep = new Set<string>();
   for (const m of live) {
     if (
@@ -57,9 +62,11 @@ export function healthMeetings(series: Series, meetings: readonly Meeting[], now
     )
       keep.add(m.id);
   }
-  for (const m of newestFirst.filter((x) => x.status === 'ended').slice(0, HELD_KEPT)) keep.add(m.id);
-  const before = newestFirst.find((m) => m.scheduledStart < since);
-  if (before) keep.add(before.id);
+  const held = live
+    .filter((m) => m.status === 'ended')
+    .sort((a, b) => (a.scheduledStart < b.scheduledStart ? 1 : -1))
+    .slice(0, HELD_KEPT);
+  for (const m of held) keep.add(m.id);
   return live.filter((m) => keep.has(m.id));
 }
 

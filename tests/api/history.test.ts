@@ -118,9 +118,9 @@ describe('bounded panel load and history paging', { timeout: 120_000 }, () => {
     const b = await stateOf(long.asReport, long.path);
     expect(a.state.history.pastMeetings).toBe(12);
     expect(b.state.history.pastMeetings).toBe(100);
-    // Current meeting + 8 weeks of weekly meetings + the newest before them (where the health count begins), in both.
+    // Current meeting + 8 weeks of weekly meetings, in both.
     expect(b.state.meetings).toHaveLength(a.state.meetings.length);
-    expect(b.state.meetings).toHaveLength(1 + 8 + 1);
+    expect(b.state.meetings).toHaveLength(1 + 8);
     expect(b.state.topics).toHaveLength(a.state.topics.length);
     expect(b.state.sharedNotes).toHaveLength(a.state.sharedNotes.length);
     expect(b.state.privateNotes).toHaveLength(a.state.privateNotes.length);
@@ -130,8 +130,8 @@ describe('bounded panel load and history paging', { timeout: 120_000 }, () => {
     expect(b.bytes).toBeLessThan(20_000);
     expect(b.state.actionItems.find((i) => i.meetingId === 'p-090')?.doneAt).toBeUndefined();
     expect(b.state.history.before).toEqual({
-      scheduledStart: b.state.meetings.find((m) => m.id === 'p-008')!.scheduledStart,
-      id: 'p-008',
+      scheduledStart: b.state.meetings.find((m) => m.id === 'p-007')!.scheduledStart,
+      id: 'p-007',
     });
   });
 

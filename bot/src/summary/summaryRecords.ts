@@ -1,5 +1,5 @@
 import type { Meeting, Series, SharedRecord } from '../../../domain/entities.js';
-import { HELD_KEPT, healthSince } from '../../../domain/healthWindow.js';
+import { HELD_KEPT, healthMeetingsSince } from '../../../domain/healthWindow.js';
 import { HEALTH_ITEMS, healthItemParameters } from '../store/healthQuery.js';
 import type { RecordRepository } from '../store/recordStore.js';
 import { summaryRecords } from '../views/summaryView.js';
@@ -10,9 +10,9 @@ const LIVE_MEETING = `c.type = 'meeting' AND NOT IS_DEFINED(c.deletedAt)`;
 /**
  * The summary card's records, read bounded by the health window
  * (domain/healthWindow.ts) rather than the whole series: the same read
- * after ten meetings or after five years. Three queries together (the
+ * after ten meetings or after five years. Two queries together (the
  * series with the meetings in the window, the last held ones whatever their
- * age, the newest one before the window), then one for the topics, notes
+ * age), then one for the topics, notes
  * and action items of those meetings; `summaryRecords` then keeps exactly
  * what the card reads, as it would from the whole history.
  */
@@ -23,9 +23,9 @@ export async function loadSummaryRecords(
   nextMeetingId: string | undefined,
   now: Date,
 ): Promise<SharedRecord[]> {
-  const since = healthSince(now);
+  const since = healthMeetingsSince(now);
   const named = [endedMeetingId, ...(nextMeetingId ? [nextMeetingId] : [])];
-  const [windowed, lastHeld, before] = await Promise.all([
+  const [windowed, lastHeld] = await Promise.all([
     records.select(
       seriesId,
       `c.type = 'series' OR (${LIVE_MEETING} AND (NOT ARRAY_CONTAINS(@closed, c.status) OR c.scheduledStart >= @since
@@ -40,15 +40,11 @@ export async function loadSummaryRecords(
       top: HELD_KEPT,
       orderBy: 'c.scheduledStart DESC',
     }),
-    records.select(seriesId, `${LIVE_MEETING} AND c.scheduledStart < @since`, [{ name: '@since', value: since }], {
-      top: 1,
-      orderBy: 'c.scheduledStart DESC',
-    }),
   ]);
   const series = windowed.find((r): r is Series => r.type === 'series' && r.id === seriesId);
   if (!series) return [];
   const meetings = new Map<string, Meeting>();
-  for (const r of [...windowed, ...lastHeld, ...before]) if (r.type === 'meeting') meetings.set(r.id, r);
+  for (const r of [...windowed, ...lastHeld]) if (r.type === 'meeting') meetings.set(r.id, r);
   // The current meeting is nearly always still to be held (read above); one closed long ago is read on its own.
   if (!meetings.has(series.currentMeetingId)) {
     const current = (await records.read(seriesId, series.currentMeetingId))?.record;
