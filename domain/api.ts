@@ -117,6 +117,14 @@ export type ApplyTemplateBody = z.input<typeof ApplyTemplateBody>;
 export const SkipMeetingBody = z.strictObject({ outcome: z.enum(['skipped', 'cancelled']).default('skipped') });
 export type SkipMeetingBody = z.input<typeof SkipMeetingBody>;
 
+/**
+ * `early: true` confirms holding the meeting more than a day before its slot;
+ * without it such a start answers 409 `early_start` (domain/occurrence.ts).
+ * The body may be left out.
+ */
+export const StartMeetingBody = z.strictObject({ early: z.boolean().optional() }).optional();
+export type StartMeetingBody = z.input<typeof StartMeetingBody>;
+
 export const UpdateCadenceBody = z.strictObject({ cadence: Cadence });
 export type UpdateCadenceBody = z.input<typeof UpdateCadenceBody>;
 

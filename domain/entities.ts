@@ -128,6 +128,12 @@ export const Meeting = z.object({
   /** When it really started (Teams' start event or the panel's Start): the date it was held on. */
   startedAt: IsoDateTime.optional(),
   endedAt: IsoDateTime.optional(),
+  /**
+   * When the call was last rejoined after an end (domain/occurrence.ts): the
+   * session reopened, so Teams' end events from before this belong to the
+   * dropped call, not to the one now under way.
+   */
+  resumedAt: IsoDateTime.optional(),
   status: MeetingStatus,
   /**
    * Written with the close itself (the durable intent of a meeting end): the

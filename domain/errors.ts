@@ -18,7 +18,8 @@ export type DomainErrorCode =
   | 'edit_conflict'
   | 'rate_limited'
   | 'meeting_not_live'
-  | 'meeting_ended';
+  | 'meeting_ended'
+  | 'early_start';
 
 export class DomainError extends Error {
   /** The message in the reader's words; set with `worded`. */
@@ -109,5 +110,16 @@ export class MeetingNotLive extends DomainError {
 export class MeetingEnded extends DomainError {
   constructor(message: string) {
     super('meeting_ended', message);
+  }
+}
+
+/**
+ * A start more than a day before the meeting's slot, not confirmed: starting
+ * would use up that slot (domain/occurrence.ts). Sent again with
+ * `{ "early": true }`, it starts.
+ */
+export class EarlyStart extends DomainError {
+  constructor(message: string) {
+    super('early_start', message);
   }
 }

@@ -4,9 +4,9 @@ import type { Meeting, Series, Topic } from './entities.js';
 import { isOpen, isOverdue } from './followUp.js';
 import { seriesHealth, type HealthFigure, type HealthInput, type HealthKey, type HealthLevel } from './health.js';
 import { localText, LocalTextSchema, type LocalText } from './localText.js';
+import { meetingDate } from './meetingDate.js';
 import { localDateOf } from './schedule.js';
 import { historyOf, type HistoryInput } from './historyRecords.js';
-import { meetingDate } from './meetingDate.js';
 
 /**
  * "My 1:1s": every relationship of one person in one view. Each row reads

@@ -168,7 +168,8 @@ export type EndEventTarget =
 export function endEventTarget({ current, previous, at }: TeamsEventInput): EndEventTarget {
   if (current.deletedAt) return { kind: 'ignore', reason: 'current meeting deleted' };
   if (current.status === 'live') {
-    const started = current.startedAt ? Date.parse(current.startedAt) : 0;
+    // A rejoined call (occurrence.ts) runs from its rejoin: the dropped call's end is behind it.
+    const started = Date.parse(current.resumedAt ?? current.startedAt ?? new Date(0).toISOString());
     // An end from before this start is a late event of an earlier call.
     if (at.getTime() < started) return { kind: 'ignore', reason: 'end event older than the live meeting' };
     return { kind: 'end', endAt: at };

@@ -73,6 +73,8 @@ const EnvSchema = z
     // Bot scheduler: the pre-meeting prompt is posted this long before each 1:1.
     PROMPT_LEAD_HOURS: z.coerce.number().min(0).max(336).default(24),
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    // A Teams start (or Start in the panel) this soon after an end is the dropped call rejoined: the same 1:1.
+    REJOIN_WINDOW_MINUTES: z.coerce.number().int().min(0).max(720).default(30),
 
     // Optional AI narrative on the summary card (OpenAI or Azure OpenAI; without either the card has none).
     OPENAI_API_KEY: optionalString,

@@ -10,6 +10,7 @@ import type { Clock } from './clock.js';
 import { AdjustableClock, systemClock } from './clock.js';
 import type { CommandContext } from './commands/context.js';
 import { finishClose } from './commands/meetingLifecycle.js';
+import { backfillPromptEffectsOnce } from './commands/promptBackfill.js';
 import { backfillUserIndexIfEmpty } from './commands/userIndex.js';
 import type { Config } from './config.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
@@ -65,7 +66,7 @@ export interface Service {
   logger: Logger;
   /** Present in dev mode only. */
   devIdentities?: DevIdentityIssuer;
-  /** The Teams bot: /api/messages, the pre-meeting scheduler, the summary poster. */
+  /** The Teams bot: /api/messages, and the effects processor that posts its cards (prompts, summaries, nudges). */
   bot: Bot;
   listen(port?: number): Promise<string>;
   close(): Promise<void>;
@@ -133,8 +134,16 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
   const publisher: CommandContext['publisher'] = {
     publish: (seriesId, records) => realtime.publisher.publish(seriesId, records),
   };
-  const ctx: CommandContext = { store, clock, logger, publisher, lifecycle: [] };
+  const ctx: CommandContext = {
+    store,
+    clock,
+    logger,
+    publisher,
+    rejoinWindowMs: config.REJOIN_WINDOW_MINUTES * 60_000,
+    promptLeadMs: config.PROMPT_LEAD_HOURS * 3_600_000,
+  };
   await backfillUserIndexIfEmpty(ctx);
+  await backfillPromptEffectsOnce(ctx);
   const bot = createBot({
     config,
     ctx: () => ctx,
@@ -143,7 +152,8 @@ export async function createService(config: Config, deps: ServiceDeps = {}): Pro
     logger,
     ...(devIdentities ? { devVerifier: devIdentities.verifier } : {}),
   });
-  ctx.lifecycle?.push(bot.lifecycle);
+  // The effects processor posts through the bot's adapter; commands reach it through the context.
+  ctx.effects = bot.scheduler;
   // Sockets and REST spend the same budgets; they live in Redis when the scale-out connects one.
   const realtime: Realtime = createRealtime(httpServer, {
     verifier,

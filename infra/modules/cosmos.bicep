@@ -7,7 +7,7 @@ param databaseName string
 @description('Principal (object) id that gets the built-in Data Contributor role on the account.')
 param dataContributorPrincipalId string
 
-@description('Containers the service opens (bot/src/store/cosmos.ts): those of a 1:1 partitioned by /seriesId, the per-user index of 1:1s by /userId.')
+@description('Containers the service opens (bot/src/store/cosmos.ts): those of a 1:1 partitioned by /seriesId, the per-user index of 1:1s by /userId, the due-time index of effects by due day.')
 param containers array = [
   {
     name: 'records'
@@ -24,6 +24,10 @@ param containers array = [
   {
     name: 'userSeries'
     partitionKey: '/userId'
+  }
+  {
+    name: 'dueEffects'
+    partitionKey: '/bucket'
   }
 ]
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../domain/api.js';
 import type { Member, Series } from '../../domain/entities.js';
 import { HomeView, SearchResults } from '../../domain/home.js';
-import { indexSeriesMembers } from '../../bot/src/commands/userIndex.js';
+import { writeUserIndex } from '../../bot/src/commands/userIndex.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { devToken, seedSeries, startTestService, type TestService } from '../support/service.js';
 
@@ -88,7 +88,7 @@ describe('My 1:1s over HTTP', () => {
       { ...(stored.record as Series), members: [manager, successor] },
       stored.etag,
     );
-    await indexSeriesMembers(t.service.ctx, { ...series, members: [manager, successor] });
+    await writeUserIndex(t.service.ctx, { ...series, members: [manager, successor] });
 
     const view = HomeView.parse((await asReport.get('/me/home')).body);
     expect(view.rows).toEqual([]);

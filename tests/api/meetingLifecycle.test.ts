@@ -53,7 +53,7 @@ describe('starting and ending a meeting', () => {
     expect(await snapshot(state)).toBe(before);
 
     // Positive control: once started, the same End ends it.
-    expect((await api.post(`${path}/meetings/${meetingId}/start`)).status).toBe(200);
+    expect((await api.post(`${path}/meetings/${meetingId}/start`, { early: true })).status).toBe(200);
     expect((await api.post(`${path}/meetings/${meetingId}/end`)).status).toBe(200);
     expect((await state()).meetings.find((m) => m.id === meetingId)?.status).toBe('ended');
   });
@@ -61,7 +61,7 @@ describe('starting and ending a meeting', () => {
   it('a second End right after answers 409 and changes nothing', async () => {
     const { api, path, state } = await oneOnOne();
     await api.post(`${path}/topics`, { id: 'se-open', text: 'Still open' });
-    expect((await api.post(`${path}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`${path}/meetings/current/start`, { early: true })).status).toBe(200);
     expect((await api.post(`${path}/meetings/current/end`)).status).toBe(200);
     const after = await snapshot(state);
 
@@ -76,7 +76,7 @@ describe('starting and ending a meeting', () => {
     const { api, path, state } = await oneOnOne();
     await api.post(`${path}/topics`, { id: 'rn-open', text: 'Carry me' });
     const meetingId = (await state()).series.currentMeetingId;
-    await api.post(`${path}/meetings/${meetingId}/start`);
+    await api.post(`${path}/meetings/${meetingId}/start`, { early: true });
     const first = await api.post(`${path}/meetings/${meetingId}/end`);
     expect(first.status).toBe(200);
     const after = await snapshot(state);
@@ -94,13 +94,13 @@ describe('starting and ending a meeting', () => {
   it('starting twice changes nothing, and a meeting that has ended cannot start again', async () => {
     const { api, path, state } = await oneOnOne();
     const meetingId = (await state()).series.currentMeetingId;
-    const started = await api.post(`${path}/meetings/${meetingId}/start`);
-    const again = await api.post(`${path}/meetings/current/start`);
+    const started = await api.post(`${path}/meetings/${meetingId}/start`, { early: true });
+    const again = await api.post(`${path}/meetings/current/start`, { early: true });
     expect(again.body).toEqual(started.body);
     await api.post(`${path}/meetings/${meetingId}/end`);
     const after = await snapshot(state);
 
-    const late = await api.post(`${path}/meetings/${meetingId}/start`);
+    const late = await api.post(`${path}/meetings/${meetingId}/start`, { early: true });
     expect(late.status).toBe(409);
     expect(await snapshot(state)).toBe(after);
     const next = (await state()).meetings.find(
@@ -115,7 +115,7 @@ describe('starting and ending a meeting', () => {
     const upcoming = (await state()).meetings[0]!;
     expect(Date.parse(upcoming.scheduledStart)).toBeGreaterThan(clock.now().getTime());
     const before = clock.now().getTime();
-    const started = await api.post(`${path}/meetings/current/start`);
+    const started = await api.post(`${path}/meetings/current/start`, { early: true });
     const startedAt = (started.body as { record: { startedAt: string } }).record.startedAt;
     expect(Date.parse(startedAt)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(startedAt)).toBeLessThanOrEqual(clock.now().getTime());
@@ -140,7 +140,7 @@ describe('ends at the same moment', () => {
     for (const id of ['cc-1', 'cc-2', 'cc-3']) await report.post(`${path}/topics`, { id, text: `Topic ${id}` });
     const first = await state();
     const meetingId = first.series.currentMeetingId;
-    await manager.post(`${path}/meetings/current/start`);
+    await manager.post(`${path}/meetings/current/start`, { early: true });
 
     const answers = await Promise.all([
       manager.post(`${path}/meetings/current/end`),
@@ -164,7 +164,7 @@ describe('ends at the same moment', () => {
 
   it('a topic added while the end is written lands in the next meeting, never stranded in the ended one', async () => {
     const { manager, report, path, state } = await oneOnOne();
-    await manager.post(`${path}/meetings/current/start`);
+    await manager.post(`${path}/meetings/current/start`, { early: true });
     const meetingId = (await state()).series.currentMeetingId;
     const adds = Array.from({ length: 6 }, (_, i) =>
       report.post(`${path}/topics`, { id: `race-${i}`, text: `Raised during the end ${i}` }),
@@ -190,7 +190,7 @@ describe('ends at the same moment', () => {
   it('a topic discussed while the end is written is carried only if it was still open', async () => {
     const { manager, report, path, state } = await oneOnOne();
     for (let i = 0; i < 4; i++) await report.post(`${path}/topics`, { id: `dr-${i}`, text: `Topic ${i}` });
-    await manager.post(`${path}/meetings/current/start`);
+    await manager.post(`${path}/meetings/current/start`, { early: true });
     const meetingId = (await state()).series.currentMeetingId;
     await Promise.all([
       manager.post(`${path}/meetings/${meetingId}/end`),
@@ -212,7 +212,7 @@ describe('an ended meeting’s agenda', () => {
     await api.post(`${path}/topics`, { id: 'em-open', text: 'Open at the end' });
     await api.post(`${path}/topics`, { id: 'em-done', text: 'Discussed' });
     await api.patch(`${path}/topics/em-done`, { status: 'discussed' });
-    await api.post(`${path}/meetings/current/start`);
+    await api.post(`${path}/meetings/current/start`, { early: true });
     await api.post(`${path}/meetings/current/end`);
     const after = await snapshot(state);
     const copy = (await state()).topics.find((x) => x.originId === 'em-open' && x.id !== 'em-open')!;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PanelState, RecordsResponse } from '../../domain/api.js';
 import { AdjustableClock } from '../../bot/src/clock.js';
+import { DEFAULT_REJOIN_WINDOW_MINUTES } from '../../domain/occurrence.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { devToken, seedSeries, startTestService, type TestService } from '../support/service.js';
 
@@ -12,6 +13,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
+
+/** The next 1:1, not the same call rejoined: later than the rejoin window after the end. */
+const laterThanARejoin = () => clock.advanceBy((DEFAULT_REJOIN_WINDOW_MINUTES + 1) * 60_000);
 
 async function oneOnOne() {
   const series = await seedSeries(t.service);
@@ -30,7 +34,7 @@ describe('meetings', () => {
     await api.patch(`${path}/topics/done`, { status: 'discussed' });
 
     const first = await state();
-    expect((await api.post(`${path}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`${path}/meetings/current/start`, { early: true })).status).toBe(200);
     const ended = await api.post(`${path}/meetings/current/end`);
     expect(ended.status).toBe(200);
     RecordsResponse.parse(ended.body);
@@ -40,7 +44,8 @@ describe('meetings', () => {
     const carried = second.topics.filter((x) => x.meetingId === second.series.currentMeetingId);
     expect(carried.map((x) => [x.text, x.carriedOverCount])).toEqual([['Conference budget', 1]]);
 
-    expect((await api.post(`${path}/meetings/current/start`)).status).toBe(200);
+    laterThanARejoin();
+    expect((await api.post(`${path}/meetings/current/start`, { early: true })).status).toBe(200);
     await api.post(`${path}/meetings/current/end`);
     const third = await state();
     const again = third.topics.filter((x) => x.meetingId === third.series.currentMeetingId);
@@ -130,9 +135,10 @@ describe('meetings', () => {
 
   it('after meetings held early, a new cadence never schedules the next one before them', async () => {
     const { api, path, state } = await oneOnOne();
-    expect((await api.post(`${path}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`${path}/meetings/current/start`, { early: true })).status).toBe(200);
     await api.post(`${path}/meetings/current/end`);
-    expect((await api.post(`${path}/meetings/current/start`)).status).toBe(200);
+    laterThanARejoin();
+    expect((await api.post(`${path}/meetings/current/start`, { early: true })).status).toBe(200);
     await api.post(`${path}/meetings/current/end`);
     const held = (await state()).meetings.filter((m) => m.status === 'ended');
     expect(held).toHaveLength(2);

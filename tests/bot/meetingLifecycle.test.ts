@@ -1,5 +1,7 @@
+import { effectId } from '../../domain/effects.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PanelState } from '../../domain/api.js';
+import { DEFAULT_REJOIN_WINDOW_MINUTES } from '../../domain/occurrence.js';
 import { seriesIdForChat } from '../../domain/series.js';
 import { apiClient } from '../support/api.js';
 import type { EmulatedMember } from '../support/fakeConnector.js';
@@ -76,7 +78,7 @@ describe('Teams’ meeting events', () => {
   it('the panel and Teams ending together end one meeting and post one summary', async () => {
     const m = await meetingChat();
     await m.report.post(`${m.path}/topics`, { id: 'pt-1', text: 'Open topic' });
-    expect((await m.manager.post(`${m.path}/meetings/current/start`)).status).toBe(200);
+    expect((await m.manager.post(`${m.path}/meetings/current/start`, { early: true })).status).toBe(200);
     const meetingId = (await m.state()).series.currentMeetingId;
     const [teams, panel] = await Promise.all([
       m.chat.meetingEvent('end'),
@@ -119,8 +121,8 @@ describe('Teams’ meeting events', () => {
     );
     expect(next?.status).toBe('scheduled');
 
-    // Positive control: a call that really starts after the end does start the next meeting.
-    h.clock.advanceBy(60_000);
+    // Positive control: a call that really starts after the end (later than a rejoin of the same call) starts the next meeting.
+    h.clock.advanceBy((DEFAULT_REJOIN_WINDOW_MINUTES + 1) * 60_000);
     await m.chat.meetingEvent('start', h.clock.now());
     expect((await m.state()).meetings.find((x) => x.id === next!.id)?.status).toBe('live');
   });
@@ -164,14 +166,14 @@ describe('the summary card', () => {
     expect(m.summaries()).toHaveLength(0);
 
     // Positive control: the next one, started and ended, gets its card.
-    await m.manager.post(`${m.path}/meetings/current/start`);
+    await m.manager.post(`${m.path}/meetings/current/start`, { early: true });
     await m.manager.post(`${m.path}/meetings/current/end`);
     expect(m.summaries()).toHaveLength(1);
   });
 
   it('is one line when a meeting ended with nothing recorded', async () => {
     const m = await meetingChat();
-    await m.manager.post(`${m.path}/meetings/current/start`);
+    await m.manager.post(`${m.path}/meetings/current/start`, { early: true });
     const startedAt = (await m.state()).meetings.find((x) => x.status === 'live')!.startedAt!;
     await m.manager.post(`${m.path}/meetings/current/end`);
     const cards = h.connector.cards(m.chat.chatId).filter((c) => cardTexts(c).join().includes('nothing was recorded'));
@@ -196,7 +198,7 @@ describe('the summary card', () => {
     });
     await m.manager.post(`${m.path}/action-items`, { id: 'ai-done', text: 'Book the room', ownerId: owner });
     await m.manager.patch(`${m.path}/action-items/ai-done`, { done: true });
-    await m.manager.post(`${m.path}/meetings/current/start`);
+    await m.manager.post(`${m.path}/meetings/current/start`, { early: true });
     const startedAt = (await m.state()).meetings.find((x) => x.status === 'live')!.startedAt!;
     h.clock.advanceBy(30 * 60_000);
     await m.manager.post(`${m.path}/meetings/current/end`);
@@ -212,13 +214,15 @@ describe('the summary card', () => {
 });
 
 describe('the next meeting’s prompt', () => {
-  it('is owed from the moment the meeting ends: a pending delivery with its due time, posted once when due', async () => {
+  it('is owed from the moment the meeting ends: a pending effect with its due time, committed with the end, posted once when due', async () => {
     const m = await meetingChat();
-    await m.manager.post(`${m.path}/meetings/current/start`);
+    await m.manager.post(`${m.path}/meetings/current/start`, { early: true });
     await m.manager.post(`${m.path}/meetings/current/end`);
     const next = (await m.state()).meetings.find((x) => x.status === 'scheduled')!;
-    const prompts = h.svc.service.cosmos.containers.prompts;
-    const { resource } = await prompts.item(`prompt~${next.id}`, m.seriesId).read<{ state: string; dueAt: string }>();
+    const records = h.svc.service.cosmos.containers.records;
+    const { resource } = await records
+      .item(effectId('prompt', next.id), m.seriesId)
+      .read<{ state: string; dueAt: string }>();
     expect(resource).toMatchObject({ state: 'pending' });
     const dueAt = Date.parse(resource!.dueAt);
     expect(Date.parse(next.scheduledStart) - dueAt).toBe(24 * HOUR);
@@ -230,5 +234,8 @@ describe('the next meeting’s prompt', () => {
     expect(first.prompts).toContain(next.id);
     await h.svc.service.bot.scheduler.tick();
     expect(prompted()).toHaveLength(1);
+    expect(
+      (await records.item(effectId('prompt', next.id), m.seriesId).read<{ state: string }>()).resource,
+    ).toMatchObject({ state: 'done' });
   });
 });

@@ -1,3 +1,4 @@
+import { effectId } from '../../domain/effects.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PanelState } from '../../domain/api.js';
 import { AdjustableClock } from '../../bot/src/clock.js';
@@ -197,7 +198,7 @@ describe('answering the prompt card', () => {
         })
       ).status,
     ).toBe(201);
-    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`, { early: true })).status).toBe(200);
     expect((await api.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
     const start = await nextStart(h);
     h.clock.advanceTo(new Date(start.getTime() - 23 * HOUR));
@@ -232,9 +233,9 @@ describe('prompts and skipped meetings', () => {
     // Down through the lead time: the first tick comes two hours before the meeting.
     h.clock.advanceTo(new Date(start.getTime() - 2 * HOUR));
     const api = await h.api(h.chat.manager);
-    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`, { early: true })).status).toBe(200);
     expect((await h.svc.service.bot.scheduler.tick()).prompts).toEqual([]);
-    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`, { early: true })).status).toBe(200);
     expect((await api.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
 
     const next = await nextStart(h);
@@ -265,11 +266,11 @@ describe('prompts and skipped meetings', () => {
     expectValidCards(h.connector);
   });
 
-  it('withdraws the prompt owed to a meeting skipped before its time: never posted, never read again', async () => {
+  it('drops the prompt owed to a meeting skipped before its time: never posted, never read again', async () => {
     const api = await h.api(h.chat.manager);
     const before = promptPosts(h.connector, h.chat.chatId).length;
     h.clock.advanceTo(new Date((await nextStart(h)).getTime() - HOUR));
-    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
+    expect((await api.post(`/series/${h.seriesId}/meetings/current/start`, { early: true })).status).toBe(200);
     expect((await api.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
     // Positive control: the end wrote the next meeting's prompt as owed.
     const owedTo = (await panel(h)).series.currentMeetingId;
@@ -279,20 +280,22 @@ describe('prompts and skipped meetings', () => {
     expect((await api.post(`/series/${h.seriesId}/meetings/current/skip`, { outcome: 'skipped' })).status).toBe(200);
     h.clock.advanceTo(new Date(start.getTime() - HOUR));
     await h.svc.service.bot.scheduler.tick();
-    expect(await promptState(owedTo)).toBe('withdrawn');
+    expect(await promptState(owedTo)).toBe('dropped');
     expect(promptPosts(h.connector, h.chat.chatId)).toHaveLength(before);
+    // Never read again: its due-time index entry is gone.
+    const { resources: due } = await h.svc.service.cosmos.containers.dueEffects.items
+      .query({
+        query: 'SELECT * FROM c WHERE c.effectId = @id',
+        parameters: [{ name: '@id', value: effectId('prompt', owedTo) }],
+      })
+      .fetchAll();
+    expect(due).toEqual([]);
   });
 
   async function promptState(meetingId: string): Promise<string | undefined> {
-    const { resources } = await h.svc.service.cosmos.containers.prompts.items
-      .query<{ state: string }>(
-        {
-          query: "SELECT * FROM c WHERE c.type = 'delivery' AND c.kind = 'prompt' AND c.meetingId = @id",
-          parameters: [{ name: '@id', value: meetingId }],
-        },
-        { partitionKey: h.seriesId },
-      )
-      .fetchAll();
-    return resources[0]?.state;
+    const { resource } = await h.svc.service.cosmos.containers.records
+      .item(effectId('prompt', meetingId), h.seriesId)
+      .read<{ state: string }>();
+    return resource?.state;
   }
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PanelState } from '../../domain/api.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fakeOpenAI.js';
 import { cardTexts, expectValidCards, startBotHarness, type BotHarness } from './harness.js';
+import { DEFAULT_REJOIN_WINDOW_MINUTES } from '../../domain/occurrence.js';
 import { cardDayInWords, dayFromToday } from '../support/dates.js';
 
 const DUE = dayFromToday(38);
@@ -122,7 +123,7 @@ describe('the end of a meeting from the panel, without AI', () => {
   it('posts a complete summary card with no AI narrative', async () => {
     await holdMeeting(h);
     const manager = await h.api(h.chat.manager);
-    expect((await manager.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
+    expect((await manager.post(`/series/${h.seriesId}/meetings/current/start`, { early: true })).status).toBe(200);
     expect((await manager.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
     const cards = summaryCards(h);
     expect(cards).toHaveLength(1);
@@ -134,6 +135,8 @@ describe('the end of a meeting from the panel, without AI', () => {
   });
 
   it('is posted on the next scheduler tick when the chat was unreachable at the end', async () => {
+    // The next 1:1 of this chat, not the one just ended rejoined.
+    h.clock.advanceBy((DEFAULT_REJOIN_WINDOW_MINUTES + 1) * 60_000);
     const manager = await h.api(h.chat.manager);
     expect(
       (await manager.post(`/series/${h.seriesId}/topics`, { id: 't-retry', text: 'Retry topic', category: 'work' }))
@@ -142,7 +145,7 @@ describe('the end of a meeting from the panel, without AI', () => {
     expect((await manager.patch(`/series/${h.seriesId}/topics/t-retry`, { status: 'discussed' })).status).toBe(200);
     // Proactive posts are sent as replies to a generated continuation activity: …/activities/:id.
     h.connector.emulator.failNext(/^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/, 400);
-    expect((await manager.post(`/series/${h.seriesId}/meetings/current/start`)).status).toBe(200);
+    expect((await manager.post(`/series/${h.seriesId}/meetings/current/start`, { early: true })).status).toBe(200);
     expect((await manager.post(`/series/${h.seriesId}/meetings/current/end`)).status).toBe(200);
     expect(summaryCards(h)).toHaveLength(1);
 

@@ -202,10 +202,37 @@ describe('My 1:1s', () => {
 
   it('marks one of my action items done from the list, in its 1:1', { timeout: 60_000 }, async () => {
     const list = page.getByRole('list', { name: 'My open action items' });
-    await list.getByRole('checkbox', { name: 'Done: Send Sam the promotion criteria' }).check();
-    await list.getByRole('listitem', { name: 'Send Sam the promotion criteria' }).waitFor({ state: 'detached' });
-    const state = PanelState.parse((await manager().get(`${seriesPath(ids.sam)}/state`)).body);
-    expect(state.actionItems.find((i) => i.id === 'alex-owes-sam')?.doneAt).toBeDefined();
+    const box = list.getByRole('checkbox', { name: 'Mark done: Send Sam the promotion criteria' });
+    const row = list.getByRole('listitem', { name: 'Send Sam the promotion criteria' });
+    const doneAt = async () =>
+      PanelState.parse((await manager().get(`${seriesPath(ids.sam)}/state`)).body).actionItems.find(
+        (i) => i.id === 'alex-owes-sam',
+      )?.doneAt;
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+    // Ticked away, the item leaves; focus moves to Undo, one Enter brings it back open, focused, and it is said.
+    await box.check();
+    await row.waitFor({ state: 'detached' });
+    await page.getByText('Marked done: “Send Sam the promotion criteria”').waitFor();
+    await expect.poll(focusedText).toBe('Undo');
+    await page.keyboard.press('Enter');
+    await row.waitFor();
+    await page.getByRole('status').getByText('Undone: “Send Sam the promotion criteria” is open again').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent))
+      .toBe('Mark done: Send Sam the promotion criteria');
+    expect(await doneAt()).toBeUndefined();
+
+    // A double click counts once, and Ctrl+Z undoes while the notice shows.
+    await box.dblclick();
+    await row.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await row.waitFor();
+    expect(await doneAt()).toBeUndefined();
+
+    await box.check();
+    await row.waitFor({ state: 'detached' });
+    expect(await doneAt()).toBeDefined();
   });
 
   it('adds a topic to one 1:1 that appears live in that 1:1’s open panel', { timeout: 60_000 }, async () => {

@@ -297,6 +297,13 @@ describe('a record both people can trust, from the panels', { timeout: 120_000 }
     try {
       // End is offered only while the meeting is live: start it first, as Teams' start event would.
       await manager.getByRole('button', { name: 'Start 1:1' }).click();
+      // The slot may be days away: holding it now is confirmed first.
+      const early = manager.getByRole('button', { name: 'Yes, hold it now' });
+      await early
+        .or(manager.getByRole('button', { name: /^End/ }).first())
+        .first()
+        .waitFor();
+      if (await early.isVisible()) await early.click();
       await manager.getByRole('button', { name: /^End/ }).first().waitFor();
       const meeting = (await state()).meetings.find((m) => m.status === 'live');
       const day = new Date(meeting!.startedAt ?? meeting!.scheduledStart).toLocaleDateString('en-US', {

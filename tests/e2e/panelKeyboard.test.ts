@@ -12,8 +12,17 @@ const SETTLE = { timeout: 15_000, interval: 100 };
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return el?.getAttribute('aria-label') ?? el?.id ?? el?.textContent?.trim() ?? '';
+    return el?.getAttribute('aria-label') || el?.id || el?.textContent?.trim() || '';
   });
+}
+
+function focusOnBody(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.activeElement === null || document.activeElement === document.body);
+}
+
+/** What the panel's live region said last. */
+function announced(page: Page): Promise<string> {
+  return page.getByTestId('announcements').innerText();
 }
 
 describe('a whole 1:1 from the keyboard alone', { timeout: 180_000 }, () => {
@@ -45,7 +54,18 @@ describe('a whole 1:1 from the keyboard alone', { timeout: 180_000 }, () => {
       await page.goto(`${service.url}/panel.html?dev=report`);
       await page.getByText('Nothing on the agenda yet', { exact: false }).waitFor();
 
-      // N jumps to "New topic"; Enter adds; focus stays there for the next one.
+      // With focus on the page's body, single-key shortcuts are just letters: N and the rest do nothing.
+      expect(await focusOnBody(page)).toBe(true);
+      for (const key of ['n', 'e', '?', 'd']) await keys.press(key);
+      expect(await focusOnBody(page)).toBe(true);
+      expect(await page.getByLabel('New topic').inputValue()).toBe('');
+      expect(await page.getByRole('heading', { name: 'Keyboard shortcuts' }).count()).toBe(0);
+
+      // Tab into the agenda; there N jumps to "New topic"; Enter adds; focus stays there for the next one.
+      for (let i = 0; i < 40; i++) {
+        if (await page.evaluate(() => document.activeElement?.closest('[data-shortcut-scope]') !== null)) break;
+        await keys.press('Tab');
+      }
       await keys.press('n');
       expect(await focused(page)).toBe('new-topic-input');
       for (const text of ['Career plan', 'Budget', 'Team offsite']) {
@@ -66,6 +86,38 @@ describe('a whole 1:1 from the keyboard alone', { timeout: 180_000 }, () => {
       await keys.press('Alt+ArrowUp');
       await expect.poll(() => agendaOf(page), SETTLE).toEqual(['Budget', 'Career plan', 'Team offsite']);
       await expect.poll(() => focused(page), SETTLE).toBe('Budget');
+
+      // ? lists the shortcuts; Escape, or Enter on Close, brings focus back to the topic it came from.
+      for (const closeWith of ['Escape', 'Enter']) {
+        await keys.press('?');
+        await page.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
+        await expect.poll(() => focused(page), SETTLE).toBe('Close');
+        await keys.press(closeWith);
+        await page.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
+        await expect.poll(() => focused(page), SETTLE).toBe('Budget');
+      }
+
+      // Delete, then Enter on Undo (where focus went): the topic is back in its place, focus on it, "Undone" said.
+      let presses = 0;
+      await keys.press('Delete');
+      presses += 1;
+      await expect.poll(() => agendaOf(page), SETTLE).toEqual(['Career plan', 'Team offsite']);
+      await expect.poll(() => focused(page), SETTLE).toBe('Undo');
+      await keys.press('Enter');
+      presses += 1;
+      await expect.poll(() => agendaOf(page), SETTLE).toEqual(['Budget', 'Career plan', 'Team offsite']);
+      await expect.poll(() => focused(page), SETTLE).toBe('Budget');
+      await expect.poll(() => announced(page), SETTLE).toBe('Undone: “Budget” is back');
+      expect(presses).toBeLessThan(3);
+
+      // Ctrl+Z does the same while the toast shows.
+      await keys.press('Delete');
+      await expect.poll(() => agendaOf(page), SETTLE).toEqual(['Career plan', 'Team offsite']);
+      await expect.poll(() => focused(page), SETTLE).toBe('Undo');
+      await keys.press('Control+z');
+      await expect.poll(() => agendaOf(page), SETTLE).toEqual(['Budget', 'Career plan', 'Team offsite']);
+      await expect.poll(() => focused(page), SETTLE).toBe('Budget');
+      await expect.poll(() => page.getByRole('button', { name: 'Undo' }).count(), SETTLE).toBe(0);
 
       // D marks it discussed; the progress line follows.
       await keys.press('d');

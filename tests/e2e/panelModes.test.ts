@@ -34,7 +34,17 @@ async function freshOneOnOne() {
         })
       ).ok,
     ).toBe(true);
-  return { service, addTopic, startMeeting };
+  const endMeeting = async () =>
+    expect(
+      (
+        await fetch(`${service.url}/api/dev/meeting/end`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).ok,
+    ).toBe(true);
+  return { service, addTopic, startMeeting, endMeeting };
 }
 
 function panelUrl(service: TestService, theme: Theme): string {
@@ -82,6 +92,69 @@ describe('the side panel at 320 px', { timeout: 300_000 }, () => {
       expect(heights).toHaveLength(10);
       expect(Math.max(...heights)).toBeLessThanOrEqual(56);
       expect(list!.height).toBeLessThanOrEqual(600);
+    } finally {
+      await page.close();
+      await service.stop();
+    }
+  });
+
+  it('a topic carrying both a carry-over chip and a category chip shows at least its first 40 characters', async () => {
+    const { service, addTopic, startMeeting, endMeeting } = await freshOneOnOne();
+    const page = await browser.context.newPage();
+    const text = 'Promotion timeline and what the committee expects from me this year';
+    try {
+      await addTopic('report', text, 'growth');
+      await startMeeting();
+      await endMeeting();
+      await page.goto(panelUrl(service, 'light'));
+      const row = topicIn(page, text);
+      await row.getByText(/×1/).waitFor();
+      await row.getByText('Growth', { exact: true }).waitFor();
+      // Characters a person sees: each one's box inside the text's clamped box.
+      const visible = await row.locator('[data-topic-text]').evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const node = el.firstChild!;
+        const range = document.createRange();
+        let seen = 0;
+        for (let i = 0; i < (node.textContent ?? '').length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const r = range.getBoundingClientRect();
+          if (r.bottom <= box.bottom + 0.5 && r.right <= box.right + 0.5 && r.left >= box.left - 0.5) seen = i + 1;
+          else break;
+        }
+        return seen;
+      });
+      console.info(`a topic with both chips shows ${visible} of ${text.length} characters at 320 px`);
+      expect(visible).toBeGreaterThanOrEqual(40);
+      // The full text is one click away, without the editor.
+      await row.getByText(text, { exact: true }).click();
+      await row.getByText(/^by /).waitFor();
+      expect(await page.getByLabel('Topic text').count()).toBe(0);
+      const full = await row.locator('[data-topic-text]').evaluate((el) => el.scrollHeight <= el.clientHeight + 1);
+      expect(full).toBe(true);
+    } finally {
+      await page.close();
+      await service.stop();
+    }
+  });
+
+  it('a double click on a topic’s discussed box ticks it once', async () => {
+    const { service, addTopic } = await freshOneOnOne();
+    const page = await browser.context.newPage();
+    let patches = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'PATCH' && /\/topics\//.test(request.url())) patches += 1;
+    });
+    try {
+      await addTopic('report', 'Budget');
+      await page.goto(panelUrl(service, 'light'));
+      await topicIn(page, 'Budget').waitFor();
+      await discussedBox(page, 'Budget').dblclick();
+      await expect.poll(() => discussedBox(page, 'Budget').isChecked(), { timeout: 15_000 }).toBe(true);
+      await page.waitForLoadState('networkidle');
+      expect(await discussedBox(page, 'Budget').isChecked()).toBe(true);
+      expect(patches).toBe(1);
     } finally {
       await page.close();
       await service.stop();
@@ -154,8 +227,21 @@ describe('the side panel at 320 px', { timeout: 300_000 }, () => {
         await topicMenu(page, 'Workload this sprint', 'Delete');
         const toast = undoToast(page, 'Topic deleted: “Workload this sprint”');
         await toast.waitFor();
-        await check('undo toast');
-        await toast.getByRole('button', { name: 'Undo' }).click();
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()), { timeout: 15_000 })
+          .toBe('Undo');
+        expect(await toast.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+        await check('undo toast, its Undo focused');
+        // The toast's portal must not cover the panel: scrolled to the top, the title is what is there.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        expect(
+          await page.locator('h1').evaluate((h1) => {
+            const box = h1.getBoundingClientRect();
+            return h1.contains(document.elementFromPoint(box.left + 4, box.top + box.height / 2));
+          }),
+        ).toBe(true);
+        await page.screenshot({ path: root(`docs/screenshots/panel-undo-${theme}.png`), fullPage: true });
+        await page.keyboard.press('Enter');
         await topicIn(page, 'Workload this sprint').waitFor();
 
         await startMeeting();
@@ -177,6 +263,16 @@ describe('the side panel at 320 px', { timeout: 300_000 }, () => {
         await page.getByRole('list', { name: 'Topics of this meeting' }).waitFor();
         await check('history');
         await page.getByRole('button', { name: 'Back to the current meeting' }).click();
+
+        // My 1:1s' action items, and the Undo offered when one is ticked away.
+        await page.goto(`${service.url}/home.html?dev=report${theme === 'light' ? '' : `&theme=${theme}`}`);
+        const items = page.getByRole('list', { name: 'My open action items' });
+        await items.getByRole('checkbox', { name: 'Mark done: Book the architecture course' }).waitFor();
+        await check('My 1:1s');
+        await items.getByRole('checkbox', { name: 'Mark done: Book the architecture course' }).check();
+        await page.getByRole('button', { name: 'Undo' }).waitFor();
+        await check('My 1:1s, Undo after ticking');
+        await page.screenshot({ path: root(`docs/screenshots/home-undo-${theme}.png`), fullPage: true });
 
         expect(failures).toEqual([]);
       } finally {

@@ -2,7 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdjustableClock } from '../../bot/src/clock.js';
 import { DevSession, PanelState } from '../../domain/api.js';
+import { DEFAULT_REJOIN_WINDOW_MINUTES } from '../../domain/occurrence.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { ensureTabBuilt, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { startTestService, type TestService } from '../support/service.js';
@@ -23,15 +25,28 @@ function typeInto(field: Locator, value: string): Promise<void> {
   }, value);
 }
 
-/** Starts the meeting from the panel when it is not live yet (End is offered only while it is), then ends it. */
+/** The service's clock: each 1:1 here is a new one, not the last call rejoined. */
+const clock = new AdjustableClock();
+
+/**
+ * Starts the meeting from the panel when it is not live yet (End is offered
+ * only while it is; a slot days away asks to confirm holding it early), then
+ * ends it, and moves the clock past the rejoin window: the next Start is the next 1:1.
+ */
 async function endMeeting(panel: FrameLocator): Promise<void> {
   const start = panel.getByRole('button', { name: 'Start 1:1' });
   const end = panel.getByRole('button', { name: 'End 1:1' });
+  const early = panel.getByRole('button', { name: 'Yes, hold it now' });
   await start.or(end).first().waitFor();
-  if (await start.isVisible()) await start.click();
+  if (await start.isVisible()) {
+    await start.click();
+    await early.or(end).first().waitFor();
+    if (await early.isVisible()) await early.click();
+  }
   await end.click();
   await panel.getByRole('button', { name: 'Yes, end the 1:1' }).click();
   await start.waitFor();
+  clock.advanceBy((DEFAULT_REJOIN_WINDOW_MINUTES + 1) * 60_000);
 }
 
 describe('the side panel during a 1:1', { timeout: 90_000 }, () => {
@@ -41,7 +56,7 @@ describe('the side panel during a 1:1', { timeout: 90_000 }, () => {
 
   beforeAll(async () => {
     await ensureTabBuilt();
-    service = await startTestService();
+    service = await startTestService({ clock });
     browser = await launchBrowser({ viewport: { width: 760, height: 1000 } });
     session = DevSession.parse(await (await fetch(`${service.url}/api/dev/session`)).json());
   });

@@ -135,6 +135,8 @@ const CASES: readonly RouteCase[] = [
     method: 'POST',
     pattern: '/api/series/:seriesId/meetings/:meetingId/start',
     path: (t) => `${s(t)}/meetings/current/start`,
+    // The slot is days away: confirmed as an early start (domain/occurrence.ts).
+    body: () => ({ early: true }),
   },
   // These move the series on to its next meeting: last.
   {

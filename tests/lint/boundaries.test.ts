@@ -36,8 +36,8 @@ describe('SDK boundaries in the service', () => {
     expect(await refusedIn('bot/src/commands/violation.ts')).toEqual(['@azure/cosmos', 'botbuilder', 'socket.io']);
   });
 
-  it('the scheduler and the presenters may not reach for Cosmos or the bot SDK either', async () => {
-    expect(await refusedIn('bot/src/scheduler/violation.ts')).toEqual(['@azure/cosmos', 'botbuilder', 'socket.io']);
+  it('the effects processor and the presenters may not reach for Cosmos or the bot SDK either', async () => {
+    expect(await refusedIn('bot/src/effects/violation.ts')).toEqual(['@azure/cosmos', 'botbuilder', 'socket.io']);
     expect(await refusedIn('bot/src/presenters/violation.ts')).toEqual(['@azure/cosmos', 'botbuilder', 'socket.io']);
   });
 

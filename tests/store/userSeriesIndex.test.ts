@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SeriesList } from '../../domain/api.js';
 import type { Member, Series } from '../../domain/entities.js';
-import { indexSeriesMembers } from '../../bot/src/commands/userIndex.js';
+import { writeUserIndex } from '../../bot/src/commands/userIndex.js';
 import { apiClient, seriesPath } from '../support/api.js';
 import { devToken, seedSeries, startCosmosServer, startTestService, type TestService } from '../support/service.js';
 
@@ -78,8 +78,8 @@ describe('the per-user index of 1:1s', () => {
     const newcomer: Member = { userId: `${report.userId}-successor`, name: 'Kim Lee', role: 'report' };
     const changed: Series = { ...series, members: [manager, newcomer] };
 
-    await indexSeriesMembers(t.service.ctx, changed, series.members);
-    await indexSeriesMembers(t.service.ctx, changed, series.members);
+    await writeUserIndex(t.service.ctx, changed, series.members);
+    await writeUserIndex(t.service.ctx, changed, series.members);
 
     expect(await rawEntries(report.userId)).toEqual([]);
     expect(await mySeries(series, report)).toEqual([]);

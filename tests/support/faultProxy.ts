@@ -101,7 +101,23 @@ export const requests = {
   /** Writes, to any container, whose document (the JSON body) passes `test`. */
   writeWhere: (test: (doc: Record<string, unknown>) => boolean) => (r: CosmosRequest) =>
     r.isWrite && r.json !== undefined && test(r.json),
+  /** Transactional batches (a commit of records and effects) one of whose documents passes `test`. */
+  batchWith: (test: (doc: Record<string, unknown>) => boolean) => (r: CosmosRequest) =>
+    r.isWrite && batchDocuments(r.body).some(test),
 };
+
+/** The documents a transactional batch's body creates, replaces or upserts. */
+export function batchDocuments(body: string): Record<string, unknown>[] {
+  if (!body.startsWith('[')) return [];
+  try {
+    const parsed = JSON.parse(body) as { resourceBody?: unknown }[];
+    return parsed
+      .map((op) => op?.resourceBody)
+      .filter((doc): doc is Record<string, unknown> => doc !== null && typeof doc === 'object' && !Array.isArray(doc));
+  } catch {
+    return [];
+  }
+}
 
 function parseObject(body: string): Record<string, unknown> | undefined {
   if (!body) return undefined;

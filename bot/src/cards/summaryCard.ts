@@ -50,7 +50,7 @@ export function nothingRecorded(view: SummaryView): boolean {
   );
 }
 
-/** The summary in the reader's words (a proactive card: the chat's last known locale, see postSummary.ts). */
+/** The summary in the reader's words (a proactive card: the chat's last known locale, see effects/cardEffects.ts). */
 export function summaryCard(view: SummaryView, t: Translator = ENGLISH): AdaptiveCard {
   if (nothingRecorded(view)) {
     return adaptiveCard([textBlock(t.t('bot.summary.nothing', { held: cardDateTime(view.heldAt) }))]);

@@ -1,4 +1,5 @@
 import type { Caller } from '../identity/index.js';
+import type { Effect } from '../../../domain/effects.js';
 import type { Meeting, Series, Topic } from '../../../domain/entities.js';
 import type { ChangedRecord } from '../../../domain/realtime.js';
 import type { Clock } from '../clock.js';
@@ -10,7 +11,7 @@ export interface Publisher {
   publish(seriesId: string, records: readonly ChangedRecord[]): void;
 }
 
-/** A meeting closed (ended, skipped or cancelled) with every effect written. */
+/** A meeting closed (ended, skipped or cancelled): what its one atomic commit wrote. */
 export interface MeetingClosed {
   closed: Meeting;
   next: Meeting;
@@ -19,27 +20,26 @@ export interface MeetingClosed {
   carried: Topic[];
 }
 
-/** Side effects of a meeting close (e.g. the bot posting the summary card). */
-export interface LifecycleListener {
-  /**
-   * Part of the close itself, before the series moves on: write what must not
-   * be lost (the pending summary delivery). Must be idempotent; a failure
-   * fails the close, which is then finished by a retry or the reconciler.
-   */
-  meetingClosing?(seriesId: string, close: { closed: Meeting; next: Meeting }): Promise<void>;
-  /** A meeting was held and ended (panel "End 1:1" or Teams' meeting-end event): best effort, after the close. */
-  meetingEnded?(seriesId: string, ended: MeetingClosed): Promise<void> | void;
-  /** A meeting was skipped or cancelled; its topics moved on. */
-  meetingSkipped?(seriesId: string, skipped: MeetingClosed): Promise<void> | void;
+/** Runs effects right after their commit (effects/processor.ts); the processor's tick runs what is left. */
+export interface EffectRunner {
+  runNow(effects: readonly Effect[]): Promise<void>;
 }
 
 export interface CommandContext {
   store: Store;
-  /** Run after the change is stored and published; their failures are logged, never undo the change. */
-  lifecycle?: LifecycleListener[];
+  /**
+   * Runs the effects a commit wrote (cards, index updates) at once; unset
+   * (tests of commands alone), they wait for the effects processor. A
+   * failure never undoes the commit: the effect stays due.
+   */
+  effects?: EffectRunner;
+  /** How long before a meeting its prompt is due (PROMPT_LEAD_HOURS); default 24 h. */
+  promptLeadMs?: number;
   publisher: Publisher;
   clock: Clock;
   logger: Logger;
+  /** A start this soon after an end rejoins that call (REJOIN_WINDOW_MINUTES; domain/occurrence.ts). */
+  rejoinWindowMs?: number;
 }
 
 export type { Caller };

@@ -1,17 +1,21 @@
 import { SkipMeetingBody } from '../../../domain/api.js';
 import { carriedCopyId, followSource, planCarriedCopies } from '../../../domain/carryOver.js';
+import { newEffect, summaryEffect, type Effect } from '../../../domain/effects.js';
 import type { Meeting, Series, SharedRecord, Topic } from '../../../domain/entities.js';
 import { Conflict, MeetingEnded, NotFound } from '../../../domain/errors.js';
 import { healthSince } from '../../../domain/healthWindow.js';
 import { closeMeeting, isClosed, startMeeting, type CloseOutcome } from '../../../domain/meetingLifecycle.js';
+import { earlyStart, startIsEarly } from '../../../domain/occurrence.js';
 import { newMeeting } from '../../../domain/series.js';
 import { StaleWrite } from '../store/errors.js';
-import type { Stored } from '../store/recordStore.js';
+import type { RecordWrite, Stored } from '../store/recordStore.js';
 import { requireMember } from './access.js';
+import { commitChange, promptEffect } from './commit.js';
 import type { Caller, CommandContext, MeetingClosed } from './context.js';
 import { parseInput } from './input.js';
 import { publishChanged } from './records.js';
-import { updateSharedRecord } from './updateRecord.js';
+import { reopenSession, sessionToReopen } from './rejoin.js';
+import { nextVersion, updateSharedRecord } from './updateRecord.js';
 
 /** Who moves a meeting on: a member from the panel, or the bot on one of Teams' meeting events. */
 export type MeetingActor = { caller: Caller } | { system: 'teams-meeting-event' | 'reconciler' };
@@ -57,20 +61,34 @@ async function readMeeting(ctx: CommandContext, seriesId: string, meetingId: str
   return stored as Stored<Meeting>;
 }
 
+export interface StartOptions {
+  /** When the call really started (Teams' StartTime); now when absent. */
+  at?: Date;
+  /** The person confirmed holding the meeting more than a day before its slot (occurrence.ts). */
+  early?: boolean;
+}
+
 /**
  * scheduled → live, from the panel's Start button or Teams' start event.
- * Starting a live meeting again answers it unchanged; `at` is when it really
- * started (Teams' event time).
+ * Starting a live meeting again answers it unchanged. A start soon after an
+ * end reopens that session (rejoin.ts); a start from the panel more than a
+ * day before the slot must say `early` (the panel asks first).
  */
 export async function startMeetingCommand(
   ctx: CommandContext,
   actor: MeetingActor,
   seriesId: string,
   ref: MeetingRef,
-  at?: Date,
+  options: StartOptions = {},
 ): Promise<Meeting> {
   const series = await seriesFor(ctx, actor, seriesId);
   const meetingId = ref === CURRENT ? series.currentMeetingId : ref;
+  const now = ctx.clock.now();
+  const at = options.at ?? now;
+  if (meetingId === series.currentMeetingId) {
+    const rejoined = await sessionToReopen(ctx, series, at);
+    if (rejoined) return reopenSession(ctx, seriesId, rejoined, at);
+  }
   if (meetingId !== series.currentMeetingId) {
     const other = (await readMeeting(ctx, seriesId, meetingId)).record;
     if (other.status !== 'live') {
@@ -82,10 +100,11 @@ export async function startMeetingCommand(
     }
     return other;
   }
-  const now = ctx.clock.now();
-  const meeting = await updateSharedRecord(ctx, seriesId, meetingId, 'meeting', (current) =>
-    startMeeting(current, at ?? now, now),
-  );
+  const meeting = await updateSharedRecord(ctx, seriesId, meetingId, 'meeting', (current) => {
+    // Teams' start event says the call is under way: only a person pressing Start is asked.
+    if ('caller' in actor && !options.early && startIsEarly(current, now)) throw earlyStart();
+    return startMeeting(current, at, now);
+  });
   publishChanged(ctx, seriesId, [meeting]);
   return meeting;
 }
@@ -100,12 +119,13 @@ export interface CloseOptions {
 
 /**
  * Ends (or skips) a meeting, exactly once however often and by whom it is
- * asked. The close itself is one ETag-guarded write of the meeting record
- * that names the next meeting: of concurrent ends one wins, the others find
- * the meeting closed and answer its stored result. The effects (next
- * meeting, carried copies, pending summary, series pointer) follow from that
- * record and are finished by whoever gets there — this request, a retry, a
- * Teams event, or the reconciler after a crash.
+ * asked, as ONE atomic commit (commit.ts): the closed meeting (ETag-guarded,
+ * so of concurrent closes one wins and the others find it closed and answer
+ * its stored result), the next meeting, the carried copies, the series
+ * pointer, and the effects that must follow (the summary card, the next
+ * meeting's prompt, the skipped-meetings nudge) — all written or none, so a
+ * crash leaves either the meeting open or the close complete, never a
+ * half-done end to roll forward.
  */
 export async function closeMeetingCommand(
   ctx: CommandContext,
@@ -119,31 +139,44 @@ export async function closeMeetingCommand(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const stored = await readMeeting(ctx, seriesId, meetingId);
     if (isClosed(stored.record)) return storedResult(ctx, seriesId, stored.record, options.outcome);
-    const freshSeries = attempt === 0 ? series : await seriesFor(ctx, { system: 'reconciler' }, seriesId);
-    const meetings = await meetingsThatMayBeNext(ctx, seriesId, stored.record, ctx.clock.now());
-    const { closed } = closeMeeting({
-      series: freshSeries,
+    const [seriesNow, meetingsNow] = await Promise.all([
+      ctx.store.records.read(seriesId, seriesId),
+      meetingsThatMayBeNext(ctx, seriesId, stored.record, ctx.clock.now()),
+    ]);
+    if (seriesNow?.record.type !== 'series') throw new NotFound('This 1:1 does not exist.');
+    const now = ctx.clock.now();
+    const { closed, next, nextIsNew } = closeMeeting({
+      series: seriesNow.record,
       meeting: stored.record,
-      meetings,
-      now: ctx.clock.now(),
+      meetings: meetingsNow,
+      now,
       ...options,
     });
-    let written: Meeting;
+    const effects: Effect[] = [
+      closed.status === 'ended' ? summaryEffect(seriesId, closed, now) : newEffect(seriesId, 'nudge', closed.id, now),
+      ...(nextIsNew ? [promptEffect(ctx, next)] : []),
+    ];
+    const plan = await planSettle(
+      ctx,
+      seriesId,
+      { record: { ...closed, settledAt: now.toISOString() }, etag: stored.etag },
+      {
+        series: seriesNow as Stored<Series>,
+        next: nextIsNew ? { record: next, isNew: true } : undefined,
+      },
+    );
     try {
-      written = (await ctx.store.records.replace(closed, stored.etag)).record as Meeting;
+      await commitChange(ctx, seriesId, { writes: plan.writes, effects });
     } catch (error) {
       if (error instanceof StaleWrite) continue;
       throw error;
     }
-    publishChanged(ctx, seriesId, [written]);
-    const result = await finishClose(ctx, seriesId, written);
-    await notifyClosed(ctx, seriesId, result);
-    return result;
+    return closedResult(ctx, seriesId, meetingId);
   }
   throw new Conflict('The meeting is being changed by someone else right now. Please try again.');
 }
 
-/** The answer to a repeated close: what the first one did, finished if it stopped half-way. */
+/** The answer to a repeated close: what the first one did. */
 async function storedResult(
   ctx: CommandContext,
   seriesId: string,
@@ -158,99 +191,111 @@ async function storedResult(
   return finishClose(ctx, seriesId, meeting);
 }
 
-/**
- * Rolls a close forward from its intent (the closed meeting record): every
- * step is idempotent (deterministic ids, ETag-guarded updates that answer
- * "nothing to do" when already done), so running it twice, or on two
- * instances at once, or after a crash half-way, leaves the same records.
- * It reads only what it needs: the series, the two meetings and their topics.
- */
-export async function finishClose(ctx: CommandContext, seriesId: string, closed: Meeting): Promise<MeetingClosed> {
-  const planned = closed.nextMeeting;
-  if (!planned) throw new Conflict('This meeting was closed before meetings recorded their next one.');
-  const now = ctx.clock.now();
-  const changed: SharedRecord[] = [];
-
-  let next = (await ctx.store.records.read(seriesId, planned.id))?.record as Meeting | undefined;
-  if (!next) {
-    const fresh = newMeeting(seriesId, new Date(planned.scheduledStart), now);
-    const { stored, created } = await ctx.store.records.create(fresh);
-    next = stored.record as Meeting;
-    if (created) changed.push(next);
+/** A closed meeting, its next meeting, the series and the carried copies, as stored now. */
+async function closedResult(ctx: CommandContext, seriesId: string, meetingId: string): Promise<MeetingClosed> {
+  const closed = (await readMeeting(ctx, seriesId, meetingId)).record;
+  const nextId = closed.nextMeeting?.id;
+  const [next, series, sources, nextTopics] = await Promise.all([
+    nextId ? ctx.store.records.read(seriesId, nextId) : undefined,
+    ctx.store.records.read(seriesId, seriesId),
+    ctx.store.records.query(seriesId, { type: 'topic', meetingId: closed.id }),
+    nextId ? ctx.store.records.query(seriesId, { type: 'topic', meetingId: nextId }) : [],
+  ]);
+  if (next?.record.type !== 'meeting' || series?.record.type !== 'series') {
+    throw new Conflict('This meeting was closed before meetings recorded their next one.');
   }
+  const copyIds = new Set(sources.map((s) => carriedCopyId(s.record as Topic, next.record.id)));
+  const carried = nextTopics.map((s) => s.record as Topic).filter((t) => copyIds.has(t.id) && !t.deletedAt);
+  return { closed, next: next.record, series: series.record, carried };
+}
 
-  const carried = await syncCarriedCopies(ctx, seriesId, closed, next, changed);
-
-  // Durable effects that belong to the close (the pending summary card): written before the series moves on.
-  for (const listener of ctx.lifecycle ?? []) await listener.meetingClosing?.(seriesId, { closed, next });
-
-  let moved = false;
-  const series = await updateSharedRecord(ctx, seriesId, seriesId, 'series', (current) => {
-    moved = current.currentMeetingId === closed.id;
-    return moved ? { ...current, currentMeetingId: next.id, previousMeetingId: closed.id } : current;
-  });
-  if (moved) changed.push(series);
-  let settling = false;
-  const settled = await updateSharedRecord(ctx, seriesId, closed.id, 'meeting', (current) => {
-    settling = !current.settledAt;
-    return settling ? { ...current, settledAt: now.toISOString() } : current;
-  });
-  if (settling) changed.push(settled);
-  publishChanged(ctx, seriesId, changed);
-  return { closed: settled, next, series, carried };
+interface SettlePlan {
+  writes: RecordWrite<SharedRecord>[];
 }
 
 /**
- * Brings the next meeting's carried copies in line with the closed meeting's
- * topics (see planCarriedCopies): creates what is missing, retires copies of
- * topics discussed or deleted meanwhile. Answers the copies now on the next agenda.
+ * The records a close settles, as writes for one commit: the closed meeting
+ * (when it changes), the next meeting (when it does not exist yet), the next
+ * agenda's carried copies brought in line with the closed meeting's topics
+ * (see planCarriedCopies: created, or retired when their source was
+ * discussed or deleted meanwhile), and the series moved on to the next meeting.
  */
-async function syncCarriedCopies(
+async function planSettle(
   ctx: CommandContext,
   seriesId: string,
-  closed: Meeting,
-  next: Meeting,
-  changed: SharedRecord[],
-): Promise<Topic[]> {
+  closed: { record: Meeting; etag: string; unchanged?: boolean },
+  known: { series?: Stored<Series>; next?: { record: Meeting; isNew: boolean } },
+): Promise<SettlePlan & { next: Meeting }> {
+  const planned = closed.record.nextMeeting;
+  if (!planned) throw new Conflict('This meeting was closed before meetings recorded their next one.');
   const now = ctx.clock.now();
+  const writes: RecordWrite<SharedRecord>[] = closed.unchanged ? [] : [{ op: 'replace', ...closed }];
+
+  let next = known.next;
+  if (!next) {
+    const stored = (await ctx.store.records.read(seriesId, planned.id))?.record as Meeting | undefined;
+    next = stored
+      ? { record: stored, isNew: false }
+      : { record: newMeeting(seriesId, new Date(planned.scheduledStart), now), isNew: true };
+  }
+  if (next.isNew) writes.push({ op: 'create', record: next.record });
+
   const [sources, nextTopics] = await Promise.all([
-    ctx.store.records.query(seriesId, { type: 'topic', meetingId: closed.id }),
-    ctx.store.records.query(seriesId, { type: 'topic', meetingId: next.id }),
+    ctx.store.records.query(seriesId, { type: 'topic', meetingId: closed.record.id }),
+    next.isNew ? Promise.resolve([]) : ctx.store.records.query(seriesId, { type: 'topic', meetingId: next.record.id }),
   ]);
   const plan = planCarriedCopies({
-    closed,
-    next,
+    closed: closed.record,
+    next: next.record,
     sources: sources.map((s) => s.record as Topic),
     nextTopics: nextTopics.map((s) => s.record as Topic),
     now,
   });
-  const copies = new Map(nextTopics.map((s) => [s.record.id, s.record as Topic]));
-  for (const copy of plan.create) {
-    const { stored, created } = await ctx.store.records.create(copy);
-    copies.set(copy.id, stored.record as Topic);
-    if (created) changed.push(stored.record);
-  }
+  for (const copy of plan.create) writes.push({ op: 'create', record: copy });
+  const storedCopies = new Map(nextTopics.map((s) => [s.record.id, s]));
   for (const { id, source } of plan.follow) {
-    const before = copies.get(id);
-    const after = await updateSharedRecord(ctx, seriesId, id, 'topic', (copy) => followSource(copy, source, now));
-    copies.set(id, after);
-    if (before && after.version !== before.version) changed.push(after);
+    const copy = storedCopies.get(id);
+    if (copy?.record.type !== 'topic') continue;
+    const followed = followSource(copy.record, source, now);
+    if (followed !== copy.record)
+      writes.push({ op: 'replace', record: nextVersion(ctx, copy.record, followed), etag: copy.etag });
   }
-  const copyIds = new Set(sources.map((s) => carriedCopyId(s.record as Topic, next.id)));
-  return [...copies.values()].filter((t) => copyIds.has(t.id) && !t.deletedAt);
+
+  const series = known.series ?? ((await ctx.store.records.read(seriesId, seriesId)) as Stored<Series> | undefined);
+  if (series?.record.type !== 'series') throw new NotFound('This 1:1 does not exist.');
+  if (series.record.currentMeetingId === closed.record.id) {
+    const moved = { ...series.record, currentMeetingId: next.record.id, previousMeetingId: closed.record.id };
+    writes.push({ op: 'replace', record: nextVersion(ctx, series.record, moved), etag: series.etag });
+  }
+  return { writes, next: next.record };
 }
 
-async function notifyClosed(ctx: CommandContext, seriesId: string, result: MeetingClosed): Promise<void> {
-  const held = result.closed.status === 'ended';
-  for (const listener of ctx.lifecycle ?? []) {
+/**
+ * Brings the records in line with a committed close, in one commit: the
+ * next agenda's carried copies follow the closed meeting's topics (a topic
+ * written into the meeting as it closed reaches the next agenda), and a close
+ * stored by an older release without its settled records gets them. Every
+ * step is idempotent; with nothing to do it writes nothing.
+ */
+export async function finishClose(ctx: CommandContext, seriesId: string, closed: Meeting): Promise<MeetingClosed> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const stored = await readMeeting(ctx, seriesId, closed.id);
+    const settled = stored.record.settledAt
+      ? { ...stored, unchanged: true }
+      : {
+          record: nextVersion(ctx, stored.record, { ...stored.record, settledAt: ctx.clock.now().toISOString() }),
+          etag: stored.etag,
+        };
+    const plan = await planSettle(ctx, seriesId, settled, {});
     try {
-      if (held) await listener.meetingEnded?.(seriesId, result);
-      else await listener.meetingSkipped?.(seriesId, result);
+      await commitChange(ctx, seriesId, { writes: plan.writes, effects: [] });
     } catch (error) {
-      // The close is stored and its card is pending: the reconciler posts it if this attempt failed.
-      ctx.logger.error({ err: error, seriesId }, 'meeting-closed listener failed');
+      if (error instanceof StaleWrite) continue;
+      throw error;
     }
+    return closedResult(ctx, seriesId, closed.id);
   }
+  throw new Conflict('The meeting is being changed by someone else right now. Please try again.');
 }
 
 /** Skips (or cancels) a meeting that has not started: nothing was discussed, every open topic moves on. */
@@ -282,25 +327,4 @@ export async function afterTopicWrite(
   const meeting = (await ctx.store.records.readCached(seriesId, meetingId))?.record;
   if (meeting?.type !== 'meeting' || !isClosed(meeting) || !meeting.nextMeeting) return undefined;
   return { closed: meeting, result: await finishClose(ctx, seriesId, meeting) };
-}
-
-/** Closed meetings whose close has not settled (a crash half-way): any instance finishes them. */
-export async function settleUnfinishedCloses(ctx: CommandContext, olderThanMs: number): Promise<string[]> {
-  const cutoff = new Date(ctx.clock.now().getTime() - olderThanMs).toISOString();
-  const found = await ctx.store.records.queryAcrossSeries(
-    "SELECT * FROM c WHERE c.type = 'meeting' AND (c.status = 'ended' OR c.status = 'skipped' OR c.status = 'cancelled') AND IS_DEFINED(c.nextMeeting) AND NOT IS_DEFINED(c.settledAt) AND c.updatedAt <= @cutoff",
-    [{ name: '@cutoff', value: cutoff }],
-  );
-  const settled: string[] = [];
-  for (const meeting of found) {
-    if (meeting.type !== 'meeting') continue;
-    try {
-      const result = await finishClose(ctx, meeting.seriesId, meeting);
-      await notifyClosed(ctx, meeting.seriesId, result);
-      settled.push(meeting.id);
-    } catch (error) {
-      ctx.logger.warn({ err: error, seriesId: meeting.seriesId, meetingId: meeting.id }, 'finishing a close failed');
-    }
-  }
-  return settled;
 }

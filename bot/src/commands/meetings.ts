@@ -5,7 +5,9 @@ import type { Meeting, Series, SharedRecord, Topic } from '../../../domain/entit
 import type { LocalText } from '../../../domain/localText.js';
 import { Invalid } from '../../../domain/errors.js';
 import { canonicalTimeZone, isValidTimeZone, nextOccurrence } from '../../../domain/schedule.js';
+import { finished } from '../../../domain/effects.js';
 import { requireMember } from './access.js';
+import { promptEffect } from './commit.js';
 import type { Caller, CommandContext } from './context.js';
 import { parseInput } from './input.js';
 import { publishChanged } from './records.js';
@@ -84,10 +86,20 @@ export async function updateCadence(
     JSON.stringify(current.cadence) === JSON.stringify(wanted) ? current : { ...current, cadence: wanted },
   );
   const start = (await nextSlotAfterHeldMeetings(ctx, series)).toISOString();
-  const meeting = await updateSharedRecord(ctx, seriesId, series.currentMeetingId, 'meeting', (current) =>
-    current.status !== 'scheduled' || current.scheduledStart === start
-      ? current
-      : { ...current, scheduledStart: start },
+  // The meeting's prompt moves with it (committed with the move), unless it was already posted.
+  const prompt = promptEffect(ctx, { seriesId, id: series.currentMeetingId, scheduledStart: start });
+  const posted = (await ctx.store.effects.read(seriesId, prompt.id))?.effect;
+  const meeting = await updateSharedRecord(
+    ctx,
+    seriesId,
+    series.currentMeetingId,
+    'meeting',
+    (current) =>
+      current.status !== 'scheduled' || current.scheduledStart === start
+        ? current
+        : { ...current, scheduledStart: start },
+    undefined,
+    posted && finished(posted) ? [] : [prompt],
   );
   publishChanged(ctx, seriesId, [series, meeting]);
   return [series, meeting];

@@ -1,9 +1,9 @@
 import type { Series } from '../../../domain/entities.js';
 import { followChat } from '../../../domain/membership.js';
 import type { CommandContext } from './context.js';
+import { runCommittedEffects, userIndexEffect } from './commit.js';
 import { publishChanged } from './records.js';
 import { updateSharedRecord } from './updateRecord.js';
-import { indexSeriesMembers } from './userIndex.js';
 
 /**
  * Brings a series in step with the people in its Teams chat (Entra object
@@ -18,6 +18,8 @@ export async function followChatMembers(
   chatUserIds: readonly string[],
 ): Promise<Series> {
   const before = await ctx.store.records.read(seriesId, seriesId);
+  // "My 1:1s" lists a 1:1 only for members in its chat: the index update is committed with the change.
+  const effects = [userIndexEffect(ctx, seriesId)];
   const updated = await updateSharedRecord(
     ctx,
     seriesId,
@@ -25,11 +27,11 @@ export async function followChatMembers(
     'series',
     (current) => followChat(current, chatUserIds, ctx.clock.now()),
     before,
+    effects,
   );
   if (before?.record.version !== updated.version) {
     publishChanged(ctx, seriesId, [updated]);
-    // "My 1:1s" lists a 1:1 only for members in its chat.
-    await indexSeriesMembers(ctx, updated);
+    await runCommittedEffects(ctx, effects);
   }
   return updated;
 }

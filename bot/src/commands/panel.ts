@@ -191,13 +191,28 @@ export async function findSeriesForChat(ctx: CommandContext, caller: Caller, cha
 
 /**
  * "My 1:1s": one single-partition query of the caller's entries in the
- * per-user index (kept by indexSeriesMembers), never a scan of all series.
+ * per-user index, never a scan of all series. The index is a copy written by
+ * the effects processor after the series changed, so it may lag: each entry
+ * is checked against its series record, read fresh (point reads, in
+ * parallel), and a 1:1 the caller is no longer an active member of is not
+ * listed, whatever the index says. Title and members come from the series.
  */
 export async function listMySeries(ctx: CommandContext, caller: Caller): Promise<SeriesList> {
   const entries = await ctx.store.userSeries.list(caller.tenantId, caller.userId);
+  const checked = await Promise.all(
+    entries.map(async (e) => {
+      const series = (await ctx.store.records.read(e.seriesId, e.seriesId))?.record;
+      const member =
+        series?.type === 'series' &&
+        !series.deletedAt &&
+        series.tenantId === caller.tenantId &&
+        isActiveMember(series, caller.userId);
+      return member ? { id: series.id, title: series.title, members: series.members } : undefined;
+    }),
+  );
   return {
-    series: entries
-      .sort((a, b) => a.title.localeCompare(b.title) || a.seriesId.localeCompare(b.seriesId))
-      .map((e) => ({ id: e.seriesId, title: e.title, members: e.members })),
+    series: checked
+      .filter((s): s is NonNullable<typeof s> => s !== undefined)
+      .sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id)),
   };
 }

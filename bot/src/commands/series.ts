@@ -2,8 +2,8 @@ import { TeamsChatId, type Cadence, type Member, type Series } from '../../../do
 import { Conflict, Invalid } from '../../../domain/errors.js';
 import { createSeries, seriesIdForChat } from '../../../domain/series.js';
 import type { CommandContext } from './context.js';
-import { publishChanged } from './records.js';
-import { indexSeriesMembers } from './userIndex.js';
+import { StaleWrite } from '../store/errors.js';
+import { commitChange, promptEffect, userIndexEffect } from './commit.js';
 
 export interface SeriesForChatInput {
   tenantId: string;
@@ -66,21 +66,33 @@ export async function ensureSeriesForChat(ctx: CommandContext, input: SeriesForC
   if (!TeamsChatId.safeParse(input.chatId).success) {
     throw new Invalid('This is not a Teams chat we can set a 1:1 up in (unexpected chat id).');
   }
-  const existing = await ctx.store.records.read(seriesIdForChat(input.chatId), seriesIdForChat(input.chatId));
-  if (existing) {
-    const series = asSeries(existing.record, input.tenantId);
-    // A repeated install also repairs the index, should an earlier write of it have failed.
-    await indexSeriesMembers(ctx, series);
-    return series;
-  }
+  const seriesId = seriesIdForChat(input.chatId);
+  const existing = await ctx.store.records.read(seriesId, seriesId);
+  if (existing) return repairedIndex(ctx, asSeries(existing.record, input.tenantId));
   const { series, meeting } = createSeries({ ...input, now: ctx.clock.now() });
-  // The meeting first: a series never points at a meeting that is not stored.
-  await ctx.store.records.create(meeting);
-  const { stored, created } = await ctx.store.records.create(series);
-  if (created) publishChanged(ctx, series.id, [meeting, stored.record]);
-  const result = asSeries(stored.record, input.tenantId);
-  await indexSeriesMembers(ctx, result);
-  return result;
+  try {
+    // The series, its first meeting, that meeting's prompt and the index entries: one commit.
+    await commitChange(ctx, series.id, {
+      writes: [
+        { op: 'create', record: meeting },
+        { op: 'create', record: series },
+      ],
+      effects: [promptEffect(ctx, meeting), userIndexEffect(ctx, series.id)],
+    });
+    return series;
+  } catch (error) {
+    // Another install of the same chat committed first (a create of an existing id).
+    if (!(error instanceof StaleWrite)) throw error;
+    const stored = await ctx.store.records.read(seriesId, seriesId);
+    if (!stored) throw error;
+    return asSeries(stored.record, input.tenantId);
+  }
+}
+
+/** A repeated install also re-arms the index update, should an earlier run of it have been lost. */
+async function repairedIndex(ctx: CommandContext, series: Series): Promise<Series> {
+  await commitChange(ctx, series.id, { writes: [], effects: [userIndexEffect(ctx, series.id)] });
+  return series;
 }
 
 function asSeries(record: { type: string }, tenantId: string): Series {

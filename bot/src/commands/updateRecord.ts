@@ -1,8 +1,10 @@
+import type { Effect } from '../../../domain/effects.js';
 import type { AnyRecord, SharedRecord } from '../../../domain/entities.js';
 import { withFieldVersions } from '../../../domain/editConflicts.js';
 import { Conflict, NotFound } from '../../../domain/errors.js';
 import { StaleWrite } from '../store/errors.js';
 import type { RecordRepository, Stored } from '../store/recordStore.js';
+import { announceEffects } from './commit.js';
 import type { CommandContext } from './context.js';
 
 const MAX_ATTEMPTS = 5;
@@ -25,6 +27,8 @@ export async function updateWithRetry<U extends AnyRecord, K extends U['type']>(
   change: (current: Of<U, K>) => Of<U, K>,
   /** The record as the caller just read it or found it cached (saves the first read); later attempts read afresh. */
   initial?: Stored<U>,
+  /** Effects committed with the change (the caller runs them after): none for an ordinary edit, which stays one request. */
+  effects?: readonly Effect[],
 ): Promise<Of<U, K>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const stored = attempt === 0 ? (initial ?? (await repo.readCached(seriesId, id))) : await repo.read(seriesId, id);
@@ -48,13 +52,13 @@ export async function updateWithRetry<U extends AnyRecord, K extends U['type']>(
       if (cached) continue;
       return current;
     }
-    const versioned = stampFieldVersions(current, {
-      ...next,
-      version: current.version + 1,
-      updatedAt: ctx.clock.now().toISOString(),
-    });
+    const versioned = nextVersion(ctx, current, next);
     try {
-      return (await repo.replace(versioned, stored.etag)).record as Of<U, K>;
+      if (!effects?.length) return (await repo.replace(versioned, stored.etag)).record as Of<U, K>;
+      // The change and what must follow it, in one transactional batch (commit.ts).
+      await announceEffects(ctx, effects);
+      const [written] = await repo.commit(seriesId, [{ op: 'replace', record: versioned, etag: stored.etag }], effects);
+      return written!.record as Of<U, K>;
     } catch (error) {
       if (!(error instanceof StaleWrite)) throw error;
     }
@@ -69,8 +73,18 @@ export function updateSharedRecord<K extends SharedRecord['type']>(
   type: K,
   change: (current: Of<SharedRecord, K>) => Of<SharedRecord, K>,
   initial?: Stored<SharedRecord>,
+  effects?: readonly Effect[],
 ): Promise<Of<SharedRecord, K>> {
-  return updateWithRetry(ctx, ctx.store.records, seriesId, id, type, change, initial);
+  return updateWithRetry(ctx, ctx.store.records, seriesId, id, type, change, initial, effects);
+}
+
+/** The next version of a record: version + 1, when, and (topics, action items) which version changed each field. */
+export function nextVersion<R extends AnyRecord>(ctx: CommandContext, current: R, next: R): R {
+  return stampFieldVersions(current, {
+    ...next,
+    version: current.version + 1,
+    updatedAt: ctx.clock.now().toISOString(),
+  });
 }
 
 /** Topics and action items remember which version changed each editable field (for baseVersion edits). */

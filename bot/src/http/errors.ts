@@ -16,6 +16,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   rate_limited: 429,
   meeting_not_live: 409,
   meeting_ended: 409,
+  early_start: 409,
 };
 
 export function errorBody(code: string, message: string, details?: readonly string[]): ErrorBody {

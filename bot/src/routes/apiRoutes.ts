@@ -9,6 +9,7 @@ import {
   PutNoteBody,
   PutPrivateNoteBody,
   SkipMeetingBody,
+  StartMeetingBody,
   UpdateCadenceBody,
 } from '../../../domain/api.js';
 import { addActionItem, deleteActionItem, editActionItem, restoreActionItem } from '../commands/actionItems.js';
@@ -208,8 +209,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'POST',
     path: '/series/:seriesId/meetings/:meetingId/start',
-    handler: async ({ ctx, caller, params }) => ({
-      record: await startMeetingCommand(ctx, { caller }, params.seriesId!, params.meetingId!),
+    body: { schema: StartMeetingBody, what: 'start' },
+    handler: async ({ ctx, caller, params, body }) => ({
+      record: await startMeetingCommand(ctx, { caller }, params.seriesId!, params.meetingId!, {
+        ...(StartMeetingBody.parse(body)?.early ? { early: true } : {}),
+      }),
     }),
   },
   {

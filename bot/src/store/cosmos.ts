@@ -9,7 +9,9 @@ export { startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedCosmosOptions } 
 
 /**
  * Containers. Those of a 1:1 are partitioned by /seriesId so a panel load is
- * one single-partition query; the per-user index by /userId so "my 1:1s" is one too.
+ * one single-partition query (and a change with its effects is one
+ * transactional batch); the per-user index by /userId so "my 1:1s" is one
+ * too; the due-time index of effects by due day.
  */
 export const CONTAINERS = {
   /** Shared records of a 1:1: series, meetings, topics, action items, shared notes. */
@@ -20,6 +22,8 @@ export const CONTAINERS = {
   prompts: 'prompts',
   /** Per-user index of the 1:1s a person belongs to (ids, titles, names; never note text). */
   userSeries: 'userSeries',
+  /** The due-time index of effects not yet run (domain/effects.ts): small entries, one partition per due day. */
+  dueEffects: 'dueEffects',
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 
@@ -29,6 +33,7 @@ export const PARTITION_KEYS: Record<ContainerName, string> = {
   privateNotes: '/seriesId',
   prompts: '/seriesId',
   userSeries: '/userId',
+  dueEffects: '/bucket',
 };
 
 /** The emulator's published well-known key; the embedded server accepts any key. */

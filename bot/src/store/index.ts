@@ -1,5 +1,6 @@
 import { PrivateNote, type SharedRecord } from '../../../domain/entities.js';
 import type { CosmosConnection } from './cosmos.js';
+import { EffectStore } from './effectStore.js';
 import { HybridClock } from './hybridClock.js';
 import { RecordRepository, sharedRecordRepository } from './recordStore.js';
 import { SeriesCache } from './seriesCache.js';
@@ -15,6 +16,8 @@ export interface Store {
   userSeries: UserSeriesIndex;
   /** This instance's copy of the series it serves, kept exact by their change events (seriesCache.ts). */
   cache: SeriesCache;
+  /** Effect documents and their due-time index (effectStore.ts). */
+  effects: EffectStore;
 }
 
 export function createStore(cosmos: CosmosConnection, clock = new HybridClock(), cache = new SeriesCache()): Store {
@@ -24,5 +27,6 @@ export function createStore(cosmos: CosmosConnection, clock = new HybridClock(),
     privateNotes: new RecordRepository(cosmos.containers.privateNotes, PrivateNote, clock),
     clock,
     userSeries: new UserSeriesIndex(cosmos.containers.userSeries),
+    effects: new EffectStore(cosmos.containers.records, cosmos.containers.dueEffects),
   };
 }

@@ -1,6 +1,7 @@
 import type { Container, ItemDefinition, JSONObject, OperationInput, SqlParameter } from '@azure/cosmos';
 
 import { SharedRecord, type AnyRecord } from '../../../domain/entities.js';
+import type { Effect } from '../../../domain/effects.js';
 import { cosmosStatus, StaleWrite, storageCall, UnstorableRecord } from './errors.js';
 import type { HybridClock } from './hybridClock.js';
 import type { SeriesCache } from './seriesCache.js';
@@ -19,6 +20,15 @@ type Issue = { path: readonly PropertyKey[]; message: string };
 
 /** A transactional batch holds at most 100 operations (Cosmos limit). */
 const BATCH_LIMIT = 100;
+
+/** One record write of a commit: a create (fails the commit if the id exists) or an ETag-guarded replace. */
+export type RecordWrite<T> = { op: 'create'; record: T } | { op: 'replace'; record: T; etag: string };
+
+/**
+ * Effect documents share the records' container and partition (so they commit
+ * in the records' batch) but are no record: every query of records leaves them out.
+ */
+const NOT_EFFECT = "c.type != 'effect'";
 
 /**
  * One repository per container. Records are stored as they are (their zod
@@ -66,7 +76,7 @@ export class RecordRepository<T extends AnyRecord> {
       const { resources } = await this.container.items
         .query<ItemDefinition>(
           {
-            query: 'SELECT * FROM c WHERE c.seriesId = @seriesId',
+            query: `SELECT * FROM c WHERE c.seriesId = @seriesId AND ${NOT_EFFECT}`,
             parameters: [{ name: '@seriesId', value: seriesId }],
           },
           { partitionKey: seriesId },
@@ -85,7 +95,7 @@ export class RecordRepository<T extends AnyRecord> {
       const { resources } = await this.container.items
         .query<ItemDefinition>(
           {
-            query: `SELECT * FROM c WHERE c.seriesId = @seriesId AND c.clock >= @from${authorId === undefined ? '' : ' AND c.authorId = @authorId'}`,
+            query: `SELECT * FROM c WHERE c.seriesId = @seriesId AND ${NOT_EFFECT} AND c.clock >= @from${authorId === undefined ? '' : ' AND c.authorId = @authorId'}`,
             parameters: [
               { name: '@seriesId', value: seriesId },
               { name: '@from', value: from },
@@ -107,7 +117,7 @@ export class RecordRepository<T extends AnyRecord> {
       const { resources } = await this.container.items
         .query<ItemDefinition>(
           {
-            query: `SELECT * FROM c WHERE c.seriesId = @seriesId${clauses.map((c) => ` AND ${c}`).join('')}`,
+            query: `SELECT * FROM c WHERE c.seriesId = @seriesId AND ${NOT_EFFECT}${clauses.map((c) => ` AND ${c}`).join('')}`,
             parameters: [
               { name: '@seriesId', value: seriesId },
               ...keys.map((key, i) => ({ name: `@p${i}`, value: where[key]! })),
@@ -148,7 +158,7 @@ export class RecordRepository<T extends AnyRecord> {
       this.container.items
         .query<ItemDefinition>(
           {
-            query: `SELECT ${top}* FROM c WHERE c.seriesId = @seriesId AND (${condition})${orderBy}`,
+            query: `SELECT ${top}* FROM c WHERE c.seriesId = @seriesId AND ${NOT_EFFECT} AND (${condition})${orderBy}`,
             parameters: [{ name: '@seriesId', value: seriesId }, ...parameters],
           },
           { partitionKey: seriesId },
@@ -267,6 +277,67 @@ export class RecordRepository<T extends AnyRecord> {
       }
     }
     return written;
+  }
+
+  /**
+   * Commits record writes and the effects that must follow them together: one
+   * transactional batch in the series' partition (all or nothing, at most 100
+   * operations), every record and effect stamped with the series clock. A
+   * replace whose ETag no longer matches, or a create of an id already
+   * stored, fails the whole commit with StaleWrite: the caller re-reads and
+   * decides again. An effect is created, except those re-armed by later
+   * changes (upserted): the per-user index update (every change of the
+   * members) and a meeting's prompt (when the meeting moves).
+   */
+  async commit(
+    seriesId: string,
+    writes: readonly RecordWrite<T>[],
+    effects: readonly Effect[] = [],
+  ): Promise<Stored<T>[]> {
+    if (writes.length + effects.length > BATCH_LIMIT) {
+      throw new Error(`a commit holds at most ${BATCH_LIMIT} operations (got ${writes.length + effects.length})`);
+    }
+    if (writes.length + effects.length === 0) return [];
+    const operations: OperationInput[] = [
+      ...writes.map((write): OperationInput => {
+        // A record is plain JSON data (its zod schema has only JSON types).
+        const body = this.storable({
+          ...write.record,
+          clock: this.clock.stamp(write.record.clock),
+        }) as unknown as JSONObject;
+        return write.op === 'create'
+          ? { operationType: 'Create', partitionKey: seriesId, resourceBody: body }
+          : {
+              operationType: 'Replace',
+              partitionKey: seriesId,
+              id: write.record.id,
+              resourceBody: body,
+              ifMatch: write.etag,
+            };
+      }),
+      ...effects.map((effect): OperationInput => {
+        const body = { ...effect, clock: this.clock.stamp(effect.clock) } as unknown as JSONObject;
+        return effect.kind === 'userIndex' || effect.kind === 'prompt'
+          ? { operationType: 'Upsert', partitionKey: seriesId, resourceBody: body }
+          : { operationType: 'Create', partitionKey: seriesId, resourceBody: body };
+      }),
+    ];
+    const { result } = await storageCall(() => this.container.items.batch(operations, seriesId));
+    const statuses = (result ?? []).map((r) => r.statusCode);
+    if (statuses.includes(412) || statuses.includes(409)) {
+      for (const { record } of writes) this.cache?.forget(seriesId, record.id);
+      throw new StaleWrite();
+    }
+    const failed = statuses.find((status) => status >= 400);
+    if (failed !== undefined || statuses.length !== operations.length) {
+      throw new Error(`commit failed with status ${failed ?? 'missing results'}`);
+    }
+    return writes.map((_, i) => {
+      const r = result![i]!;
+      const stored = { record: this.schema.parse(r.resourceBody), etag: String(r.eTag) };
+      this.wrote(stored);
+      return stored;
+    });
   }
 
   /** The record as its schema writes it; refused (UnstorableRecord) when it could not be read back. */

@@ -13,6 +13,11 @@ export interface NarrativeRequest {
 
 export const NARRATIVE_MAX_CHARS = 600;
 
+/** Writes the optional AI narrative; undefined when no model is configured or it had nothing to say. */
+export interface NarrativeWriter {
+  write(request: NarrativeRequest): Promise<string | undefined>;
+}
+
 /** The language the recap is written in, named for the model ("German"); pseudo-locales and unknowns read English. */
 function languageName(language: string): string {
   if (language.startsWith('qps-')) return 'English';

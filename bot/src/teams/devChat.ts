@@ -8,7 +8,7 @@ import { seriesIdForChat } from '../../../domain/series.js';
 import { AdjustableClock } from '../clock.js';
 import { DEMO_SERIES, ensureSeriesForChat } from '../commands/series.js';
 import { bearerToken, type Caller, type TokenVerifier } from '../identity/index.js';
-import type { Scheduler } from '../scheduler/scheduler.js';
+import type { EffectsProcessor } from '../effects/processor.js';
 import type { ConnectorEmulator, EmulatedMember } from './connectorEmulator.js';
 import { ADD_TO_AGENDA_COMMAND } from './messageExtension.js';
 import type { BotRuntime } from './runtime.js';
@@ -31,7 +31,7 @@ import type { BotRuntime } from './runtime.js';
  */
 export interface DevChatDeps {
   rt: BotRuntime;
-  scheduler: Scheduler;
+  scheduler: EffectsProcessor;
   connector: ConnectorEmulator;
   verifier: TokenVerifier;
 }

@@ -6,14 +6,12 @@ import { ErrorBody } from '../../../domain/api.js';
 import type { Clock } from '../clock.js';
 import { CARD_VERBS } from '../cards/verbs.js';
 import { panelLink } from '../cards/panelLink.js';
-import type { CommandContext, LifecycleListener } from '../commands/context.js';
-import { settleUnfinishedCloses } from '../commands/meetingLifecycle.js';
+import type { CommandContext } from '../commands/context.js';
 import type { Config } from '../config.js';
 import type { TokenVerifier } from '../identity/index.js';
 import type { Logger } from '../logger.js';
 import type { BotStore } from '../store/botStore.js';
-import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
-import { summaryPoster } from '../summary/postSummary.js';
+import { createEffectsProcessor, type EffectsProcessor } from '../effects/processor.js';
 import { IncomingActivity } from './activity.js';
 import { onAddTopic, onCompleteActionItem, onRefreshPrompt } from './cardActions.js';
 import { ConnectorEmulator } from './connectorEmulator.js';
@@ -32,7 +30,7 @@ import { postOnlyToTheOneOnOne } from './sharingGuard.js';
 /**
  * The bot: the only module that imports botbuilder / teams-ai. Everything it
  * decides (cards, prompts, schedule, summaries) is SDK-free and lives in
- * cards/, scheduler/ and summary/; the files here only translate activities
+ * cards/, effects/ and summary/; the files here only translate activities
  * into command calls and cards into activities, one file per Teams feature.
  */
 export interface BotDeps {
@@ -49,21 +47,16 @@ export interface BotDeps {
 export interface Bot {
   /** POST /api/messages (mount before any body parser or auth of the REST API; it parses its own body). */
   messages: RequestHandler[];
-  /** Add to the command context's `lifecycle`: posts the summary card after a meeting ends. */
-  lifecycle: LifecycleListener;
-  scheduler: Scheduler;
+  /**
+   * The effects processor (effects/processor.ts): the command context's
+   * `effects` runner, and the tick that posts prompts and retries what is due.
+   */
+  scheduler: EffectsProcessor;
   /** Dev mode only: mount at /api/dev (before the REST API's authentication). */
   devRouter?: Router;
   /** Dev mode only: the in-process connector the local chat is drawn from. */
   devConnector?: ConnectorEmulator;
 }
-
-/**
- * A close younger than this may still be finishing in the request that made
- * it; the reconciler leaves it alone until then (finishing it twice is
- * harmless, only wasted work).
- */
-const SETTLE_GRACE_MS = 30_000;
 
 export function createBot(deps: BotDeps): Bot {
   const { config, logger } = deps;
@@ -146,40 +139,18 @@ export function createBot(deps: BotDeps): Bot {
   });
 
   const narrative = createNarrativeWriter(config, adapter);
-  const summary = summaryPoster({
-    records: deps.ctx().store.records,
+  const scheduler = createEffectsProcessor({
+    store: deps.ctx().store,
     botStore,
     poster,
     ...(narrative ? { narrative } : {}),
     clock: deps.clock,
     logger,
     instanceId,
-    panelUrl: rt.panelUrl,
-  });
-  const scheduler = createScheduler({
-    clock: deps.clock,
-    records: deps.ctx().store.records,
-    botStore,
-    poster,
-    logger,
-    instanceId,
     leadHours: config.PROMPT_LEAD_HOURS,
     intervalSeconds: config.SCHEDULER_INTERVAL_SECONDS,
-    retrySummaries: () => summary.retryPending(),
-    settleCloses: () => settleUnfinishedCloses(deps.ctx(), SETTLE_GRACE_MS),
+    panelUrl: rt.panelUrl,
   });
-  const lifecycle: LifecycleListener = {
-    async meetingClosing(seriesId, close) {
-      await summary.listener.meetingClosing?.(seriesId, close);
-      // The next meeting's prompt is owed from the moment it is scheduled.
-      const dueAt = new Date(Date.parse(close.next.scheduledStart) - config.PROMPT_LEAD_HOURS * 3_600_000);
-      await botStore.ensurePending({ seriesId, kind: 'prompt', meetingId: close.next.id }, dueAt);
-    },
-    meetingEnded: (seriesId, ended) => summary.listener.meetingEnded?.(seriesId, ended),
-    meetingSkipped: async (seriesId, skipped) => {
-      await scheduler.afterSkip(seriesId, skipped.closed.id);
-    },
-  };
 
   const receive: RequestHandler = async (req, res) => {
     const checked = IncomingActivity.safeParse(req.body);
@@ -216,7 +187,6 @@ export function createBot(deps: BotDeps): Bot {
 
   return {
     messages: [express.json({ limit: '256kb' }), receive],
-    lifecycle,
     scheduler,
     ...(devRouter ? { devRouter } : {}),
     ...(devConnector ? { devConnector } : {}),

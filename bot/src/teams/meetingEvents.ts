@@ -49,7 +49,8 @@ export async function onMeetingStarted(rt: BotRuntime, context: TurnContext): Pr
   if (!current || (await finishIfClosed(rt, series, current))) return;
   const applies = startEventApplies({ current, ...(previous ? { previous } : {}), at });
   rt.logger.info({ seriesId: series.id, teamsMeetingId: details.id, applies }, 'meeting start event');
-  if (applies) await startMeetingCommand(rt.ctx(), SYSTEM, series.id, current.id, at);
+  // A start soon after an end reopens that session instead (commands/rejoin.ts).
+  if (applies) await startMeetingCommand(rt.ctx(), SYSTEM, series.id, current.id, { at });
 }
 
 export async function onMeetingEnded(rt: BotRuntime, context: TurnContext): Promise<void> {

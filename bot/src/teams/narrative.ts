@@ -10,7 +10,7 @@ import {
 } from '@microsoft/teams-ai';
 import type { Config } from '../config.js';
 import type { NarrativeRequest } from '../summary/narrativePrompt.js';
-import type { NarrativeWriter } from '../summary/postSummary.js';
+import type { NarrativeWriter } from '../summary/narrativePrompt.js';
 
 /**
  * The optional AI narrative on the summary card, through teams-ai's

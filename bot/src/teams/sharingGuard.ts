@@ -3,7 +3,7 @@ import { DomainError } from '../../../domain/errors.js';
 import type { CommandContext } from '../commands/context.js';
 import { followChatMembers } from '../commands/membership.js';
 import type { ChatBinding } from '../store/botStore.js';
-import type { ChatPoster } from '../scheduler/chatPoster.js';
+import type { ChatPoster } from '../effects/chatPoster.js';
 import { ServiceUrlRefused, type ServiceUrlPolicy } from './serviceUrls.js';
 
 /** A post held back because the chat is not the two members of the 1:1 (its message says why). */
@@ -18,7 +18,7 @@ export class SharingPaused extends DomainError {
  * with the agenda) goes only into a chat of exactly the 1:1's two members,
  * checked against Teams' roster right before posting: a conversationUpdate
  * may have been missed. A failed check also records why on the series, which
- * the panel shows; the delivery is retried by the scheduler and goes out once
+ * the panel shows; the effect is retried by the effects processor and goes out once
  * the chat is back to the two of them.
  */
 export function postOnlyToTheOneOnOne(
@@ -55,6 +55,11 @@ export function postOnlyToTheOneOnOne(
       const series = await followChatMembers(deps.ctx(), binding.seriesId, await chatUserIds(binding));
       if (series.sharingPaused) throw new SharingPaused(series.sharingPaused.message);
       return poster.post(binding, card);
+    },
+    async update(binding, activityId, card) {
+      const series = await followChatMembers(deps.ctx(), binding.seriesId, await chatUserIds(binding));
+      if (series.sharingPaused) throw new SharingPaused(series.sharingPaused.message);
+      await poster.update(binding, activityId, card);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { FluentProvider, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { fullHeightProvider, hintedPlaceholders } from '../ui/styles.js';
 import { useEffect, useMemo, useState } from 'react';
 import { fluentTheme, themeFromQuery } from '../host/theme.js';
 import { pagesCatalog } from '../i18n/catalogs/pages.js';
@@ -13,7 +14,7 @@ import { tabInstanceConfig } from './tabInstance.js';
 import { connectConfigHost, offerSave, type ConfigHost } from './teamsConfigHost.js';
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh' },
+  provider: { ...fullHeightProvider, ...hintedPlaceholders },
   page: {
     display: 'flex',
     flexDirection: 'column',

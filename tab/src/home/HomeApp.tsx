@@ -1,4 +1,5 @@
 import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { fullHeightProvider, hintedPlaceholders } from '../ui/styles.js';
 import { useEffect, useState } from 'react';
 import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
 import { domainCatalog } from '../i18n/catalogs/domain.js';
@@ -20,7 +21,7 @@ import { resolveHomeSession, type HomeSessionResult } from './homeSession.js';
 export const HOME_CATALOGS = [homeCatalog, domainCatalog, panelCatalog];
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh' },
+  provider: { ...fullHeightProvider, ...hintedPlaceholders },
   centered: { padding: tokens.spacingHorizontalL },
 });
 

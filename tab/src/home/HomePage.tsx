@@ -1,8 +1,9 @@
 import { makeStyles, Spinner, Text, tokens, typographyStyles } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { HomeRow } from '../../../domain/home.js';
+import type { HomeRow, MyActionItem } from '../../../domain/home.js';
 import { ApiError, messageOf } from '../api/http.js';
 import { useT } from '../i18n/useT.js';
+import { focusFirst } from '../ui/focusReturn.js';
 import { Notice } from '../ui/Notice.js';
 import { mutedText, plainList, sectionHeading } from '../ui/styles.js';
 import { EXPORT_FAILED } from './homeApi.js';
@@ -10,6 +11,7 @@ import type { HomeSession } from './homeSession.js';
 import { MyActionItems } from './MyActionItems.js';
 import { RelationshipRow } from './RelationshipRow.js';
 import { SearchPanel } from './SearchPanel.js';
+import { UndoNotice } from './UndoNotice.js';
 import { useHome } from './useHome.js';
 
 const useStyles = makeStyles({
@@ -44,6 +46,24 @@ export function HomePage({ session }: { session: HomeSession }) {
     void reload();
   };
   const failed = (text: string) => setNotice({ intent: 'error', text });
+  const [ticked, setTicked] = useState<MyActionItem | undefined>();
+  const completed = (entry: MyActionItem) => {
+    setNotice(undefined);
+    setTicked(entry);
+    return reload();
+  };
+  const undoTick = (entry: MyActionItem) => {
+    setTicked(undefined);
+    api.reopenActionItem(entry.seriesId, entry.item.id).then(
+      async () => {
+        setNotice({ intent: 'success', text: t('home.items.undone', { text: entry.item.text }) });
+        await reload();
+        const row = `[data-my-item="${CSS.escape(`${entry.seriesId}/${entry.item.id}`)}"] input`;
+        focusFirst([() => document.querySelector(row), () => document.querySelector('[data-my-item] input')], 30);
+      },
+      (e: unknown) => failed(messageOf(e)),
+    );
+  };
   const exportRow = (row: HomeRow) => {
     api.exportHistory(row.seriesId).then(
       ({ fileName, markdown }) => {
@@ -65,6 +85,13 @@ export function HomePage({ session }: { session: HomeSession }) {
           <span role="status">{notice.text}</span>
         </Notice>
       )}
+      {ticked && (
+        <UndoNotice
+          text={t('home.items.marked', { text: ticked.item.text })}
+          onUndo={() => undoTick(ticked)}
+          onDismiss={() => setTicked(undefined)}
+        />
+      )}
       {error && <Notice intent="error">{error}</Notice>}
       <SearchPanel api={api} session={session} />
       {!view && !error && <Spinner label={t('home.loading')} />}
@@ -72,7 +99,7 @@ export function HomePage({ session }: { session: HomeSession }) {
         <>
           <section aria-labelledby="relationships">
             <h2 id="relationships" className={styles.heading}>
-              {view.rows.some((r) => r.viewerRole === 'manager') ? t('home.reports') : t('home.title')}
+              {view.rows.some((r) => r.viewerRole === 'manager') ? t('home.reports') : t('home.withManager')}
             </h2>
             {view.rows.length === 0 && <Text className={styles.muted}>{t('home.empty')}</Text>}
             <ul className={styles.list} aria-label={t('home.list')}>
@@ -89,7 +116,13 @@ export function HomePage({ session }: { session: HomeSession }) {
               ))}
             </ul>
           </section>
-          <MyActionItems items={view.actionItems} api={api} today={localToday()} onChanged={changed} onError={failed} />
+          <MyActionItems
+            items={view.actionItems}
+            api={api}
+            today={localToday()}
+            onCompleted={completed}
+            onError={failed}
+          />
         </>
       )}
     </main>

@@ -4,6 +4,7 @@ import type { MyActionItem } from '../../../domain/home.js';
 import { messageOf } from '../api/http.js';
 import { useLocale } from '../i18n/I18nRoot.js';
 import { useT } from '../i18n/useT.js';
+import { useClickGuard } from '../ui/clickGuard.js';
 import { mutedText, plainList, sectionHeading } from '../ui/styles.js';
 import { viewerDate } from './format.js';
 import type { HomeApi } from './homeApi.js';
@@ -21,24 +22,28 @@ interface Props {
   api: HomeApi;
   /** Today in the viewer's zone ("YYYY-MM-DD"), for "overdue". */
   today: string;
-  onChanged(message: string): void;
+  /** The item is done: offer Undo, and load the list again (it leaves it). */
+  onCompleted(entry: MyActionItem): Promise<void>;
   onError(message: string): void;
 }
 
 /** My open action items across all my 1:1s, by due date; ticking one marks it done in its 1:1. */
-export function MyActionItems({ items, api, today, onChanged, onError }: Props) {
+export function MyActionItems({ items, api, today, onCompleted, onError }: Props) {
   const styles = useStyles();
   const t = useT();
   const { tag } = useLocale();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const guard = useClickGuard();
+  const idle = (itemId: string) => setBusy((s) => new Set([...s].filter((id) => id !== itemId)));
 
   const complete = (entry: MyActionItem) => {
-    if (busy.has(entry.item.id)) return;
+    if (busy.has(entry.item.id) || !guard.accept(entry.item.id)) return;
     setBusy((s) => new Set(s).add(entry.item.id));
     api.completeActionItem(entry.seriesId, entry.item.id).then(
-      () => onChanged(t('home.items.done', { text: entry.item.text })),
+      // Not busy once gone from the list, so an Undo brings it back open.
+      () => onCompleted(entry).finally(() => idle(entry.item.id)),
       (error: unknown) => {
-        setBusy((s) => new Set([...s].filter((id) => id !== entry.item.id)));
+        idle(entry.item.id);
         onError(messageOf(error));
       },
     );
@@ -54,7 +59,12 @@ export function MyActionItems({ items, api, today, onChanged, onError }: Props) 
         {items.map((entry) => {
           const overdue = entry.item.dueDate !== undefined && entry.item.dueDate < today;
           return (
-            <li key={`${entry.seriesId}/${entry.item.id}`} className={styles.item} aria-label={entry.item.text}>
+            <li
+              key={`${entry.seriesId}/${entry.item.id}`}
+              className={styles.item}
+              aria-label={entry.item.text}
+              data-my-item={`${entry.seriesId}/${entry.item.id}`}
+            >
               <Checkbox
                 checked={busy.has(entry.item.id)}
                 disabled={busy.has(entry.item.id)}

@@ -17,6 +17,11 @@ export function createHomeApi(http: HttpOptions) {
       request(http, 'PATCH', `${series(seriesId)}/action-items/${encodeURIComponent(itemId)}`, RecordResponse, {
         done: true,
       } satisfies EditActionItemBody),
+    /** Undo of the above: the item is open again. */
+    reopenActionItem: (seriesId: string, itemId: string) =>
+      request(http, 'PATCH', `${series(seriesId)}/action-items/${encodeURIComponent(itemId)}`, RecordResponse, {
+        done: false,
+      } satisfies EditActionItemBody),
     /** The history as a Markdown file (not JSON, so not through `request`). */
     async exportHistory(seriesId: string): Promise<{ fileName: string; markdown: string }> {
       const headers: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import {
   FluentProvider,
+  Link,
   makeStyles,
   mergeClasses,
   Spinner,
@@ -13,11 +14,12 @@ import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
 import { useLocale } from '../i18n/I18nRoot.js';
 import { useT } from '../i18n/useT.js';
 import { Notice } from '../ui/Notice.js';
+import { fullHeightProvider, hintedPlaceholders } from '../ui/styles.js';
 import { MeetingChat } from './chat/MeetingChat.js';
 import { PageSettings, rememberSettings, widthFromQuery, type PageLanguage, type PanelWidth } from './PageSettings.js';
 
 const useStyles = makeStyles({
-  page: { minHeight: '100vh', padding: tokens.spacingHorizontalL, boxSizing: 'border-box' },
+  page: { ...fullHeightProvider, padding: tokens.spacingHorizontalL, boxSizing: 'border-box', ...hintedPlaceholders },
   title: { ...typographyStyles.title3, margin: `0 0 ${tokens.spacingVerticalM}` },
   columns: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'stretch', flexWrap: 'wrap' },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -95,9 +97,10 @@ export function MeetingPage({ pinnedLocale, onLanguageChange }: MeetingPageProps
       />
       {manager && (
         <p>
-          <a href={`/home.html?dev=manager${pinnedQuery(theme, pinnedLocale)}`}>
+          {/* Fluent's Link takes the theme's link colour: a plain link is dark blue on dark grey. */}
+          <Link href={`/home.html?dev=manager${pinnedQuery(theme, pinnedLocale)}`}>
             {t('pages.meeting.homeLink', { name: manager.name })}
-          </a>
+          </Link>
         </p>
       )}
       {error && <Notice intent="error">{t('pages.meeting.needsDevMode', { reason: error })}</Notice>}

@@ -6,6 +6,8 @@ import { useT } from '../i18n/useT.js';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
+  // A field keeps its select's whole width and goes to the next line rather than shrinking under its neighbour.
+  field: { flexShrink: 0, maxWidth: '100%' },
 });
 
 export type PanelWidth = 320 | 280;
@@ -50,7 +52,7 @@ export function PageSettings({ theme, width, language, onChange, onLanguageChang
   const t = useT();
   return (
     <div className={styles.bar} role="group" aria-label={t('pages.settings.group')}>
-      <Field label={t('pages.settings.theme')} orientation="horizontal">
+      <Field label={t('pages.settings.theme')} orientation="horizontal" className={styles.field}>
         <Select value={theme} onChange={(_, d) => onChange({ theme: themeName(d.value) ?? 'default', width })}>
           {THEMES.map((option) => (
             <option key={option.value} value={option.value}>
@@ -59,13 +61,13 @@ export function PageSettings({ theme, width, language, onChange, onLanguageChang
           ))}
         </Select>
       </Field>
-      <Field label={t('pages.settings.width')} orientation="horizontal">
+      <Field label={t('pages.settings.width')} orientation="horizontal" className={styles.field}>
         <Select value={String(width)} onChange={(_, d) => onChange({ theme, width: d.value === '280' ? 280 : 320 })}>
           <option value="320">{t('pages.settings.width.teams')}</option>
           <option value="280">{t('pages.settings.width.narrowest')}</option>
         </Select>
       </Field>
-      <Field label={t('pages.settings.language')} orientation="horizontal">
+      <Field label={t('pages.settings.language')} orientation="horizontal" className={styles.field}>
         <Select value={language} onChange={(_, d) => onLanguageChange(pageLanguage(d.value))}>
           {TRANSLATED.map((option) => (
             <option key={option} value={option} lang={option}>

@@ -1,4 +1,5 @@
 import { Button, FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { fullHeightProvider, hintedPlaceholders } from '../ui/styles.js';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { resolveSession, type SessionResult } from '../host/session.js';
 import { fluentTheme, themeFromQuery, type ThemeName } from '../host/theme.js';
@@ -15,7 +16,7 @@ const ShareToStage = lazy(() => import('../stage/ShareToStage.js').then((m) => (
 const useStyles = makeStyles({
   // Fluent's provider sets `text-align: left` on itself, styled for its parent's direction (always left to right
   // here): the logical value follows the provider's own `dir`.
-  provider: { minHeight: '100vh', textAlign: 'start' },
+  provider: { ...fullHeightProvider, textAlign: 'start', ...hintedPlaceholders },
   centered: {
     padding: tokens.spacingHorizontalL,
     display: 'flex',

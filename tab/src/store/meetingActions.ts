@@ -1,6 +1,7 @@
 import type { RecordResponse } from '../../../domain/api.js';
 import type { ActionItem, Cadence, Meeting, PrivateNote, SharedNote, Topic } from '../../../domain/entities.js';
 import { derivedId } from '../../../domain/ids.js';
+import { ApiError } from '../api/http.js';
 import type { TemplateId } from '../../../domain/templates.js';
 import type { Translate } from '../i18n/useT.js';
 import type { MeetingApi } from './meetingApi.js';
@@ -147,12 +148,24 @@ export function createMeetingActions(api: MeetingApi, outbox: Outbox, read: () =
       });
     },
 
-    /** Marks the meeting live (when Teams' own start event did not). */
-    startMeeting(meeting: Meeting): Promise<boolean> {
+    /**
+     * Marks the meeting live (when Teams' own start event did not), or
+     * reopens the 1:1 just ended (a rejoin: the service decides). A start
+     * more than a day before the slot is refused until confirmed: `askEarly`
+     * hears of it, and the confirmed start says `early`.
+     */
+    startMeeting(meeting: Meeting, options: { early?: boolean; askEarly?: () => void } = {}): Promise<boolean> {
+      const { early = false, askEarly } = options;
       return outbox.submit({
+        ...(askEarly
+          ? {
+              answersRefusal: (error: unknown) =>
+                error instanceof ApiError && error.code === 'early_start' && (askEarly(), true),
+            }
+          : {}),
         label: t('panel.change.start'),
         optimistic: meeting.status === 'scheduled' ? [{ ...meeting, status: 'live', startedAt: now() }] : [],
-        send: one(() => api.startMeeting(meeting.id)),
+        send: one(() => api.startMeeting(meeting.id, early ? { early: true } : undefined)),
       });
     },
 

@@ -5,6 +5,7 @@ import {
   type PutNoteBody,
   type PutPrivateNoteBody,
   type SkipMeetingBody,
+  type StartMeetingBody,
   type UpdateCadenceBody,
 } from '../../../domain/api.js';
 import { request, type HttpOptions } from '../api/http.js';
@@ -25,8 +26,8 @@ export function createMeetingApi(http: HttpOptions, seriesId: string) {
       request(http, 'PUT', `${base}/meetings/${id(meetingId)}/private-note`, RecordResponse, body),
     // Start, end and skip name their meeting: a resend (outbox after a restart, a lost answer)
     // answers that meeting's stored result instead of acting on whatever is current by then.
-    startMeeting: (meetingId: string) =>
-      request(http, 'POST', `${base}/meetings/${id(meetingId)}/start`, RecordResponse),
+    startMeeting: (meetingId: string, body?: StartMeetingBody) =>
+      request(http, 'POST', `${base}/meetings/${id(meetingId)}/start`, RecordResponse, body),
     endMeeting: (meetingId: string) => request(http, 'POST', `${base}/meetings/${id(meetingId)}/end`, RecordsResponse),
     skipMeeting: (meetingId: string, body: SkipMeetingBody) =>
       request(http, 'POST', `${base}/meetings/${id(meetingId)}/skip`, RecordsResponse, body),

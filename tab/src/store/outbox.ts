@@ -14,6 +14,8 @@ export interface Change {
   key?: string;
   optimistic: readonly AnyRecord[];
   send(): Promise<readonly AnyRecord[]>;
+  /** A refusal the caller answers itself (true): no notice. E.g. an early start, which the panel asks to confirm. */
+  answersRefusal?(error: unknown): boolean;
 }
 
 export interface UnsentChange {
@@ -106,6 +108,7 @@ export function createOutbox(dispatch: (action: SeriesAction) => void, t: Transl
         retryLater(error);
         return 'unreachable';
       }
+      if (change.answersRefusal?.(error)) return 'refused';
       const words = { change: change.label, reason: messageOf(error) };
       dispatch({
         type: 'notice',

@@ -35,3 +35,32 @@ export const visuallyHidden: GriffelStyle = {
   whiteSpace: 'nowrap',
   border: 0,
 };
+
+/**
+ * Two form fields side by side where there is room, one under the other in
+ * a 320 px panel: a field never shrinks below what shows its value whole
+ * (an owner's name, a date, "Europe/London").
+ */
+export const fieldRow: GriffelStyle = { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS };
+export const fieldHalf: GriffelStyle = { flexGrow: 1, flexBasis: '11rem', minWidth: 0 };
+
+/**
+ * Placeholders in italics: in high contrast a placeholder has the colour of
+ * typed text, so its shape is what tells a hint from a value (all themes, one rule).
+ */
+export const hintedPlaceholders: GriffelStyle = {
+  '& input::placeholder': { fontStyle: 'italic' },
+  '& textarea::placeholder': { fontStyle: 'italic' },
+};
+
+/**
+ * A page's FluentProvider fills the window. Fluent gives portals (the Undo
+ * toast, menus) a mount node with the provider's classes, at the top of the
+ * document above everything: without the exception that node was a
+ * window-high box in the theme's background, covering the panel's top while
+ * a toast or menu was open.
+ */
+export const fullHeightProvider: GriffelStyle = {
+  minHeight: '100vh',
+  '&[data-portal-node]': { minHeight: 'auto', padding: 0 },
+};

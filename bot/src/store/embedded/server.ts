@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import AccountModule from '@vercel/cosmosdb-server/lib/account/index.js';
 import routesModule from '@vercel/cosmosdb-server/lib/routes.js';
 import { PASS_THROUGH_PLAN } from '../queryPlan.js';
+import { atomicBatch } from './atomicBatch.js';
 import { Journal, stateToLines, type JournalEntry, type StoredState } from './journal.js';
 import {
   installPartitionIndex,
@@ -19,10 +20,11 @@ import {
 /**
  * The Cosmos DB protocol server (@vercel/cosmosdb-server) as the local
  * default and the tests use it: its own account and request routes, with
- * three additions in front of them — queries sent with a partition key read
- * that partition only (partitionIndex.ts), writes can be kept in a local
- * folder across restarts (journal.ts), and an optional delay before every
- * answer models a network round trip (the bench's same-region Azure figure).
+ * four additions in front of them — queries sent with a partition key read
+ * that partition only (partitionIndex.ts), a transactional batch is applied
+ * all or nothing as Azure does (atomicBatch.ts), writes can be kept in a
+ * local folder across restarts (journal.ts), and an optional delay before
+ * every answer models a network round trip (the bench's same-region Azure figure).
  * The request handling mirrors the package's own `createHttpServer`, which
  * does not expose its account.
  */
@@ -67,8 +69,10 @@ const SYSTEM_FIELDS = new Set(['_rid', '_self', '_etag', '_ts', '_attachments'])
 const withoutSystemFields = (data: Record<string, unknown>, all = false) =>
   Object.fromEntries(Object.entries(data).filter(([key]) => !(all ? key.startsWith('_') : SYSTEM_FIELDS.has(key))));
 
-const isQueryPlanRequest = (req: IncomingMessage) =>
-  String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
+const headerIsTrue = (req: IncomingMessage, name: string) => String(req.headers[name] ?? '').toLowerCase() === 'true';
+const isQueryPlanRequest = (req: IncomingMessage) => headerIsTrue(req, 'x-ms-cosmos-is-query-plan-request');
+const isAtomicBatch = (req: IncomingMessage) =>
+  headerIsTrue(req, 'x-ms-cosmos-is-batch-request') && headerIsTrue(req, 'x-ms-cosmos-batch-atomic');
 
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): Promise<EmbeddedCosmos> {
   installPartitionIndex();
@@ -97,7 +101,11 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
       req.resume();
       body = PASS_THROUGH_PLAN;
     } else if (matched) {
-      const [params, handler] = matched;
+      const [params, packageHandler] = matched;
+      // The package applies a batch's operations one by one, keeping those before a failure; Azure applies all or none.
+      const handler: RouteHandler = isAtomicBatch(req)
+        ? (account, request, response, p) => atomicBatch(account, request, response, p, scope)
+        : packageHandler;
       try {
         body = (await requestScope.run(scope, () => handler(acc, req, res, params))) as typeof body;
       } catch (error) {

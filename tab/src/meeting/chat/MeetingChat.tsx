@@ -15,7 +15,15 @@ import { useMessageAction } from './useMessageAction.js';
 import { useStickToBottom } from './useStickToBottom.js';
 
 const useStyles = makeStyles({
-  chat: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minHeight: 0, flexGrow: 1 },
+  chat: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    minHeight: 0,
+    flexGrow: 1,
+    // Only the log shrinks: a notice above it (the clock's, longer in German) keeps its whole height.
+    '& > :not([role="log"])': { flexShrink: 0 },
+  },
   log: {
     flexGrow: 1,
     overflowY: 'auto',

@@ -5,6 +5,7 @@ import { otherMember } from '../../store/selectors.js';
 import { limitOf } from '../../ui/limits.js';
 import { useLocale } from '../../i18n/I18nRoot.js';
 import { useT } from '../../i18n/useT.js';
+import { fieldHalf, fieldRow } from '../../ui/styles.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { rebaseDraft } from '../rebaseDraft.js';
 import { onFocusLeft, useEditorDraft } from '../useEditorDraft.js';
@@ -12,8 +13,8 @@ import { formatDueDate, todayIsoDate } from './dates.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS },
-  half: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  row: fieldRow,
+  half: fieldHalf,
   fill: { width: '100%', minWidth: 0 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   theirs: {

@@ -31,7 +31,7 @@ export function ActionItemsSection() {
   };
 
   return (
-    <section className={styles.section} aria-labelledby="action-items-heading">
+    <section data-shortcut-scope className={styles.section} aria-labelledby="action-items-heading">
       <h2 id="action-items-heading" className={styles.heading}>
         {t('panel.items.heading')}
       </h2>

@@ -5,6 +5,7 @@ import { TEXT_LIMITS, type Topic } from '../../../../domain/entities.js';
 import { limitOf } from '../../ui/limits.js';
 import { useLocale } from '../../i18n/I18nRoot.js';
 import { useT } from '../../i18n/useT.js';
+import { fieldHalf, fieldRow } from '../../ui/styles.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { formatDueDate, todayIsoDate } from './dates.js';
 
@@ -13,8 +14,8 @@ export const NEW_ACTION_ITEM_INPUT_ID = 'new-action-item-input';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS },
-  half: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  row: fieldRow,
+  half: fieldHalf,
   // Date and select inputs have an intrinsic width wider than half of a 280 px panel.
   fill: { width: '100%', minWidth: 0 },
 });

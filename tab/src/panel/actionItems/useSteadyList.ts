@@ -1,20 +1,19 @@
 import { useEffect, useRef, useState, type FocusEvent } from 'react';
+import { useClickGuard } from '../../ui/clickGuard.js';
 
 /** How long a ticked item keeps its place while the pointer stays over the list. */
 const HOLD_MS = 2_000;
-/** A second click on the same box this soon after the first is the same intent (a double click). */
-const DOUBLE_CLICK_MS = 500;
 
 /**
  * Ticking an item would move it (done items sort last), putting its
  * neighbour under the pointer. While the person works in the list the order
  * holds still: until the pointer or focus leaves it, or a moment passes.
- * A double click on one box counts once.
+ * A double click on one box counts once (the shared checkbox rule).
  */
 export function useSteadyList<T extends { id: string }>(items: readonly T[]) {
   const [held, setHeld] = useState<string[] | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const lastToggle = useRef<{ id: string; at: number } | null>(null);
+  const guard = useClickGuard();
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const release = () => {
@@ -33,10 +32,7 @@ export function useSteadyList<T extends { id: string }>(items: readonly T[]) {
     items: shown,
     /** Call before a tick: returns false for the second click of a double click. */
     beforeToggle(id: string): boolean {
-      const now = Date.now();
-      const last = lastToggle.current;
-      if (last && last.id === id && now - last.at < DOUBLE_CLICK_MS) return false;
-      lastToggle.current = { id, at: now };
+      if (!guard.accept(id)) return false;
       setHeld((current) => current ?? shown.map((i) => i.id));
       clearTimeout(timer.current);
       timer.current = setTimeout(release, HOLD_MS);

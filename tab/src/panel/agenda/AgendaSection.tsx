@@ -1,9 +1,11 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Suspense, type FocusEvent } from 'react';
+import { meetingDate } from '../../../../domain/meetingDate.js';
 import { useLocale } from '../../i18n/I18nRoot.js';
 import { useT } from '../../i18n/useT.js';
 import { selectAgenda } from '../../store/selectors.js';
 import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
+import { HeldSlotNote } from '../header/HeldSlotNote.js';
 import { TemplatePicker } from '../lazySections.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { AddTopicForm } from './AddTopicForm.js';
@@ -40,17 +42,18 @@ export function AgendaSection({ live }: { live: boolean }) {
   };
 
   return (
-    <section className={styles.section} aria-labelledby="agenda-heading">
+    <section data-shortcut-scope className={styles.section} aria-labelledby="agenda-heading">
       <div className={styles.top}>
         <h2 id="agenda-heading" className={styles.heading}>
           {meeting
             ? t('panel.agenda.headingOn', {
-                date: new Date(meeting.scheduledStart).toLocaleDateString(tag, { dateStyle: 'medium' }),
+                date: new Date(meetingDate(meeting)).toLocaleDateString(tag, { dateStyle: 'medium' }),
               })
             : t('panel.agenda.heading')}
         </h2>
         <ShortcutsButton open={shortcuts.open} toggle={shortcuts.toggle} />
       </div>
+      {meeting && <HeldSlotNote meeting={meeting} />}
       {shortcuts.open && <ShortcutsHelp close={shortcuts.close} />}
       {live && agenda.length > 0 && (
         <Text size={200} className={styles.progress} role="status">

@@ -1,8 +1,9 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { KeyboardRegular } from '@fluentui/react-icons';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../../../../i18n/keys.js';
 import { useT } from '../../i18n/useT.js';
+import { focusBack, focusedElement, inShortcutScope } from '../../ui/focusReturn.js';
 import { sectionHeading } from '../../ui/styles.js';
 import { NEW_TOPIC_INPUT_ID } from './useAgendaFocus.js';
 
@@ -40,6 +41,7 @@ export const SHORTCUTS: readonly (readonly [MessageKey, MessageKey])[] = [
   ['panel.shortcuts.keys.actionItem', 'panel.shortcuts.actionItem'],
   ['panel.shortcuts.keys.menu', 'panel.shortcuts.menu'],
   ['panel.shortcuts.keys.delete', 'panel.shortcuts.delete'],
+  ['panel.shortcuts.keys.undo', 'panel.shortcuts.undo'],
   ['panel.shortcuts.keys.help', 'panel.shortcuts.help'],
 ];
 
@@ -51,29 +53,47 @@ function typing(target: EventTarget | null): boolean {
   );
 }
 
-/** The panel-wide keys: N jumps to "New topic", ? shows the "Keyboard shortcuts" help. */
+const SHORTCUTS_BUTTON_ID = 'shortcuts-button';
+
+/**
+ * The panel-wide keys: N jumps to "New topic", ? shows the "Keyboard
+ * shortcuts" help. Single keys act only with focus in the agenda or the
+ * action items: typed on the page's body (after focus fell there) or in a
+ * text field they are just letters.
+ */
 export function useKeyboardShortcuts() {
   const [open, setOpen] = useState(false);
+  const cameFrom = useRef<HTMLElement | null>(null);
+
+  const show = () => {
+    cameFrom.current = focusedElement();
+    setOpen(true);
+    requestAnimationFrame(() =>
+      document.getElementById('shortcuts-heading')?.parentElement?.querySelector('button')?.focus(),
+    );
+  };
+  const close = () => {
+    setOpen(false);
+    focusBack(cameFrom.current, () => document.getElementById(SHORTCUTS_BUTTON_ID));
+  };
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target) || !inShortcutScope(event.target))
+        return;
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
         document.getElementById(NEW_TOPIC_INPUT_ID)?.focus();
       } else if (event.key === '?') {
         event.preventDefault();
-        setOpen(true);
-        requestAnimationFrame(() =>
-          document.getElementById('shortcuts-heading')?.parentElement?.querySelector('button')?.focus(),
-        );
+        show();
       }
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  return { open, toggle: () => setOpen((o) => !o), close: () => setOpen(false) };
+  return { open, toggle: () => (open ? close() : show()), close };
 }
 
 /** The button that shows or hides the shortcuts list (beside the agenda heading). */
@@ -81,6 +101,7 @@ export function ShortcutsButton({ open, toggle }: { open: boolean; toggle(): voi
   const t = useT();
   return (
     <Button
+      id={SHORTCUTS_BUTTON_ID}
       size="small"
       appearance="subtle"
       icon={<KeyboardRegular />}
@@ -103,7 +124,11 @@ export function ShortcutsHelp({ close }: { close(): void }) {
       id="keyboard-shortcuts"
       className={styles.surface}
       aria-labelledby="shortcuts-heading"
-      onKeyDown={(event) => event.key === 'Escape' && close()}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        close();
+      }}
     >
       <h3 id="shortcuts-heading" className={styles.heading}>
         {t('panel.shortcuts.title')}

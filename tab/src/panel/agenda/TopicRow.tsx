@@ -4,6 +4,7 @@ import { lazy, Suspense, useId, useState, type KeyboardEvent, type Ref } from 'r
 import { needsDecision } from '../../../../domain/carryOver.js';
 import type { Topic } from '../../../../domain/entities.js';
 import { useT } from '../../i18n/useT.js';
+import { useClickGuard } from '../../ui/clickGuard.js';
 import { visuallyHidden } from '../../ui/styles.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { categoryOf, STATUS_LABELS } from './categories.js';
@@ -33,8 +34,21 @@ const useStyles = makeStyles({
   line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, minHeight: '36px' },
   handle: { cursor: 'grab', color: tokens.colorNeutralForeground3, flexShrink: 0, display: 'flex', paddingLeft: '2px' },
   check: { flexShrink: 0 },
+  // Text and chips share a wrapping box: when both fit they are one line;
+  // when not, the chips go under the text, which keeps the row's width (two
+  // lines, about 60 characters at 320 px) whatever chips the topic carries.
+  body: {
+    flexGrow: 1,
+    minWidth: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXS,
+  },
   text: {
     flexGrow: 1,
+    flexShrink: 1,
+    flexBasis: 'auto',
     minWidth: 0,
     overflowWrap: 'anywhere',
     whiteSpace: 'pre-wrap',
@@ -45,7 +59,14 @@ const useStyles = makeStyles({
   clamped: { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
   closedText: { color: tokens.colorNeutralForeground2, textDecorationLine: 'line-through' },
   hidden: visuallyHidden,
-  chips: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, flexShrink: 0 },
+  chips: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    flexShrink: 0,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
 });
 
 interface TopicRowProps {
@@ -74,6 +95,7 @@ export function TopicRow({ ref, topic, active, current, isFirst, isLast, drag, .
   const t = useT();
   const { actions } = useSeriesView();
   const [open, setOpen] = useState<TopicOpen>(null);
+  const guard = useClickGuard();
   const descriptionId = useId();
   const category = categoryOf(topic.category);
   const discussed = topic.status === 'discussed';
@@ -111,34 +133,40 @@ export function TopicRow({ ref, topic, active, current, isFirst, isLast, drag, .
           tabIndex={-1}
           checked={discussed}
           aria-label={t('panel.topic.discussedBox', { text: topic.text })}
-          onChange={(_, data) => void actions.setTopicStatus(topic.id, data.checked === true ? 'discussed' : 'open')}
+          onChange={(_, data) =>
+            guard.accept(topic.id) &&
+            void actions.setTopicStatus(topic.id, data.checked === true ? 'discussed' : 'open')
+          }
         />
-        <span
-          className={mergeClasses(styles.text, open === null && styles.clamped, closed && styles.closedText)}
-          onClick={toggle}
-        >
-          {topic.text}
-        </span>
-        <span className={styles.chips} id={descriptionId}>
-          {topic.carriedOverCount > 0 && (
-            <Badge appearance="outline" color="informative" size="small" icon={<ArrowRepeatAllRegular />}>
-              <span className={styles.hidden}>{t('panel.topic.carriedOver')} </span>
-              {t('panel.topic.carriedBadge', { count: topic.carriedOverCount })}
+        <span className={styles.body}>
+          <span
+            className={mergeClasses(styles.text, open === null && styles.clamped, closed && styles.closedText)}
+            data-topic-text
+            onClick={toggle}
+          >
+            {topic.text}
+          </span>
+          <span className={styles.chips} id={descriptionId}>
+            {topic.carriedOverCount > 0 && (
+              <Badge appearance="outline" color="informative" size="small" icon={<ArrowRepeatAllRegular />}>
+                <span className={styles.hidden}>{t('panel.topic.carriedOver')} </span>
+                {t('panel.topic.carriedBadge', { count: topic.carriedOverCount })}
+              </Badge>
+            )}
+            {needsDecision(topic) && topic.status === 'open' && (
+              <Badge appearance="filled" color="warning" size="small">
+                {t('panel.topic.decideBadge')}
+              </Badge>
+            )}
+            {topic.status === 'deferred' && (
+              <Badge appearance="outline" color="warning" size="small">
+                {t(STATUS_LABELS.deferred)}
+              </Badge>
+            )}
+            <Badge appearance="tint" color={category.color} size="small">
+              {t(category.label)}
             </Badge>
-          )}
-          {needsDecision(topic) && topic.status === 'open' && (
-            <Badge appearance="filled" color="warning" size="small">
-              {t('panel.topic.decideBadge')}
-            </Badge>
-          )}
-          {topic.status === 'deferred' && (
-            <Badge appearance="outline" color="warning" size="small">
-              {t(STATUS_LABELS.deferred)}
-            </Badge>
-          )}
-          <Badge appearance="tint" color={category.color} size="small">
-            {t(category.label)}
-          </Badge>
+          </span>
         </span>
         <TopicMenuButton
           topic={topic}

@@ -68,7 +68,7 @@ export function FromLastTime({ compact = false }: { compact?: boolean }) {
   }
 
   return (
-    <section className={styles.section} aria-labelledby="from-last-time-heading">
+    <section data-shortcut-scope className={styles.section} aria-labelledby="from-last-time-heading">
       <h2 id="from-last-time-heading" className={styles.heading}>
         {t('panel.followUp.heading')}
       </h2>

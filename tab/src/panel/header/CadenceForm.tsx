@@ -4,6 +4,7 @@ import { Cadence, Frequency, Weekday } from '../../../../domain/entities.js';
 import { isValidTimeZone } from '../../../../domain/schedule.js';
 import { useLocale } from '../../i18n/I18nRoot.js';
 import { useT } from '../../i18n/useT.js';
+import { fieldHalf, fieldRow } from '../../ui/styles.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { FREQUENCY_LABELS, weekdayName } from './cadenceText.js';
 
@@ -16,8 +17,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS },
-  half: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  row: fieldRow,
+  half: fieldHalf,
   fill: { width: '100%', minWidth: 0 },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });

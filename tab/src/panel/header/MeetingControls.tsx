@@ -19,7 +19,7 @@ const useStyles = makeStyles({
   },
 });
 
-type Asking = 'end' | 'skip' | null;
+type Asking = 'end' | 'skip' | 'start' | null;
 
 /** "Thu, Dec 3" in the reader's language and the viewer's time zone. */
 function shortDay(iso: string, localeTag: string): string {
@@ -55,21 +55,18 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
     });
   };
 
+  const act = {
+    end: () => actions.endMeeting(meeting.id),
+    skip: () => actions.skipMeeting(meeting.id, 'skipped'),
+    start: () => actions.startMeeting(meeting, { early: true }),
+  };
+
   if (asking) {
-    const ending = asking === 'end';
     return (
       <div className={styles.confirm} role="group" aria-label={t('panel.meeting.confirmGroup', { asking })}>
         <Text>{t('panel.meeting.confirm', { asking, date: day })}</Text>
         <div className={styles.row}>
-          <Button
-            appearance="primary"
-            size="small"
-            disabled={busy}
-            autoFocus
-            onClick={() =>
-              run(ending ? () => actions.endMeeting(meeting.id) : () => actions.skipMeeting(meeting.id, 'skipped'))
-            }
-          >
+          <Button appearance="primary" size="small" disabled={busy} autoFocus onClick={() => run(act[asking])}>
             {t('panel.meeting.confirmYes', { asking })}
           </Button>
           <Button size="small" disabled={busy} onClick={close}>
@@ -93,7 +90,11 @@ export function MeetingControls({ meeting }: { meeting: Meeting }) {
             size="small"
             icon={<PlayRegular />}
             disabled={busy}
-            onClick={() => run(() => actions.startMeeting(meeting))}
+            // The service judges "more than a day early" by its clock (and a rejoin by its window): it asks, we confirm.
+            onClick={() => {
+              setBusy(true);
+              void actions.startMeeting(meeting, { askEarly: () => setAsking('start') }).then(() => setBusy(false));
+            }}
           >
             {t('panel.meeting.start')}
           </Button>

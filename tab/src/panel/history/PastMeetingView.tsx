@@ -7,6 +7,8 @@ import { ArrowBack } from '../../ui/directionalIcons.js';
 import { memberName, visibleRecords } from '../../store/selectors.js';
 import { formatDueDate } from '../actionItems/dates.js';
 import { categoryOf, STATUS_LABELS } from '../agenda/categories.js';
+import { meetingDate } from '../../../../domain/meetingDate.js';
+import { HeldSlotNote } from '../header/HeldSlotNote.js';
 import { meetingTime } from '../header/cadenceText.js';
 import { TopicNotes } from '../notes/TopicNotes.js';
 import { useSeriesView } from '../SeriesContext.js';
@@ -52,11 +54,12 @@ export function PastMeetingView({ meetingId, onBack }: { meetingId: string; onBa
       <h2 id="past-meeting-heading" className={styles.heading}>
         {meeting
           ? t('panel.history.meetingHeading', {
-              when: meetingTime(meeting.scheduledStart, tag),
+              when: meetingTime(meetingDate(meeting), tag),
               outcome: t(OUTCOME_LABELS[meeting.status]),
             })
           : t('panel.history.pastMeeting')}
       </h2>
+      {meeting && <HeldSlotNote meeting={meeting} />}
       <h3 className={styles.subheading}>{t('panel.history.topics')}</h3>
       {topics.length === 0 && <Text className={styles.muted}>{t('panel.history.noTopics')}</Text>}
       <ul className={styles.list} aria-label={t('panel.history.topicsList')}>

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../../i18n/keys.js';
 import { useLocale } from '../../i18n/I18nRoot.js';
 import { useT } from '../../i18n/useT.js';
 import { selectEarlierMeetingsLeft, selectPastMeetings, selectTopicsOf } from '../../store/meetingSelectors.js';
+import { meetingDate } from '../../../../domain/meetingDate.js';
 import { meetingTime } from '../header/cadenceText.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { mutedText, plainList, sectionHeading, stack } from '../../ui/styles.js';
@@ -47,7 +48,7 @@ export function PastMeetings({ onOpen }: { onOpen(meetingId: string): void }) {
         <ul className={styles.list} aria-label={t('panel.history.heading')}>
           {past.map((meeting) => {
             const count = selectTopicsOf(state, meeting.id).length;
-            const when = meetingTime(meeting.scheduledStart, tag);
+            const when = meetingTime(meetingDate(meeting), tag);
             return (
               <li key={meeting.id}>
                 <Button

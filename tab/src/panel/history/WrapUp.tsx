@@ -7,7 +7,9 @@ import { selectItemsAgreedIn, selectTopicsOf } from '../../store/meetingSelector
 import { memberName } from '../../store/selectors.js';
 import { outlinedBox, plainList, sectionHeading } from '../../ui/styles.js';
 import { formatDueDate } from '../actionItems/dates.js';
+import { meetingDate } from '../../../../domain/meetingDate.js';
 import { meetingTime } from '../header/cadenceText.js';
+import { HeldSlotNote } from '../header/HeldSlotNote.js';
 import { useSeriesView } from '../SeriesContext.js';
 
 const useStyles = makeStyles({
@@ -32,8 +34,9 @@ export function WrapUp({ meeting }: { meeting: Meeting }) {
     <section className={styles.box} aria-labelledby="wrap-up-heading">
       <h2 id="wrap-up-heading" className={styles.heading}>
         <CheckmarkCircleRegular aria-hidden />
-        {t('panel.wrapUp.heading', { when: meetingTime(meeting.startedAt ?? meeting.scheduledStart, tag) })}
+        {t('panel.wrapUp.heading', { when: meetingTime(meetingDate(meeting), tag) })}
       </h2>
+      <HeldSlotNote meeting={meeting} />
       <Text size={200} className={styles.muted}>
         {t('panel.wrapUp.covered', { discussed, total: topics.length })}
       </Text>
