@@ -51,7 +51,8 @@ export function markdownText(text: string): string {
         .replace(/^(\s*)(#{1,6})(?=\s|$)/, '$1\\$2')
         .replace(/^(\s*)([-+])(?=\s|$)/, '$1\\$2')
         .replace(/^(\s*)(\d{1,9})([.)])(?=\s|$)/, '$1$2\\$3')
-        .replace(/^(\s*)([-=])(?=\s*\2\s*\2?[\s\-=]*$)/, '$1\\$2')
+        // A line of only "=" or "-" would underline the line before it as a heading (or rule it off).
+        .replace(/^(\s*)([-=])(?=[\s\-=]*$)/, '$1\\$2')
         .replace(/^ {4,}/, (spaces) => '&#32;'.repeat(spaces.length)),
     )
     .join('  \n');
