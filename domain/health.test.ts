@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionItem, Meeting, MeetingStatus, Topic } from './entities.js';
-import { balance, cadenceKept, followThrough, recentTopics, seriesHealth, whoLeads } from './health.js';
+import {
+  balance,
+  cadenceKept,
+  followThrough,
+  PERSONAL_CATEGORIES,
+  recentTopics,
+  seriesHealth,
+  whoLeads,
+} from './health.js';
 import { aMeeting, anActionItem, aSeries, aTopic, MANAGER, REPORT } from './testFactories.js';
 
 // Weekly, Mondays 09:00 Berlin. "Now" is Wednesday 25 March 2026: the eight
@@ -89,6 +97,39 @@ describe('cadence kept', () => {
     // 16 March was the last slot and was not held: one miss in a row caps the level at watch.
     expect(figure).toMatchObject({ display: '3 of 4', value: 0.75, level: 'watch' });
     expect(figure.nudge).toMatch(/The last 1:1 did not happen/);
+  });
+
+  it('meetings held before their slot count against the slots they used (failure 3: "1 of the 1 planned" after two held)', () => {
+    // Weekly on Mondays from 2 March; the first held on its slot, the next two early (on the Tuesday before theirs).
+    const young = aSeries({ currentMeetingId: 'm-4', createdAt: '2026-03-01T10:00:00.000Z' });
+    const first = aMeeting({
+      id: 'm-1',
+      scheduledStart: slot('03-02'),
+      status: 'ended',
+      endedAt: '2026-03-02T08:30:00.000Z',
+    });
+    const second = aMeeting({
+      id: 'm-2',
+      scheduledStart: slot('03-09'),
+      status: 'ended',
+      endedAt: '2026-03-03T08:30:00.000Z',
+    });
+    const third = aMeeting({
+      id: 'm-3',
+      scheduledStart: slot('03-16'),
+      status: 'ended',
+      endedAt: '2026-03-10T08:30:00.000Z',
+    });
+    const fourth = aMeeting({ id: 'm-4', scheduledStart: slot('03-23') });
+    const afterSecond = new Date('2026-03-03T08:31:00.000Z');
+    expect(cadenceKept({ series: young, meetings: [first, second, fourth], now: afterSecond })).toMatchObject({
+      display: '2 of 2',
+      level: 'good',
+    });
+    const afterThird = new Date('2026-03-10T08:31:00.000Z');
+    expect(
+      cadenceKept({ series: young, meetings: [first, second, third, fourth], now: afterThird }).displayText,
+    ).toMatchObject({ key: 'domain.health.cadence.display.kept', values: { kept: 3, expected: 3 } });
   });
 
   it('with no slot due yet there is nothing to rate', () => {
@@ -190,13 +231,21 @@ describe('balance', () => {
     expect(figure.nudge).toContain('Where do you want to grow?');
   });
 
-  it('feedback topics are not counted as growth or wellbeing', () => {
+  it('feedback counts in balance, and the words name every category counted (failure 4)', () => {
+    const figure = balance([topic('a', 'growth'), topic('b', 'wellbeing'), topic('c', 'feedback'), topic('d', 'work')]);
+    expect(figure).toMatchObject({ value: 0.75, display: '3 of 4 topics', level: 'good' });
+    expect(figure.displayText.values).toMatchObject({ personal: 3, total: 4 });
+    expect(figure.nudge).toContain('growth, wellbeing or feedback');
+    for (const category of PERSONAL_CATEGORIES) expect(figure.nudge).toContain(category);
+  });
+
+  it('a share of one personal topic in ten, feedback included, is worth watching', () => {
     const figure = balance([
       topic('a', 'feedback'),
-      topic('b', 'wellbeing'),
-      ...['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((id) => topic(id, 'work')),
+      ...['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'].map((id) => topic(id, 'work')),
     ]);
     expect(figure).toMatchObject({ value: 0.1, level: 'watch' });
+    expect(figure.nudge).toContain('growth, wellbeing or feedback');
   });
 });
 
@@ -218,7 +267,31 @@ describe('follow-through', () => {
     ];
     const figure = followThrough({ series, actionItems: items, now });
     expect(figure).toMatchObject({ display: '2 of 4 on time', value: 0.5, level: 'watch' });
-    expect(figure.nudge).toMatch(/2 of 4 action items slipped/);
+    expect(figure.nudge).toMatch(/2 of 4 action items slipped: 1 done after their due date, 1 still open/);
+    expect(figure.nudgeText.values).toMatchObject({ kind: 'both', slipped: 2, late: 1, open: 1, due: 4 });
+  });
+
+  it('an item done late is reported as done late, not as still open (failure 5)', () => {
+    const figure = followThrough({
+      series,
+      actionItems: [item('late', '2026-03-01', '2026-03-07T10:00:00.000Z')],
+      now,
+    });
+    expect(figure).toMatchObject({ value: 0, level: 'concern' });
+    expect(figure.nudge).toBe(
+      '1 of 1 action items were done, but after their due date. Set due dates you can keep, or re-plan early when one slips.',
+    );
+    expect(figure.nudge).not.toMatch(/open/);
+    expect(figure.nudgeText).toMatchObject({
+      key: 'domain.health.followThrough.nudge.slipped',
+      values: { kind: 'late', late: 1, open: 0 },
+    });
+  });
+
+  it('an item still open past its due date says so', () => {
+    const figure = followThrough({ series, actionItems: [item('open', '2026-03-01')], now });
+    expect(figure.nudge).toMatch(/^1 of 1 action items are still open past their due date/);
+    expect(figure.nudgeText.values).toMatchObject({ kind: 'open', late: 0, open: 1 });
   });
 
   it('reads the done time in the series’ time zone: 23:30 UTC is already the next day in Berlin', () => {

@@ -1,4 +1,4 @@
-import type { ActionItem, Meeting, Series, Topic } from './entities.js';
+import type { ActionItem, Meeting, Series, Topic, TopicCategory } from './entities.js';
 import { memberWithRole } from './entities.js';
 import { localText, type LocalText } from './localText.js';
 import { addDaysToDate, localDateOf, occurrencesBetween } from './schedule.js';
@@ -80,12 +80,15 @@ export function cadenceKept({ series, meetings, now }: Pick<HealthInput, 'series
   const windowStart = new Date(Math.max(now.getTime() - WINDOW_WEEKS * 7 * DAY_MS, start.getTime()));
   const slotsEndedBy = new Date(now.getTime() - series.cadence.durationMinutes * MINUTE_MS + 1);
   const anchor = rhythmAnchor(series, live);
-  const expected = occurrencesBetween(series.cadence, windowStart, slotsEndedBy, anchor).length;
-  const held = live.filter((m) => {
+  const heldMeetings = live.filter((m) => {
     if (m.status !== 'ended') return false;
     const at = Date.parse(m.endedAt ?? m.scheduledStart);
     return at >= windowStart.getTime() && at <= now.getTime();
-  }).length;
+  });
+  const held = heldMeetings.length;
+  // A meeting held before its slot has passed used that slot up: the slot is planned, and kept, already.
+  const heldEarly = heldMeetings.filter((m) => Date.parse(m.scheduledStart) >= slotsEndedBy.getTime()).length;
+  const expected = occurrencesBetween(series.cadence, windowStart, slotsEndedBy, anchor).length + heldEarly;
   const missedInARow = missedSinceLastHeld(series, live, start, slotsEndedBy, anchor);
   const base = { key: 'cadence' as const, label: 'Cadence', labelText: localText('domain.health.cadence.label') };
 
@@ -158,10 +161,11 @@ function missedSinceLastHeld(
   anchor: Date | undefined,
 ): number {
   if (meetings.some((m) => m.status === 'live')) return 0;
-  const lastHeld = meetings
+  // The last held is the one of the latest slot (meetings are held in order), as "who leads" reads them.
+  const last = meetings
     .filter((m) => m.status === 'ended')
-    .map((m) => Math.max(Date.parse(m.endedAt ?? m.scheduledStart), Date.parse(m.scheduledStart)))
-    .sort((a, b) => b - a)[0];
+    .sort((a, b) => Date.parse(b.scheduledStart) - Date.parse(a.scheduledStart))[0];
+  const lastHeld = last && Math.max(Date.parse(last.endedAt ?? last.scheduledStart), Date.parse(last.scheduledStart));
   // A meeting held early used up its own slot; count only the slots after it.
   const from = lastHeld !== undefined ? new Date(lastHeld + 1) : start;
   // occurrencesBetween refuses ranges over five years; a longer silence is "many" anyway.
@@ -309,7 +313,15 @@ export function whoLeads(series: Series, recent: readonly Topic[]): HealthFigure
 // Balance — "balance work and personal development" / pitfall "status report".
 
 /**
- * Share of recent topics about growth or wellbeing. Thresholds: ≥ 25 % is
+ * The categories about the person rather than the work: what balance counts,
+ * and what every sentence about balance names (catalog `…balance…`: "growth,
+ * wellbeing or feedback"). Feedback counts: it is about how the person works
+ * and grows, not a status update.
+ */
+export const PERSONAL_CATEGORIES: readonly TopicCategory[] = ['growth', 'wellbeing', 'feedback'];
+
+/**
+ * Share of recent topics about growth, wellbeing or feedback. Thresholds: ≥ 25 % is
  * good (about one topic in four is about the person rather than the work);
  * 10–25 % is worth watching; below 10 % the 1:1 has become a status report.
  */
@@ -328,13 +340,13 @@ export function balance(recent: readonly Topic[]): HealthFigure {
       askQuestionId: GROWTH_QUESTION_ID,
     };
   }
-  const personal = recent.filter((t) => t.category === 'growth' || t.category === 'wellbeing').length;
+  const personal = recent.filter((t) => PERSONAL_CATEGORIES.includes(t.category)).length;
   const value = personal / total;
   const level = capForSmallSample(value >= 0.25 ? 'good' : value >= 0.1 ? 'watch' : 'concern', total);
   const nudge =
     level === 'good'
-      ? `${personal} of ${total} recent topics were about growth or wellbeing: a coaching conversation, not a status report.`
-      : `Only ${personal} of ${total} recent topics were about growth or wellbeing; this risks becoming a status report. Add one, e.g. "Where do you want to grow?"`;
+      ? `${personal} of ${total} recent topics were about growth, wellbeing or feedback: a coaching conversation, not a status report.`
+      : `Only ${personal} of ${total} recent topics were about growth, wellbeing or feedback; this risks becoming a status report. Add one, e.g. "Where do you want to grow?"`;
   return {
     ...base,
     value,
@@ -396,12 +408,21 @@ export function followThrough({
     };
   }
   const kept = due.filter(onTime).length;
+  // "Slipped" is "not done by its due date", and the words say which way: done later, or still open.
+  const late = due.filter((item) => item.doneAt !== undefined && !onTime(item)).length;
+  const open = due.length - kept - late;
+  const slippedKind = late > 0 && open > 0 ? 'both' : late > 0 ? 'late' : 'open';
   const value = kept / due.length;
   const level: HealthLevel = value >= 0.8 ? 'good' : value >= 0.5 ? 'watch' : 'concern';
+  const slippedWords = {
+    open: `${open} of ${due.length} action items are still open past their due date. Start the next 1:1 with them: finish, re-plan or drop each one.`,
+    late: `${late} of ${due.length} action items were done, but after their due date. Set due dates you can keep, or re-plan early when one slips.`,
+    both: `${due.length - kept} of ${due.length} action items slipped: ${late} done after their due date, ${open} still open. Start the next 1:1 with the open ones: finish, re-plan or drop each one.`,
+  }[slippedKind];
   const nudge =
     level === 'good'
       ? `${kept} of ${due.length} action items were done on time. Keep opening each 1:1 with last time's items.`
-      : `${due.length - kept} of ${due.length} action items slipped past their due date. Start the next 1:1 with them: finish, re-plan or drop each one.`;
+      : slippedWords;
   return {
     ...base,
     value,
@@ -412,6 +433,12 @@ export function followThrough({
     nudgeText:
       level === 'good'
         ? localText('domain.health.followThrough.nudge.good', { kept, due: due.length })
-        : localText('domain.health.followThrough.nudge.slipped', { slipped: due.length - kept, due: due.length }),
+        : localText('domain.health.followThrough.nudge.slipped', {
+            kind: slippedKind,
+            slipped: due.length - kept,
+            late,
+            open,
+            due: due.length,
+          }),
   };
 }

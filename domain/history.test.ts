@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from './entities.js';
-import { RECENT_MEETINGS } from './health.js';
+import { HELD_KEPT } from './healthWindow.js';
 import { byStartDescending, panelWindow } from './history.js';
 import { aMeeting, aSeries } from './testFactories.js';
 
@@ -24,7 +24,7 @@ describe('the meetings a panel load carries', () => {
     const window = panelWindow(series, meetings, NOW);
     expect(window.pastMeetings).toBe(52);
     expect(window.meetingIds.has('m-now')).toBe(true);
-    // 8 weeks back from now: meetings 1, 8, …, 50 days ago (8 of them).
+    // 8 weeks back from now (the health window, healthWindow.ts): meetings 1, 8, …, 50 days ago (8 of them).
     expect(window.meetingIds.size).toBe(1 + 8);
     expect(window.before).toEqual({ scheduledStart: daysAgo(1 + 7 * 7), id: 'm-past-7' });
   });
@@ -36,18 +36,18 @@ describe('the meetings a panel load carries', () => {
     expect(twoYears.pastMeetings).toBe(104);
   });
 
-  it('monthly meetings: reaches back to the last four held, beyond the 8-week window', () => {
+  it('monthly meetings: reaches back to the last four held (and one more, the current may be among them), beyond the 8-week window', () => {
     const window = panelWindow(series, [current, ...past(10, 30)], NOW);
-    expect([...window.meetingIds].filter((id) => id.startsWith('m-past')).length).toBe(RECENT_MEETINGS);
+    expect([...window.meetingIds].filter((id) => id.startsWith('m-past')).length).toBe(HELD_KEPT);
   });
 
   it('skipped meetings in between held ones are carried too, so the history pages on without a gap', () => {
     const meetings = past(12, 30, (i) => (i % 2 ? 'skipped' : 'ended'));
     const window = panelWindow(series, [current, ...meetings], NOW);
     const loaded = meetings.filter((m) => window.meetingIds.has(m.id)).sort(byStartDescending);
-    // Held at 0, 2, 4, 6: everything from the newest down to index 6 (7 meetings), nothing older.
-    expect(loaded.map((m) => m.id)).toEqual(meetings.slice(0, 7).map((m) => m.id));
-    expect(window.before?.id).toBe('m-past-6');
+    // Held at 0, 2, 4, 6, 8: everything from the newest down to index 8 (9 meetings), nothing older.
+    expect(loaded.map((m) => m.id)).toEqual(meetings.slice(0, 9).map((m) => m.id));
+    expect(window.before?.id).toBe('m-past-8');
   });
 
   it('a young series: everything is loaded and there is nothing to page', () => {

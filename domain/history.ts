@@ -1,5 +1,5 @@
-import type { Meeting, Series } from './entities.js';
-import { RECENT_MEETINGS, WINDOW_WEEKS } from './health.js';
+import type { Meeting, Series, SharedRecord } from './entities.js';
+import { healthMeetings, isHealthItem } from './healthWindow.js';
 
 /**
  * What a panel load carries of a series' past, so its size does not grow
@@ -10,7 +10,6 @@ import { RECENT_MEETINGS, WINDOW_WEEKS } from './health.js';
  */
 
 const CLOSED: ReadonlySet<Meeting['status']> = new Set(['ended', 'skipped', 'cancelled']);
-const DAY_MS = 86_400_000;
 
 export const isClosed = (meeting: Pick<Meeting, 'status'>) => CLOSED.has(meeting.status);
 
@@ -38,17 +37,13 @@ export interface HistoryCursor {
 export function panelWindow(series: Series, meetings: readonly Meeting[], now: Date): PanelWindow {
   const present = meetings.filter((m) => !m.deletedAt);
   const past = present.filter(isClosed).sort(byStartDescending);
-  const windowStart = now.getTime() - WINDOW_WEEKS * 7 * DAY_MS;
+  // What the health strip reads (healthWindow.ts): the panel's figures are the summary card's and My 1:1s'.
+  const forHealth = new Set(healthMeetings(series, present, now).map((m) => m.id));
 
   // The oldest past meeting the panel needs; everything newer is loaded too, so history pages on from it.
   let keep = past.length > 0 ? 1 : 0; // the last one closed ("From last time" counts from its end)
-  let held = 0;
   past.forEach((meeting, index) => {
-    if (Date.parse(meeting.scheduledStart) >= windowStart) keep = Math.max(keep, index + 1);
-    if (meeting.status === 'ended' && held < RECENT_MEETINGS) {
-      held += 1;
-      keep = Math.max(keep, index + 1);
-    }
+    if (forHealth.has(meeting.id)) keep = Math.max(keep, index + 1);
   });
 
   const meetingIds = new Set(present.filter((m) => !isClosed(m)).map((m) => m.id));
@@ -62,12 +57,10 @@ export function panelWindow(series: Series, meetings: readonly Meeting[], now: D
   };
 }
 
-/** The first day whose action items' due dates the health strip may count (a day early: zones differ). */
-export function dueDateWindowStart(now: Date): string {
-  return new Date(now.getTime() - (WINDOW_WEEKS * 7 + 1) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Done on or after this instant: the health strip's window (the tab sorts out the rest). */
-export function doneWindowStart(now: Date): string {
-  return new Date(now.getTime() - (WINDOW_WEEKS * 7 + 1) * DAY_MS).toISOString();
+/** Whether a panel load carries this record: of a meeting in its window, or an action item the health strip reads. */
+export function inPanelWindow(record: SharedRecord, window: Pick<PanelWindow, 'meetingIds'>, now: Date): boolean {
+  if (record.type === 'series') return true;
+  if (record.type === 'meeting') return window.meetingIds.has(record.id);
+  if (window.meetingIds.has(record.meetingId)) return true;
+  return record.type === 'actionItem' && isHealthItem(record, now);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting, PrivateNote, SharedNote } from './entities.js';
-import { historyMarkdown } from './historyExport.js';
 import { byWorstSignal, homeRow, myOpenActionItems, searchSeries, TREND_MEETINGS } from './home.js';
 import { aMeeting, anActionItem, aSeries, aTopic, MANAGER, REPORT } from './testFactories.js';
 
@@ -153,21 +152,5 @@ describe('search and export', () => {
     // Positive control: the other member's note matches the query and is found for its author.
     expect(searchSeries('nervous', { ...input, viewerId: REPORT.userId }).map((h) => h.recordId)).toEqual(['p-theirs']);
     expect(searchSeries('nervous', { ...input, viewerId: MANAGER.userId })).toEqual([]);
-  });
-
-  it('exports shared content and only the exporter’s private notes, under a marked heading, user text escaped', () => {
-    const markdown = historyMarkdown({
-      ...input,
-      topics: [...input.topics, aTopic({ id: 't-2', meetingId: 'm-1', text: '# not a heading [link](x)' })],
-      exporterId: MANAGER.userId,
-      now: NOW,
-    });
-    expect(markdown).toContain('Conference budget');
-    expect(markdown).toContain('Rui Report: The budget for the conference is approved');
-    expect(markdown).toContain('### Private — only Maria Manager can read this');
-    expect(markdown).toContain('Conference: ask about her talk');
-    expect(markdown).not.toContain('nervous');
-    expect(markdown).toContain('\\# not a heading \\[link\\]\\(x\\)');
-    expect(markdown).toContain('- [ ] Book the conference (Rui Report)');
   });
 });

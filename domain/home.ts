@@ -1,11 +1,12 @@
 import { z } from 'zod/v4';
 import { ActionItem, IsoDateTime, Member, MeetingStatus, RecordId, Role } from './entities.js';
-import type { Meeting, Series, SharedNote, PrivateNote, Topic } from './entities.js';
+import type { Meeting, Series, Topic } from './entities.js';
 import { isOpen, isOverdue } from './followUp.js';
 import { seriesHealth, type HealthFigure, type HealthInput, type HealthKey, type HealthLevel } from './health.js';
 import { localText, LocalTextSchema, type LocalText } from './localText.js';
 import { meetingDate } from './meetingDate.js';
 import { localDateOf } from './schedule.js';
+import { historyOf, type HistoryInput } from './historyRecords.js';
 
 /**
  * "My 1:1s": every relationship of one person in one view. Each row reads
@@ -97,8 +98,12 @@ export const SearchHit = z.object({
   kind: SearchHitKind,
   recordId: RecordId,
   meetingId: RecordId,
-  /** When the meeting it belongs to was held (meetingDate), or is scheduled. */
+  /** The date its meeting is known by (domain/meetingDate.ts): when it was held, or is scheduled. */
   meetingStart: IsoDateTime.optional(),
+  /** A topic carried over: the dates of the earlier meetings it was on, oldest first. */
+  alsoOn: z.array(IsoDateTime).optional(),
+  /** Teams deep link to the 1:1's tab, where its meeting is (as the My 1:1s row links it). */
+  panelUrl: z.string().optional(),
   /** The matching text, cut around the match for long notes. */
   excerpt: z.string(),
 });
@@ -176,7 +181,7 @@ function headlineOf(figure: HealthFigure, input: RowInput, viewerRole: Member['r
       return figure.value === null
         ? noTopics
         : {
-            headline: `${percent(figure.value)} of topics on growth or wellbeing`,
+            headline: `${percent(figure.value)} of topics on growth, wellbeing or feedback`,
             headlineText: localText('domain.home.headline.balance', { share: figure.value }),
           };
     case 'followThrough':
@@ -324,15 +329,7 @@ export function myOpenActionItems(items: readonly MyActionItem[], viewerId: stri
 // ---------------------------------------------------------------------------
 // Search
 
-export interface SearchInput {
-  series: Series;
-  meetings: readonly Meeting[];
-  topics: readonly Topic[];
-  sharedNotes: readonly SharedNote[];
-  actionItems: readonly ActionItem[];
-  privateNotes: readonly PrivateNote[];
-  viewerId: string;
-}
+export type SearchInput = HistoryInput;
 
 const EXCERPT_RADIUS = 80;
 
@@ -349,24 +346,27 @@ export function excerptAround(text: string, at: number, length: number): string 
 }
 
 /**
- * Matches in one 1:1: topics, shared notes and action items, plus the
- * viewer's own private notes — a private note of anyone else is never
- * searched, whatever the caller passed in.
+ * Matches in one 1:1, through the history filter the export uses
+ * (historyRecords.ts): topics (a carried one once, in its latest copy, with
+ * the earlier meetings it was on), shared notes of topics not deleted, action
+ * items, and the viewer's own private notes — a private note of anyone else
+ * is never searched, whatever the caller passed in. Each hit names its
+ * meeting by the date it is known by (held, or scheduled).
  */
 export function searchSeries(query: string, input: SearchInput): SearchHit[] {
   const needle = fold(query.trim());
   if (needle === '') return [];
-  // Dated like every surface dates a meeting: the day it was held, else its slot (occurrence.ts).
-  const startOf = new Map(input.meetings.map((m) => [m.id, meetingDate(m)]));
+  const history = historyOf(input);
+  const dateOf = new Map(history.meetings.map((m) => [m.id, meetingDate(m)]));
   const hits: SearchHit[] = [];
   const consider = (
     kind: SearchHitKind,
-    record: { id: string; meetingId: string; text: string; deletedAt?: string },
+    record: { id: string; meetingId: string; text: string },
+    alsoOn: readonly string[] = [],
   ) => {
-    if (record.deletedAt) return;
     const at = fold(record.text).indexOf(needle);
     if (at < 0) return;
-    const meetingStart = startOf.get(record.meetingId);
+    const meetingStart = dateOf.get(record.meetingId);
     hits.push({
       seriesId: input.series.id,
       seriesTitle: input.series.title,
@@ -374,12 +374,16 @@ export function searchSeries(query: string, input: SearchInput): SearchHit[] {
       recordId: record.id,
       meetingId: record.meetingId,
       ...(meetingStart ? { meetingStart } : {}),
+      ...(alsoOn.length > 0 ? { alsoOn: [...alsoOn] } : {}),
       excerpt: excerptAround(record.text, at, needle.length),
     });
   };
-  input.topics.forEach((t) => consider('topic', t));
-  input.sharedNotes.forEach((n) => consider('sharedNote', n));
-  input.actionItems.forEach((i) => consider('actionItem', i));
-  input.privateNotes.filter((n) => n.authorId === input.viewerId).forEach((n) => consider('privateNote', n));
+  for (const thread of history.threads) {
+    const earlier = thread.meetings.filter((m) => m.id !== thread.topic.meetingId).map(meetingDate);
+    consider('topic', thread.topic, earlier);
+  }
+  history.sharedNotes.forEach((n) => consider('sharedNote', n));
+  history.actionItems.forEach((i) => consider('actionItem', i));
+  history.privateNotes.forEach((n) => consider('privateNote', n));
   return hits.sort((a, b) => (b.meetingStart ?? '').localeCompare(a.meetingStart ?? ''));
 }

@@ -133,6 +133,18 @@ describe('suggesting a question', () => {
     });
   });
 
+  it('when categories are tied, none is said to come up least often (failure 6)', () => {
+    const meetings = [...held(1), current];
+    const topics = (['growth', 'wellbeing', 'feedback', 'work'] as const).map((c) => topic(c, 'm-1', c));
+    const suggested = suggestQuestion({ meetings, topics, currentMeetingId: 'm-now' });
+    expect(suggested?.reason).not.toMatch(/least often/);
+    expect(suggested).toMatchObject({
+      category: 'growth',
+      reason: 'Growth came up no more often than any other kind of topic in your last meeting.',
+      reasonText: { key: 'domain.question.reason.tied' },
+    });
+  });
+
   it('never suggests a question already on the current agenda, even retyped', () => {
     const growth = QUESTIONS.filter((q) => q.category === 'growth');
     const keep = growth[3]!;

@@ -138,6 +138,58 @@ export const REPORT_QUESTIONS: readonly Question[] = [
   ),
 ];
 
+/**
+ * Questions to think about, in a neutral voice: the prompt card shows its
+ * question to both people, so it speaks as neither ("Which skill would be
+ * worth building next…", not the manager's "…that you want to tell me
+ * about?"). One per category, picked by the same gap the banks fill.
+ */
+export const THINKING_PROMPTS: readonly Question[] = [
+  ...bank(
+    'growth',
+    [
+      'Which skill would be worth building next, and how could the 1:1 help with it?',
+      'What would a good next step in growth look like over the coming months?',
+      'Which stretch project or responsibility could help growth this quarter?',
+    ],
+    'p',
+  ),
+  ...bank(
+    'wellbeing',
+    [
+      'How sustainable does the current pace of work feel?',
+      'What is draining energy lately, and what would give some back?',
+      'Is the workload in balance, and what could be dropped when it gets too much?',
+    ],
+    'p',
+  ),
+  ...bank(
+    'feedback',
+    [
+      'What feedback has been waiting to be said, in either direction?',
+      'What is one thing that would make working together easier?',
+      'How useful are these 1:1s, and what would make them better?',
+    ],
+    'p',
+  ),
+  ...bank(
+    'work',
+    [
+      'Which priority feels least clear right now?',
+      'What is the biggest obstacle at the moment, and who could help remove it?',
+      'Which decision is waiting, and what would it take to make it?',
+    ],
+    'p',
+  ),
+];
+
+/** A neutral question of `category` for a card both people read (catalog key `domain.prompt.<id>`). */
+export function thinkingPrompt(category: TopicCategory, rotation: number): { id: string; text: LocalText } {
+  const pool = THINKING_PROMPTS.filter((q) => q.category === category);
+  const prompt = pool[((Math.trunc(rotation) % pool.length) + pool.length) % pool.length]!;
+  return { id: prompt.id, text: localText(`domain.prompt.${prompt.id}` as MessageKey) };
+}
+
 /** The bank for the person asking: a manager's questions for their report, a report's for their manager. */
 export function questionBankFor(askedBy: Role): readonly Question[] {
   return askedBy === 'report' ? REPORT_QUESTIONS : QUESTIONS;
@@ -217,23 +269,25 @@ export function suggestQuestion({
     if (pool.length === 0) continue;
     const question = pool[((Math.trunc(rotation) % pool.length) + pool.length) % pool.length]!;
     const count = counts.get(category) ?? 0;
+    // "Least often" only when it is: a category tied with another (or all four even) is no rarer than it.
+    const tied = PRIORITY.some((other) => other !== category && (counts.get(other) ?? 0) <= count);
+    const kind = count === 0 ? 'absent' : tied ? 'tied' : 'rarest';
     return {
       ...question,
-      reason: reasonFor(category, count, held.length),
-      reasonText: localText(count === 0 ? 'domain.question.reason.absent' : 'domain.question.reason.rarest', {
-        category,
-        held: held.length,
-      }),
+      reason: reasonFor(category, kind, held.length),
+      reasonText: localText(`domain.question.reason.${kind}`, { category, held: held.length }),
     };
   }
   return null;
 }
 
-function reasonFor(category: TopicCategory, count: number, heldCount: number): string {
+function reasonFor(category: TopicCategory, kind: 'absent' | 'tied' | 'rarest', heldCount: number): string {
   const where =
     heldCount === 0 ? 'on the agenda yet' : `in your last ${heldCount === 1 ? 'meeting' : `${heldCount} meetings`}`;
-  if (count === 0) return `No ${category} topic ${where}.`;
-  return `${capitalise(category)} came up least often ${heldCount === 0 ? 'on this agenda' : where}.`;
+  if (kind === 'absent') return `No ${category} topic ${where}.`;
+  const onThis = heldCount === 0 ? 'on this agenda' : where;
+  if (kind === 'tied') return `${capitalise(category)} came up no more often than any other kind of topic ${onThis}.`;
+  return `${capitalise(category)} came up least often ${onThis}.`;
 }
 
 function capitalise(text: string): string {

@@ -70,7 +70,7 @@ describe('My 1:1s over HTTP', () => {
     const markdown = await response.text();
     expect(markdown).toContain('Shared topic for export');
     expect(markdown).toContain('### Private — only Sam Rivera can read this');
-    expect(markdown).toContain('Report\\-only thought');
+    expect(markdown).toContain('Report-only thought');
     expect(markdown).not.toContain('Manager-only');
     expect(markdown).not.toContain('Manager\\-only');
   });

@@ -120,7 +120,7 @@ describe('cards', () => {
       'Career path (Growth)',
       'Look at the',
       '\\\\- staff track',
-      'Book the course — Riya, due Tue, 15 Dec 2026',
+      'Book the course — Riya, due Tuesday, December 15, 2026',
       'Carried over to next time',
       'Next 1:1: {{DATE(2026-12-08T09:00:00Z, LONG)}} {{TIME(2026-12-08T09:00:00Z)}}',
       '{{DATE(2026-12-01T09:31:12Z, LONG)}}',

@@ -163,7 +163,7 @@ describe('the bot in the reader’s language', () => {
       readFileSync(new URL('../../i18n/catalogs/de/domain.json', import.meta.url), 'utf8'),
     ) as Record<string, string>;
     const germanQuestions = Object.entries(deDomain)
-      .filter(([key]) => key.startsWith('domain.question.q-'))
+      .filter(([key]) => key.startsWith('domain.prompt.p-'))
       .map(([, text]) => text);
     expect(texts.some((t) => germanQuestions.includes(t))).toBe(true);
     const json = JSON.stringify(prompt);
@@ -257,7 +257,7 @@ describe('the bot in the reader’s language', () => {
       cardTextInline(NOTE),
       cardTextInline(ITEM),
     ];
-    const dates = [calendarDate(DUE)];
+    const dates = [calendarDate(DUE, 'en')];
     for (const card of cards) {
       const texts = readableTexts(card);
       expect(texts.length).toBeGreaterThan(0);

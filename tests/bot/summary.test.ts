@@ -85,7 +85,7 @@ describe('the end of a meeting in Teams, with an AI endpoint configured', () => 
     expect(text).toContain('Growth plan for \\*next\\* year (Growth)');
     expect(text).toContain('Wants to lead the API project');
     expect(text).toContain('Suggest the staff track');
-    expect(text).toContain(`Pick a leadership course — Sam Rivera, due ${cardDayInWords(DUE, 'en-GB')}`);
+    expect(text).toContain(`Pick a leadership course — Sam Rivera, due ${cardDayInWords(DUE, 'en-US')}`);
     expect(text).toMatch(/Carried over to next time\n• Team tooling/);
     expect(text).toContain(`Next 1:1: {{DATE(${next.scheduledStart.replace(/\.\d{3}Z$/, 'Z')}, LONG)}}`);
     expect(text).toContain('How your 1:1s are going');

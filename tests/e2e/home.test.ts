@@ -265,6 +265,11 @@ describe('My 1:1s', () => {
       await results.getByRole('listitem', { name: 'Topic: Team offsite' }).waitFor();
       await expect.poll(() => results.getByRole('listitem').count(), SETTLE).toBe(3);
       await expect(results.getByText(/nervous/).count()).resolves.toBe(0);
+      // Each result opens the 1:1 it belongs to, as its row does.
+      const open = results
+        .getByRole('listitem', { name: 'Topic: Team offsite' })
+        .getByRole('link', { name: /^Open in / });
+      expect(await open.getAttribute('href')).toMatch(/\/panel\.html\?/);
 
       // Positive control: Jordan's own search does find the note, so it was there to be found.
       const jordan = await asMember(ids.jordan, 'report');

@@ -307,4 +307,33 @@ describe('the pages in the reader’s language', () => {
       }
     },
   );
+  it(
+    'the local page’s card renderer formats {{DATE()}} and {{TIME()}} in the page’s language, as Teams does in the reader’s',
+    { timeout: 90_000 },
+    async () => {
+      const page = await open('/?locale=de');
+      // The welcome card's "next 1:1" line, whatever language the card itself is in.
+      const nextLine = () =>
+        page
+          .getByRole('log')
+          .getByText(/^(Next|Nächstes) 1:1: /)
+          .first();
+      try {
+        await page.getByRole('heading', { name: 'Besprechungschat' }).waitFor(SETTLE);
+        await nextLine().waitFor(SETTLE);
+        expect(await nextLine().innerText()).toMatch(
+          /1:1: (Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4} \d{2}:\d{2}$/,
+        );
+        // Positive control: the same card on the English page has its date in English.
+        await page.goto(`${service.url}/?locale=en`);
+        await page.getByRole('heading', { name: 'Meeting chat' }).waitFor(SETTLE);
+        await nextLine().waitFor(SETTLE);
+        expect(await nextLine().innerText()).toMatch(
+          /1:1: (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}/,
+        );
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });

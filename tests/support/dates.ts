@@ -20,16 +20,17 @@ export function instantFromNow(offsetDays: number, now: Date = new Date()): stri
 }
 
 /**
- * A calendar day as the cards write due dates: weekday, day, month and year, short,
- * in `locale` ("Fr., 15. Jan. 2027"; English cards use en-GB: "Fri, 15 Jan 2027").
- * The expected text of a test, spelled out here rather than taken from the code under test.
+ * A calendar day as the cards write due dates: in the long style of the cards'
+ * `{{DATE(…, LONG)}}` dates, in the card's language ("Freitag, 15. Januar 2027",
+ * "Friday, January 15, 2027"). The expected text of a test, spelled out here
+ * rather than taken from the code under test.
  */
 export function cardDayInWords(isoDay: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, {
     timeZone: 'UTC',
-    weekday: 'short',
+    weekday: 'long',
     day: 'numeric',
-    month: 'short',
+    month: 'long',
     year: 'numeric',
   }).format(new Date(`${isoDay}T00:00:00Z`));
 }

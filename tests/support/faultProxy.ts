@@ -36,6 +36,8 @@ export interface CosmosRequest {
   body: string;
   /** The body parsed as a JSON object (a write's document), if it is one. */
   json: Record<string, unknown> | undefined;
+  /** Bytes of the server's answer, once it has come back through the proxy. */
+  answerBytes?: number;
 }
 
 export type CosmosFault =
@@ -228,8 +230,10 @@ export async function startCosmosFaultProxy(target: string): Promise<CosmosFault
               req.socket.resetAndDestroy();
               return;
             }
+            const answered = Buffer.concat(body);
+            request.answerBytes = answered.length;
             res.writeHead(answer.statusCode ?? 502, answer.headers);
-            res.end(Buffer.concat(body));
+            res.end(answered);
             if (fault?.kind === 'freezeAfter') {
               frozenAt = request;
               // Whatever the service had open dies with it. Closed, not reset, on the

@@ -150,25 +150,26 @@ export function cardDateTime(iso: string): string {
   return `{{DATE(${stamp}, LONG)}} {{TIME(${stamp})}}`;
 }
 
-export function cardDate(iso: string): string {
-  return `{{DATE(${toCardInstant(iso)}, SHORT)}}`;
-}
-
 function toCardInstant(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new Error(`not a date-time: ${iso}`);
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** A calendar date (YYYY-MM-DD) as words in `locale`; no time zone can shift a due date by a day. */
-export function calendarDate(isoDate: string, locale = 'en-GB'): string {
+/**
+ * A calendar date (YYYY-MM-DD) in `locale`, in the style of the cards' other
+ * dates (`{{DATE(…, LONG)}}`: "Friday, December 18, 2026"), so one card
+ * reads one date style. Formatted here, not by the client: a due date is a
+ * calendar day, and no time zone may shift it by a day.
+ */
+export function calendarDate(isoDate: string, locale: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
   return new Intl.DateTimeFormat(locale, {
     timeZone: 'UTC',
-    weekday: 'short',
+    weekday: 'long',
     day: 'numeric',
-    month: 'short',
+    month: 'long',
     year: 'numeric',
   }).format(date);
 }

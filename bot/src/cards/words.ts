@@ -28,12 +28,7 @@ export function categoryChoices(t: Translator): { title: string; value: string }
   return TopicCategory.options.map((value) => ({ title: t.t(categoryText(value)), value }));
 }
 
-/**
- * A due date in the reader's language. English keeps the day-month-year
- * order the cards always used (unambiguous in every English region);
- * other languages use their own (`de-AT` reads "Di., 15. Dez. 2026").
- */
+/** A due date in the card's language, in the long style of the card's other dates (adaptiveCard.ts `calendarDate`). */
 export function dueDateFor(t: Translator, isoDate: string): string {
-  const ownFormat = t.locale.messages !== 'en' && !t.locale.messages.startsWith('qps-');
-  return calendarDate(isoDate, ownFormat ? t.locale.tag : 'en-GB');
+  return calendarDate(isoDate, t.locale.tag);
 }

@@ -7,7 +7,7 @@ import {
   type HomeView,
   type SearchResults,
 } from '../../../domain/home.js';
-import { exportFileName, historyMarkdown } from '../../../domain/historyExport.js';
+import { exportFileName, historyMarkdown, type ExportWords } from '../../../domain/historyExport.js';
 import {
   type ActionItem,
   type Meeting,
@@ -93,13 +93,21 @@ export async function loadHomeView(
 }
 
 /** Search across the caller's 1:1s: shared content plus their own private notes (read from their partition only). */
-export async function searchMySeries(ctx: CommandContext, caller: Caller, input: unknown): Promise<SearchResults> {
+export async function searchMySeries(
+  ctx: CommandContext,
+  caller: Caller,
+  input: unknown,
+  panelUrl: (chatId: string) => string | undefined = () => undefined,
+): Promise<SearchResults> {
   const { q } = parseInput(SearchQuery, input, 'search');
   const all = await mySeriesRecords(ctx, caller);
   const perSeries = await Promise.all(
     all.map(async (s) => {
       const mine = await ctx.store.privateNotes.query(s.series.id, { authorId: caller.userId });
-      return searchSeries(q, { ...s, privateNotes: mine.map((m) => m.record), viewerId: caller.userId });
+      const url = panelUrl(s.series.chatId);
+      return searchSeries(q, { ...s, privateNotes: mine.map((m) => m.record), viewerId: caller.userId }).map((hit) =>
+        url ? { ...hit, panelUrl: url } : hit,
+      );
     }),
   );
   return {
@@ -113,6 +121,7 @@ export async function exportHistory(
   ctx: CommandContext,
   caller: Caller,
   seriesId: string,
+  t: ExportWords,
 ): Promise<{ fileName: string; markdown: string }> {
   const loaded = await loadAsMember(ctx, caller, seriesId);
   if (!loaded) throw new Forbidden();
@@ -125,6 +134,7 @@ export async function exportHistory(
       privateNotes: mine.map((m) => m.record),
       exporterId: caller.userId,
       now,
+      t,
     }),
   };
 }

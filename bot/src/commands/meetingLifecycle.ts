@@ -3,6 +3,7 @@ import { carriedCopyId, followSource, planCarriedCopies } from '../../../domain/
 import { newEffect, summaryEffect, type Effect } from '../../../domain/effects.js';
 import type { Meeting, Series, SharedRecord, Topic } from '../../../domain/entities.js';
 import { Conflict, MeetingEnded, NotFound } from '../../../domain/errors.js';
+import { healthSince } from '../../../domain/healthWindow.js';
 import { closeMeeting, isClosed, startMeeting, type CloseOutcome } from '../../../domain/meetingLifecycle.js';
 import { earlyStart, startIsEarly } from '../../../domain/occurrence.js';
 import { newMeeting } from '../../../domain/series.js';
@@ -24,6 +25,25 @@ export type MeetingRef = string;
 export const CURRENT = 'current';
 
 const MAX_ATTEMPTS = 5;
+
+/**
+ * The meetings the close needs (domain/meetingLifecycle.ts: those that may be
+ * the next one): every one still to be held, and those whose slot is no
+ * older than the closed one's or the health window. Bounded: an end reads as
+ * much after years of 1:1s as after a few.
+ */
+async function meetingsThatMayBeNext(ctx: CommandContext, seriesId: string, meeting: Meeting, now: Date) {
+  const from = Math.min(Date.parse(healthSince(now)), Date.parse(meeting.scheduledStart) - 86_400_000);
+  const found = await ctx.store.records.select(
+    seriesId,
+    `c.type = 'meeting' AND (NOT ARRAY_CONTAINS(@closed, c.status) OR c.scheduledStart >= @from)`,
+    [
+      { name: '@closed', value: ['ended', 'skipped', 'cancelled'] },
+      { name: '@from', value: new Date(from).toISOString() },
+    ],
+  );
+  return found as Meeting[];
+}
 
 async function seriesFor(ctx: CommandContext, actor: MeetingActor, seriesId: string): Promise<Series> {
   // Fresh, not cached: which meeting is current decides what a Start or End acts on.
@@ -121,14 +141,14 @@ export async function closeMeetingCommand(
     if (isClosed(stored.record)) return storedResult(ctx, seriesId, stored.record, options.outcome);
     const [seriesNow, meetingsNow] = await Promise.all([
       ctx.store.records.read(seriesId, seriesId),
-      ctx.store.records.query(seriesId, { type: 'meeting' }),
+      meetingsThatMayBeNext(ctx, seriesId, stored.record, ctx.clock.now()),
     ]);
     if (seriesNow?.record.type !== 'series') throw new NotFound('This 1:1 does not exist.');
     const now = ctx.clock.now();
     const { closed, next, nextIsNew } = closeMeeting({
       series: seriesNow.record,
       meeting: stored.record,
-      meetings: meetingsNow.map((s) => s.record as Meeting),
+      meetings: meetingsNow,
       now,
       ...options,
     });

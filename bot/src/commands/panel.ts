@@ -9,7 +9,8 @@ import {
   type SharedRecord,
 } from '../../../domain/entities.js';
 import { Forbidden } from '../../../domain/errors.js';
-import { byStartDescending, doneWindowStart, dueDateWindowStart, panelWindow } from '../../../domain/history.js';
+import { byStartDescending, inPanelWindow, panelWindow } from '../../../domain/history.js';
+import { HEALTH_ITEMS, healthItemParameters } from '../store/healthQuery.js';
 import { isActiveMember } from '../../../domain/membership.js';
 import { seriesIdForChat } from '../../../domain/series.js';
 import { presentHistoryPage, presentPanelState } from '../presenters/panelState.js';
@@ -20,20 +21,6 @@ import { parseInput } from './input.js';
 
 const CLOSED_STATUSES = ['ended', 'skipped', 'cancelled'];
 
-/** Action items the panel reads from any meeting: open ones, and those done or due within the health window. */
-const HEALTH_ITEMS = `(c.type = 'actionItem' AND NOT IS_DEFINED(c.deletedAt) AND (
-  NOT IS_DEFINED(c.doneAt) OR c.doneAt >= @doneSince OR (IS_DEFINED(c.dueDate) AND c.dueDate >= @dueSince)))`;
-
-/** HEALTH_ITEMS, for records a query returned for another reason. */
-function isHealthItem(record: SharedRecord, now: Date): boolean {
-  if (record.type !== 'actionItem' || record.deletedAt) return false;
-  return (
-    !record.doneAt ||
-    record.doneAt >= doneWindowStart(now) ||
-    (record.dueDate !== undefined && record.dueDate >= dueDateWindowStart(now))
-  );
-}
-
 function viewerOf(series: SharedRecord | undefined, caller: Caller, seriesId: string): Member | undefined {
   if (series?.type !== 'series' || series.id !== seriesId) return undefined;
   // A member who left the Teams chat has no access until they are back (domain/membership.ts).
@@ -41,8 +28,6 @@ function viewerOf(series: SharedRecord | undefined, caller: Caller, seriesId: st
     return undefined;
   return memberOf(series, caller.userId);
 }
-
-const meetingIdOf = (record: SharedRecord) => ('meetingId' in record ? record.meetingId : undefined);
 
 /**
  * The panel's state, bounded whatever the series' age: the series and its
@@ -68,8 +53,7 @@ export async function loadPanelState(ctx: CommandContext, caller: Caller, series
   const now = ctx.clock.now();
   const windowParameters = (ids: readonly string[]) => [
     { name: '@meetingIds', value: [...ids] },
-    { name: '@doneSince', value: doneWindowStart(now) },
-    { name: '@dueSince', value: dueDateWindowStart(now) },
+    ...healthItemParameters(now),
   ];
 
   // A guess, whatever its age: the same query reads the series and meetings, and the window is checked on those.
@@ -122,14 +106,7 @@ export async function loadPanelState(ctx: CommandContext, caller: Caller, series
     privateNotes.push(...notes);
   }
 
-  const shown = found
-    .map((s) => s.record)
-    .filter((r) => {
-      if (r.type === 'series') return false;
-      if (r.type === 'meeting') return window.meetingIds.has(r.id);
-      const meetingId = meetingIdOf(r);
-      return (meetingId !== undefined && window.meetingIds.has(meetingId)) || isHealthItem(r, now);
-    });
+  const shown = found.map((s) => s.record).filter((r) => r.type !== 'series' && inPanelWindow(r, window, now));
   cache.completeMeetings(seriesId, meetingsStored);
   for (const meetingId of window.meetingIds) {
     cache.completeAgenda(

@@ -16,6 +16,7 @@ import {
   upcomingMeeting,
 } from '../views/promptView.js';
 import { summaryViewFor } from '../views/summaryView.js';
+import { loadSummaryRecords } from '../summary/summaryRecords.js';
 
 /**
  * The card a card effect posts, decided when it runs from the series as
@@ -40,7 +41,11 @@ export async function decideCard(
   binding: ChatBinding,
   now: Date,
 ): Promise<CardDecision> {
-  const records = await deps.store.records.loadSeries(effect.seriesId);
+  // The summary reads what it shows, bounded by the health window (summary/summaryRecords.ts), not the history.
+  const records =
+    effect.kind === 'summary'
+      ? await loadSummaryRecords(deps.store.records, effect.seriesId, effect.subject, undefined, now)
+      : await deps.store.records.loadSeries(effect.seriesId);
   const state = splitRecords(records);
   if (!state) return { drop: 'series gone' };
   // Posted into the chat, answering nobody: in the language the chat last spoke to the bot in.

@@ -182,7 +182,7 @@ describe('My 1:1s signals in the reader’s words', () => {
 
   it('a German share is a German percentage', () => {
     expect(de.t({ key: 'domain.home.headline.balance', values: { share: 0.25 } })).toBe(
-      '25\u00a0% der Themen zu Entwicklung oder Wohlbefinden',
+      '25\u00a0% der Themen zu Entwicklung, Wohlbefinden oder Feedback',
     );
   });
 });

@@ -73,13 +73,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'GET',
     path: '/me/search',
-    handler: ({ ctx, caller, query }) => searchMySeries(ctx, caller, { q: query.q ?? '' }),
+    handler: ({ ctx, caller, query, panelUrl }) => searchMySeries(ctx, caller, { q: query.q ?? '' }, panelUrl),
   },
   {
     method: 'GET',
     path: '/series/:seriesId/export',
-    handler: async ({ ctx, caller, params }) => {
-      const { fileName, markdown } = await exportHistory(ctx, caller, params.seriesId!);
+    handler: async ({ ctx, caller, params, translator }) => {
+      const { fileName, markdown } = await exportHistory(ctx, caller, params.seriesId!, translator);
       return new FileAnswer('text/markdown; charset=utf-8', fileName, markdown);
     },
   },

@@ -1,7 +1,7 @@
 import { agendaOf } from '../../../domain/agenda.js';
 import type { ActionItem, Meeting, Series, SharedRecord, Topic } from '../../../domain/entities.js';
 import { openItemsFromEarlierMeetings } from '../../../domain/followUp.js';
-import { questionText, suggestQuestion } from '../../../domain/questions.js';
+import { suggestQuestion, thinkingPrompt } from '../../../domain/questions.js';
 import type { PromptView } from '../cards/promptCard.js';
 
 /** The shared records of one series, split by type (private notes are not among them by construction). */
@@ -64,7 +64,8 @@ export function promptViewFor(
       ownerName: nameOf(item.ownerId),
       ...(item.dueDate ? { dueDate: item.dueDate } : {}),
     })),
-    ...(question ? { question: questionText(question) } : {}),
+    // Both people read the card: the gap the question bank would fill, asked in a neutral voice.
+    ...(question ? { question: thinkingPrompt(question.category, state.meetings.length).text } : {}),
     refreshUserIds: state.series.members
       .map((member) => chatMembers.find((c) => c.userId === member.userId)?.mri)
       .filter((mri): mri is string => mri !== undefined),

@@ -1,7 +1,14 @@
 import { agendaOf } from '../../../domain/agenda.js';
-import { memberWithRole, type ActionItem, type SharedNote, type SharedRecord } from '../../../domain/entities.js';
+import {
+  memberWithRole,
+  type ActionItem,
+  type Meeting,
+  type SharedNote,
+  type SharedRecord,
+} from '../../../domain/entities.js';
 import type { Series } from '../../../domain/entities.js';
 import { seriesHealth, WINDOW_WEEKS, type HealthFigure } from '../../../domain/health.js';
+import { healthMeetings, isHealthItem } from '../../../domain/healthWindow.js';
 import { localText, type LocalText } from '../../../domain/localText.js';
 import { meetingDate } from '../../../domain/meetingLifecycle.js';
 import { localDateOf } from '../../../domain/schedule.js';
@@ -20,6 +27,41 @@ export interface SummaryInput {
   nextMeetingId?: string;
   now: Date;
   panelUrl?: string;
+}
+
+/**
+ * The records the summary card reads: the series, the meetings the health
+ * figures read (domain/healthWindow.ts) with the ended and the next one,
+ * their topics, the ended meeting's notes, its action items and those the
+ * figures and "open from before" read. Bounded whatever the 1:1's age; the
+ * store's read (summary/summaryRecords.ts) answers exactly these, and the
+ * card built from them is the card the whole history would give.
+ */
+export function summaryRecords(
+  records: readonly SharedRecord[],
+  endedMeetingId: string,
+  nextMeetingId: string | undefined,
+  now: Date,
+): SharedRecord[] {
+  const series = records.find((r): r is Series => r.type === 'series');
+  if (!series) return [];
+  const meetings = records.filter((r): r is Meeting => r.type === 'meeting');
+  const ids = new Set(healthMeetings(series, meetings, now).map((m) => m.id));
+  for (const m of meetings) if (!m.deletedAt && (m.id === endedMeetingId || m.id === nextMeetingId)) ids.add(m.id);
+  return records.filter((r) => {
+    switch (r.type) {
+      case 'series':
+        return true;
+      case 'meeting':
+        return ids.has(r.id);
+      case 'topic':
+        return ids.has(r.meetingId);
+      case 'sharedNote':
+        return r.meetingId === endedMeetingId;
+      case 'actionItem':
+        return r.meetingId === endedMeetingId || isHealthItem(r, now);
+    }
+  });
 }
 
 /**

@@ -93,7 +93,7 @@ export function HomePage({ session }: { session: HomeSession }) {
         />
       )}
       {error && <Notice intent="error">{error}</Notice>}
-      <SearchPanel api={api} />
+      <SearchPanel api={api} session={session} />
       {!view && !error && <Spinner label={t('home.loading')} />}
       {view && (
         <>

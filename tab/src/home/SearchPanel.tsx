@@ -1,6 +1,6 @@
-import { Button, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { SearchRegular } from '@fluentui/react-icons';
-import { useState, type FormEvent } from 'react';
+import { Button, Input, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { OpenRegular, SearchRegular } from '@fluentui/react-icons';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { SearchHitKind, SearchResults } from '../../../domain/home.js';
 import { messageOf } from '../api/http.js';
 import { useLocale } from '../i18n/I18nRoot.js';
@@ -8,6 +8,7 @@ import { useT } from '../i18n/useT.js';
 import { mutedText, plainList } from '../ui/styles.js';
 import { viewerDateTime } from './format.js';
 import type { HomeApi } from './homeApi.js';
+import type { HomeSession } from './homeSession.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
 });
 
 /** Search across my 1:1s: shared content plus my own private notes (the service never returns anyone else's). */
-export function SearchPanel({ api }: { api: HomeApi }) {
+export function SearchPanel({ api, session }: { api: HomeApi; session: HomeSession }) {
   const styles = useStyles();
   const t = useT();
   const { tag } = useLocale();
@@ -74,10 +75,36 @@ export function SearchPanel({ api }: { api: HomeApi }) {
                   : t('home.search.hitFrom', { kind: kindOf(hit.kind), series: hit.seriesTitle })}
               </Text>
               <Text>{hit.excerpt}</Text>
+              {hit.alsoOn && (
+                <Text size={200} className={styles.muted}>
+                  {t('home.search.alsoOn', { dates: hit.alsoOn.map((at) => viewerDateTime(at, tag)).join('; ') })}
+                </Text>
+              )}
+              <OpenHit url={hit.panelUrl ?? session.localPanelUrl?.(hit.seriesId)} session={session}>
+                {t('home.search.open', { series: hit.seriesTitle })}
+              </OpenHit>
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** Opens the 1:1 a hit belongs to, as the My 1:1s row does (in Teams through the host, locally in a new tab). */
+function OpenHit({ url, session, children }: { url: string | undefined; session: HomeSession; children: ReactNode }) {
+  if (!url) return null;
+  return (
+    <Link
+      href={url}
+      target="_blank"
+      onClick={(event) => {
+        if (!session.openLink) return;
+        event.preventDefault();
+        void session.openLink(url);
+      }}
+    >
+      <OpenRegular aria-hidden /> {children}
+    </Link>
   );
 }

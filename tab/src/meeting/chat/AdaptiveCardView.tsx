@@ -1,6 +1,7 @@
 import { makeStyles, shorthands, Spinner, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { messageOf } from '../../api/http.js';
+import { useLocale } from '../../i18n/I18nRoot.js';
 import { useT } from '../../i18n/useT.js';
 import { Notice } from '../../ui/Notice.js';
 import type { CardActionEvent } from './cardRenderer.js';
@@ -65,6 +66,7 @@ interface AdaptiveCardViewProps {
 export function AdaptiveCardView({ card, hostConfig, onAction }: AdaptiveCardViewProps) {
   const styles = useStyles();
   const t = useT();
+  const { tag } = useLocale();
   const host = useRef<HTMLDivElement>(null);
   const latestOnAction = useRef(onAction);
   const [state, setState] = useState<'loading' | 'ready' | { failed: string }>('loading');
@@ -78,14 +80,14 @@ export function AdaptiveCardView({ card, hostConfig, onAction }: AdaptiveCardVie
     import('./cardRenderer.js')
       .then(({ renderCard }) => {
         if (!current || !host.current) return;
-        host.current.replaceChildren(renderCard(card, hostConfig, (event) => latestOnAction.current(event)));
+        host.current.replaceChildren(renderCard(card, hostConfig, (event) => latestOnAction.current(event), tag));
         setState('ready');
       })
       .catch((e: unknown) => current && setState({ failed: messageOf(e) }));
     return () => {
       current = false;
     };
-  }, [card, hostConfig]);
+  }, [card, hostConfig, tag]);
 
   return (
     <>

@@ -34,14 +34,23 @@ function toEvent(action: AC.Action): CardActionEvent {
 /**
  * Renders one card into a fresh element. Input validation (required fields,
  * their error messages) is the renderer's own: an action fires only once the
- * card's inputs are valid.
+ * card's inputs are valid. `{{DATE()}}` and `{{TIME()}}` are formatted in
+ * `lang`, the page's language, as Teams formats them in the reader's (the
+ * renderer would otherwise use the browser's).
  */
-export function renderCard(json: object, hostConfig: object, onAction: (event: CardActionEvent) => void): HTMLElement {
+export function renderCard(
+  json: object,
+  hostConfig: object,
+  onAction: (event: CardActionEvent) => void,
+  lang: string,
+): HTMLElement {
   const card = new AC.AdaptiveCard();
   card.hostConfig = new AC.HostConfig(hostConfig);
   card.onExecuteAction = (action) => onAction(toEvent(action));
   const context = new AC.SerializationContext();
   card.parse(json, context);
+  // Set after parsing: the schema's "lang" takes two or three letters only, and the region decides the date order.
+  card.lang = lang;
   const element = card.render();
   if (!element) throw new Error('The renderer could not render this card.');
   return element;

@@ -1,12 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { Disclosure } from '../../ui/Disclosure.js';
-import { seriesHealth } from '../../../../domain/health.js';
-import { selectMeetings } from '../../store/meetingSelectors.js';
 import { useT } from '../../i18n/useT.js';
-import { visibleRecords } from '../../store/selectors.js';
 import { useDomainTexts } from '../domainTexts.js';
 import { useSeriesView } from '../SeriesContext.js';
 import { HealthFigureRow } from './HealthFigureRow.js';
+import { panelHealth } from './panelHealth.js';
 import { outlinedBox, plainList, sectionHeading } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
@@ -25,14 +23,8 @@ export function HealthStrip() {
   useDomainTexts();
   const styles = useStyles();
   const t = useT();
-  const { state, series } = useSeriesView();
-  const figures = seriesHealth({
-    series,
-    meetings: selectMeetings(state),
-    topics: visibleRecords(state, 'topic'),
-    actionItems: visibleRecords(state, 'actionItem').filter((a) => !a.deletedAt),
-    now: new Date(),
-  });
+  const { state } = useSeriesView();
+  const figures = panelHealth(state, new Date());
 
   const measured = figures.filter((f) => f.level !== 'none');
   // A new 1:1 has nothing to measure: one line, not four rows of "Not yet".
