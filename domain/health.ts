@@ -365,6 +365,20 @@ export function balance(recent: readonly Topic[]): HealthFigure {
 // ---------------------------------------------------------------------------
 // Follow-through — "follow up on action points".
 
+/** Done on or before its due date, read in the series' time zone (the day the pair meets in). */
+export function doneByDueDate(item: Pick<ActionItem, 'doneAt' | 'dueDate'>, timeZone: string): boolean {
+  return (
+    item.doneAt !== undefined &&
+    item.dueDate !== undefined &&
+    localDateOf(new Date(item.doneAt), timeZone) <= item.dueDate
+  );
+}
+
+/** Done, but after its due date: what follow-through counts as "done late", and the summary card says. */
+export function doneLate(item: Pick<ActionItem, 'doneAt' | 'dueDate'>, timeZone: string): boolean {
+  return item.doneAt !== undefined && item.dueDate !== undefined && !doneByDueDate(item, timeZone);
+}
+
 /**
  * Action items done by their due date, among those due in the last 8 weeks
  * (an item due today counts once it is done, and as late only from tomorrow).
@@ -385,10 +399,7 @@ export function followThrough({
     label: 'Follow-through',
     labelText: localText('domain.health.followThrough.label'),
   };
-  const onTime = (item: ActionItem) =>
-    item.doneAt !== undefined &&
-    item.dueDate !== undefined &&
-    localDateOf(new Date(item.doneAt), timeZone) <= item.dueDate;
+  const onTime = (item: ActionItem) => doneByDueDate(item, timeZone);
   const due = actionItems.filter(
     (item) =>
       !item.deletedAt &&

@@ -40,7 +40,7 @@ export interface SummaryActionItem {
   text: string;
   ownerName: string;
   dueDate?: string;
-  state: 'open' | 'done' | 'overdue';
+  state: 'open' | 'done' | 'doneLate' | 'overdue';
 }
 
 /** Nothing discussed, agreed or carried: the card says so in one line instead of a page of "none". */

@@ -7,7 +7,7 @@ import {
   type SharedRecord,
 } from '../../../domain/entities.js';
 import type { Series } from '../../../domain/entities.js';
-import { seriesHealth, WINDOW_WEEKS, type HealthFigure } from '../../../domain/health.js';
+import { doneLate, seriesHealth, WINDOW_WEEKS, type HealthFigure } from '../../../domain/health.js';
 import { healthMeetings, isHealthItem } from '../../../domain/healthWindow.js';
 import { localText, type LocalText } from '../../../domain/localText.js';
 import { meetingDate } from '../../../domain/meetingLifecycle.js';
@@ -79,7 +79,9 @@ export function summaryViewFor(input: SummaryInput): SummaryView | undefined {
     ownerName: nameOf(item.ownerId),
     ...(item.dueDate ? { dueDate: item.dueDate } : {}),
     state: item.doneAt
-      ? ('done' as const)
+      ? doneLate(item, state.series.cadence.timeZone)
+        ? ('doneLate' as const)
+        : ('done' as const)
       : item.dueDate && item.dueDate < today
         ? ('overdue' as const)
         : ('open' as const),
