@@ -10,7 +10,8 @@ import { startTestService, type TestService } from '../support/service.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const screenshot = (name: string) => root(`docs/screenshots/cards-${name}.png`);
-const SETTLE = { timeout: 15_000, interval: 100 };
+// An upper bound for what a busy 2-core machine may take (the local page loads two panels and the chat at once).
+const SETTLE = { timeout: 30_000, interval: 100 };
 
 /** Text shaped like Markdown and HTML: the card must show it exactly as typed. */
 const TOPIC = 'Grow into tech lead (Q1) — *not* a <b>status</b> update';
@@ -56,6 +57,8 @@ describe('the meeting chat on the local meeting page', () => {
     page = await browser.context.newPage();
     await page.goto(`${service.url}/`);
     await page.getByRole('heading', { name: 'Meeting chat' }).waitFor();
+    // The chat has loaded (its first load also installs the bot, which posts the welcome).
+    await page.getByRole('log', { name: 'Meeting chat messages' }).getByRole('article').first().waitFor(SETTLE);
   });
 
   afterAll(async () => {

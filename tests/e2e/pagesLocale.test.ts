@@ -142,7 +142,7 @@ describe('the pages in the reader’s language', () => {
       });
       const dueText = `Fällig am ${german.format(new Date(`${due}T12:00:00Z`))}`;
       await page.getByRole('list', { name: 'Meine offenen Aufgaben' }).getByText(dueText).waitFor();
-      await page.getByRole('checkbox', { name: `Erledigt: ${ACTION_ITEM}` }).waitFor();
+      await page.getByRole('checkbox', { name: `Als erledigt markieren: ${ACTION_ITEM}` }).waitFor();
       const next = page.getByText(/^Nächstes 1:1: /).first();
       await next.waitFor();
       // Weekday and month in German ("Fr., 4. Dez., 09:30 UTC"), not the English "Fri, Dec 4".

@@ -77,7 +77,12 @@ describe('the side panel in German', { timeout: 180_000 }, () => {
 
       // Live: the German controls start the 1:1 and count what was discussed.
       await page.getByRole('button', { name: '1:1 starten' }).click();
-      await page.getByText('Dieses 1:1 läuft gerade').waitFor();
+      // The slot may be days away: holding it now is confirmed first, in German too.
+      const early = page.getByRole('button', { name: 'Ja, jetzt abhalten' });
+      const live = page.getByText('Dieses 1:1 läuft gerade');
+      await early.or(live).first().waitFor();
+      if (await early.isVisible()) await early.click();
+      await live.waitFor();
       await page.getByText('0 von 4 besprochen').waitFor();
       await page.getByRole('checkbox', { name: '„Karriereplan: die Q1-Migration leiten“ besprochen' }).check();
       await page.getByText('1 von 4 besprochen').waitFor();
