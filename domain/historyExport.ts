@@ -1,6 +1,6 @@
-import type { ActionItem, Meeting, PrivateNote, Series, SharedNote, Topic } from './entities.js';
+import type { Series } from './entities.js';
 import { seriesHealth } from './health.js';
-import { historyOf } from './historyRecords.js';
+import { historyOf, type HistoryInput } from './historyRecords.js';
 import { localText, type LocalText } from './localText.js';
 import { meetingDate } from './meetingDate.js';
 
@@ -13,13 +13,7 @@ import { meetingDate } from './meetingDate.js';
  * what search finds (historyRecords.ts); another person's private note never
  * gets in, whatever the caller passes.
  */
-export interface ExportInput {
-  series: Series;
-  meetings: readonly Meeting[];
-  topics: readonly Topic[];
-  sharedNotes: readonly SharedNote[];
-  actionItems: readonly ActionItem[];
-  privateNotes: readonly PrivateNote[];
+export interface ExportInput extends Omit<HistoryInput, 'viewerId'> {
   exporterId: string;
   now: Date;
   /** The reader's words (a catalog translator) and their locale, for dates. */
